@@ -1,0 +1,54 @@
+package org.autotune;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Bad input from the user: a campaign file, a template, reference data. Carries the file, the
+ * line (where known), the key, the problem and the fix, so the CLI can print one line that says
+ * what to change. The CLI prints it without a stack trace and exits with code 2.
+ */
+public final class InputError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final Path file;
+    private final int line;
+    private final String key;
+    private final String problem;
+    private final String fix;
+
+    /** @param line 1-based line number, or 0 when not known */
+    public InputError(Path file, int line, String key, String problem, String fix) {
+        super(render(file, line, key, problem, fix));
+        this.file = file;
+        this.line = line;
+        this.key = key;
+        this.problem = problem;
+        this.fix = fix;
+    }
+
+    public InputError(Path file, String key, String problem, String fix) {
+        this(file, 0, key, problem, fix);
+    }
+
+    public Path file() { return file; }
+
+    public Optional<Integer> line() { return line > 0 ? Optional.of(line) : Optional.empty(); }
+
+    public String key() { return key; }
+
+    public String problem() { return problem; }
+
+    public String fix() { return fix; }
+
+    private static String render(Path file, int line, String key, String problem, String fix) {
+        var where = new StringBuilder(String.valueOf(file));
+        if (line > 0) {
+            where.append(':').append(line);
+        }
+        if (key != null && !key.isEmpty()) {
+            where.append(": ").append(key);
+        }
+        return where + ": " + problem + (fix == null || fix.isEmpty() ? "" : "; fix: " + fix);
+    }
+}

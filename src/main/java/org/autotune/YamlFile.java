@@ -1,0 +1,80 @@
+package org.autotune;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a YAML file into an {@link Options} view that knows the line of every key, so errors can
+ * point at the line to change. Duplicate keys are errors.
+ */
+public final class YamlFile {
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .build();
+
+    private YamlFile() {
+    }
+
+    /** Parses the file; a missing file, bad syntax or a non-mapping top level is an InputError. */
+    public static Options read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new InputError(file, "", "file not found", "check the path (relative paths are resolved from "
+                + Path.of("").toAbsolutePath() + ")");
+        } catch (IOException e) {
+            throw new InputError(file, "", "cannot read file: " + e.getMessage(), "check its permissions");
+        }
+        return parse(file, text);
+    }
+
+    /** Parses YAML text that came from {@code file}. */
+    public static Options parse(Path file, String text) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            var loc = e.getLocation();
+            int line = loc == null ? 0 : loc.getLineNr();
+            String msg = e.getOriginalMessage();
+            String first = msg == null ? "syntax error" : msg.lines().findFirst().orElse(msg);
+            throw new InputError(file, line, "", "not valid YAML: " + first,
+                "check indentation (spaces, not tabs) and that each key appears once");
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new InputError(file, "", "the file is empty", "start from examples/quickstart/campaign.yaml");
+        }
+        if (!root.isObject()) {
+            throw new InputError(file, 1, "", "the top level must be a mapping of keys (name:, parameters:, ...)",
+                "start from examples/quickstart/campaign.yaml");
+        }
+        return new Options(file, "", root, lines(text));
+    }
+
+    /** Line number of every key, by dotted path ({@code a.b.c}; list entries as {@code a.0}). */
+    private static Map<String, Integer> lines(String text) {
+        var lines = new HashMap<String, Integer>();
+        try (var parser = MAPPER.createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.PROPERTY_NAME || token == JsonToken.START_OBJECT
+                    || token == JsonToken.START_ARRAY || token.isScalarValue()) {
+                    var pointer = parser.streamReadContext().pathAsPointer().toString();
+                    String dotted = pointer.isEmpty() ? "" : pointer.substring(1).replace('/', '.');
+                    lines.putIfAbsent(dotted, parser.currentTokenLocation().getLineNr());
+                }
+            }
+        }
+        return lines;
+    }
+}

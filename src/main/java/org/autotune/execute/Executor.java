@@ -1,0 +1,21 @@
+package org.autotune.execute;
+
+/**
+ * Runs jobs, up to {@link #slots()} at a time.
+ *
+ * <p>Threading: {@link #submit} is called from the campaign's coordinator thread; outcomes are
+ * completed from the executor's own threads. A job that cannot start (missing program, no
+ * permission) completes with a FAILED outcome, it does not throw. {@link #close()} stops every job
+ * still running (the whole process tree) and returns when they have ended.
+ */
+public interface Executor extends AutoCloseable {
+    /** How many jobs may run at once. */
+    int slots();
+
+    /** Starts the job (or queues it, when all slots are busy) and returns at once. */
+    JobHandle submit(Job job);
+
+    /** Stops all running jobs; their outcomes complete as CANCELLED. */
+    @Override
+    void close();
+}

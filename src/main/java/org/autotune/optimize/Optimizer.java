@@ -1,0 +1,21 @@
+package org.autotune.optimize;
+
+import java.util.List;
+import org.autotune.space.Point;
+
+/**
+ * Ask/tell strategy. Proposals depend only on (configuration, seed, results told so far), so a
+ * campaign is resumed by replaying its journal through a new optimizer.
+ *
+ * <p>Threading: called from one thread only. Points must lie inside the space.
+ */
+public interface Optimizer {
+    /** Up to {@code n} points to sample next; fewer (or none) while waiting for results. */
+    List<Point> ask(int n);
+
+    /** Scores for points this optimizer asked for; a point it never asked for throws IllegalArgumentException. */
+    void tell(List<Result> results);
+
+    /** True when the optimizer has nothing more to propose (converged or gave up). */
+    boolean done();
+}
