@@ -26,16 +26,19 @@ public final class YamlFile {
 
     /** Parses the file; a missing file, bad syntax or a non-mapping top level is an InputError. */
     public static Options read(Path file) {
-        String text;
+        return parse(file, text(file));
+    }
+
+    /** The file's text; a missing or unreadable file is an InputError. */
+    public static String text(Path file) {
         try {
-            text = Files.readString(file);
+            return Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new InputError(file, "", "file not found", "check the path (relative paths are resolved from "
                 + Path.of("").toAbsolutePath() + ")");
         } catch (IOException e) {
             throw new InputError(file, "", "cannot read file: " + e.getMessage(), "check its permissions");
         }
-        return parse(file, text);
     }
 
     /** Parses YAML text that came from {@code file}. */

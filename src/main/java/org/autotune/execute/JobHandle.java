@@ -3,9 +3,10 @@ package org.autotune.execute;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A submitted job: the executor's id for it (e.g. {@code local:12345} for a process id), and the
- * outcome, completed by the executor when the job ends (never completed exceptionally: failures
- * are outcomes).
+ * A submitted job. {@code started} completes with the executor's id for the job (e.g.
+ * {@code local:12345}) once it runs, or with the empty text if it ended without starting.
+ * {@code outcome} completes when the job ends; it never completes exceptionally: failures are
+ * outcomes.
  */
-public record JobHandle(Job job, String id, CompletableFuture<JobOutcome> outcome) {
+public record JobHandle(Job job, CompletableFuture<String> started, CompletableFuture<JobOutcome> outcome) {
 }

@@ -1,0 +1,233 @@
+package org.autotune.campaign;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.autotune.InputError;
+import org.autotune.execute.Executors;
+import org.autotune.journal.Journal;
+import org.autotune.metric.Metrics;
+import org.autotune.optimize.Optimizers;
+import org.autotune.simulate.Simulators;
+
+/**
+ * A campaign on disk: its folder (journal, sample folders, log) and the one coordinator allowed
+ * to write it (a lock file). Opening checks that the campaign file still matches the journal;
+ * {@link #run} runs or resumes it.
+ */
+public final class Campaign implements AutoCloseable {
+    private final CampaignConfig config;
+    private final Path dir;
+    private final Journal journal;
+    private final FileChannel lockChannel;
+    private final int slots;
+    private volatile RunLoop loop;
+    private volatile org.autotune.execute.Executor executor;
+
+    private Campaign(CampaignConfig config, Path dir, Journal journal, FileChannel lockChannel, int slots) {
+        this.config = config;
+        this.dir = dir;
+        this.journal = journal;
+        this.lockChannel = lockChannel;
+        this.slots = slots;
+    }
+
+    /** The campaign folder used when none is given: {@code <file stem>.autotune} next to the file. */
+    public static Path defaultDirectory(Path campaignFile) {
+        String stem = campaignFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return campaignFile.toAbsolutePath().getParent().resolve(stem + ".autotune");
+    }
+
+    /** Builds every component once, so any mistake in the campaign file shows before anything runs. */
+    public static void check(CampaignConfig config) {
+        Simulators.create(config.simulator(), config.space(), config.directory());
+        Metrics.create(config.metric(), config.directory());
+        int slots = Executors.slots(config.executor(), OptionalInt.empty());
+        Optimizers.create(config.optimizer(), config.space(), config.seed(), slots);
+    }
+
+    /**
+     * Opens (creating when needed) the campaign folder for running.
+     *
+     * @param mustExist true for {@code resume}: a campaign that never ran is an error
+     */
+    public static Campaign open(CampaignConfig config, Overrides overrides, boolean mustExist) {
+        check(config);
+        Path dir = overrides.dir().orElse(defaultDirectory(config.file())).toAbsolutePath();
+        Path journalFile = dir.resolve(Journal.FILE_NAME);
+        boolean exists = Files.isRegularFile(journalFile);
+        if (mustExist && !exists) {
+            throw new InputError(config.file(), "", "this campaign has not been run yet (no journal in " + dir + ")",
+                "start it with 'autotune run " + config.file() + "'");
+        }
+        if (exists && overrides.forceNew()) {
+            moveAside(dir);
+            exists = false;
+        }
+        var lock = lock(dir, config);
+        var journal = Journal.open(journalFile);
+        try {
+            if (exists) {
+                checkUnchanged(config, journal);
+            }
+            var meta = new LinkedHashMap<String, String>();
+            int slots = exists ? Integer.parseInt(journal.meta("slots").orElseThrow())
+                : Executors.slots(config.executor(), overrides.slots());
+            long seed = exists ? Long.parseLong(journal.meta("seed").orElseThrow()) : config.seed();
+            int budget = overrides.budget().orElse(exists
+                ? Integer.parseInt(journal.meta("budget").orElseThrow()) : config.budget());
+            if (!exists) {
+                meta.put("name", config.name());
+                meta.put("campaign_file", config.file().toAbsolutePath().toString());
+                meta.put("campaign_text", config.text());
+                meta.put("campaign_hash", config.hash());
+                meta.put("created", java.time.Instant.now().toString());
+                meta.put("slots", Integer.toString(slots));
+                meta.put("seed", Long.toString(seed));
+            }
+            meta.put("budget", Integer.toString(budget));
+            journal.putMeta(meta);
+            var effective = config.with(new Overrides(Optional.of(budget), OptionalInt.empty(),
+                java.util.OptionalLong.of(seed), Optional.empty(), false));
+            return new Campaign(effective, dir, journal, lock, slots);
+        } catch (RuntimeException e) {
+            journal.close();
+            release(lock);
+            throw e;
+        }
+    }
+
+    public Path directory() { return dir; }
+
+    public Journal journal() { return journal; }
+
+    public CampaignConfig config() { return config; }
+
+    public int slots() { return slots; }
+
+    /** Runs (or resumes) the campaign until it converges, spends its budget, is stopped or fails. */
+    public Outcome run(Progress progress, Clock clock) {
+        var simulator = Simulators.create(config.simulator(), config.space(), config.directory());
+        var metric = Metrics.create(config.metric(), config.directory());
+        var optimizer = Optimizers.create(config.optimizer(), config.space(), config.seed(), slots);
+        var scoring = java.util.concurrent.Executors.newFixedThreadPool(slots, r -> {
+            var t = new Thread(r, "autotune-score");
+            t.setDaemon(true);
+            return t;
+        });
+        journal.putMeta(Map.of("state", "running"));
+        try (var ex = Executors.create(config.executor(), slots)) {
+            executor = ex;
+            var snapshotHolder = new Progress.Snapshot[1];
+            Progress recording = new Progress() {
+                @Override
+                public void update(Progress.Snapshot s) {
+                    snapshotHolder[0] = s;
+                    progress.update(s);
+                }
+
+                @Override
+                public void end(Progress.Snapshot s) {
+                    snapshotHolder[0] = s;
+                    progress.end(s);
+                }
+            };
+            loop = new RunLoop(config, slots, journal, simulator, metric, optimizer, ex, scoring,
+                dir.resolve("samples"), clock, recording);
+            var state = loop.run();
+            journal.putMeta(Map.of("state", state.spelling()));
+            return new Outcome(state, journal.best(), snapshotHolder[0], message(state));
+        } finally {
+            scoring.shutdownNow();
+        }
+    }
+
+    /** Stops a running campaign (Ctrl-C, SIGTERM): ends its jobs and leaves the journal consistent. */
+    public void stop() {
+        var l = loop;
+        if (l != null) {
+            l.stop();
+        }
+        var ex = executor;
+        if (ex != null) {
+            ex.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        journal.close();
+        release(lockChannel);
+    }
+
+    private String message(Outcome.State state) {
+        return switch (state) {
+            case CONVERGED -> "the optimizer converged";
+            case BUDGET_SPENT -> "the budget of " + config.budget() + " samples is spent; "
+                + "'autotune resume " + config.file() + " --budget N' continues with a larger budget";
+            case INTERRUPTED -> "stopped; 'autotune resume " + config.file() + "' continues where it stopped";
+            case TOO_MANY_FAILURES -> "stopped: the last samples all failed, so the setup is probably wrong; "
+                + "look at the newest folder in " + dir.resolve("samples") + " (stderr.txt) and 'autotune status'";
+        };
+    }
+
+    private static void checkUnchanged(CampaignConfig config, Journal journal) {
+        var before = journal.meta("campaign_text").orElse("");
+        if (journal.meta("campaign_hash").orElse("").equals(config.hash())) {
+            return;
+        }
+        throw new InputError(config.file(), "", "the campaign file changed since this campaign started ("
+            + TextDiff.describe(before, config.text()) + ")",
+            "undo the change to continue, or pass --force-new to start a new campaign (the old folder is kept)");
+    }
+
+    private static void moveAside(Path dir) {
+        var stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(java.time.LocalDateTime.now());
+        var target = dir.resolveSibling(dir.getFileName() + "-" + stamp);
+        try {
+            Files.move(dir, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("moving the old campaign folder " + dir + " to " + target, e);
+        }
+    }
+
+    private static FileChannel lock(Path dir, CampaignConfig config) {
+        try {
+            Files.createDirectories(dir);
+            var ch = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                String holder = Files.readString(dir.resolve("lock"), StandardCharsets.UTF_8).trim();
+                ch.close();
+                throw new InputError(config.file(), "", "campaign folder " + dir + " is in use by another autotune "
+                    + "process" + (holder.isEmpty() ? "" : " (pid " + holder + ")"),
+                    "wait for it to finish or stop it (Ctrl-C); use --dir to run a separate copy");
+            }
+            ch.truncate(0);
+            ch.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+            return ch;
+        } catch (IOException e) {
+            throw new UncheckedIOException("locking campaign folder " + dir, e);
+        }
+    }
+
+    private static void release(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("releasing the campaign lock", e);
+        }
+    }
+}

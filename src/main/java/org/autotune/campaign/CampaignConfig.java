@@ -1,0 +1,67 @@
+package org.autotune.campaign;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.autotune.Options;
+import org.autotune.YamlFile;
+import org.autotune.space.Space;
+
+/**
+ * A campaign file, read and checked: the space, the top-level settings, and the sections the
+ * simulator, metric, optimizer and executor factories read. {@link Campaign#check} builds each of
+ * those once, so every mistake in the file is found before anything runs.
+ */
+public record CampaignConfig(Path file, String text, String hash, String name, Space space,
+                             Options simulator, Options metric, Options optimizer, Options executor,
+                             int budget, long seed, SeedPolicy seeds, int events, int retries) {
+
+    static final List<String> KEYS = List.of("name", "description", "parameters", "simulator", "metric",
+        "optimizer", "executor", "budget", "seed", "seeds", "events", "retries");
+
+    /** The folder the campaign file is in; relative paths in the file are resolved from here. */
+    public Path directory() {
+        return file.toAbsolutePath().getParent();
+    }
+
+    /** Reads and checks the top level and the parameters of a campaign file. */
+    public static CampaignConfig read(Path file) {
+        return parse(file, YamlFile.text(file));
+    }
+
+    /** Reads and checks campaign text that came from {@code file} (e.g. the copy kept in a journal). */
+    public static CampaignConfig parse(Path file, String text) {
+        var root = YamlFile.parse(file, text);
+        root.allowOnly(KEYS);
+        var space = ParameterReader.read(root);
+        var stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return new CampaignConfig(file, text, sha256(text), root.string("name", stem), space,
+            root.section("simulator"), root.section("metric"),
+            root.optionalSection("optimizer").orElseGet(() -> root.empty("optimizer")),
+            root.optionalSection("executor").orElseGet(() -> root.empty("executor")),
+            (int) root.integer("budget", 100, 1, 10_000_000),
+            root.integer("seed", 1, 1, Integer.MAX_VALUE),
+            SeedPolicy.valueOf(root.oneOf("seeds", List.of("fixed", "fresh"), "fixed").toUpperCase(Locale.ROOT)),
+            (int) root.integer("events", 1000, 1, Integer.MAX_VALUE),
+            (int) root.integer("retries", 1, 0, 100));
+    }
+
+    /** A copy with the command line's overrides applied. */
+    public CampaignConfig with(Overrides o) {
+        return new CampaignConfig(file, text, hash, name, space, simulator, metric, optimizer, executor,
+            o.budget().orElse(budget), o.seed().isPresent() ? o.seed().getAsLong() : seed, seeds, events, retries);
+    }
+
+    static String sha256(String text) {
+        try {
+            var md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.autotune.campaign;
+
+import java.util.Optional;
+import org.autotune.journal.SampleRecord;
+
+/** How a campaign's run ended, its best sample, and a one-line explanation. */
+public record Outcome(State state, Optional<SampleRecord> best, Progress.Snapshot last, String message) {
+
+    /** Why the loop stopped. */
+    public enum State {
+        /** The optimizer converged. */
+        CONVERGED,
+        /** The budget of samples is spent. */
+        BUDGET_SPENT,
+        /** Stopped by Ctrl-C or SIGTERM; resume continues it. */
+        INTERRUPTED,
+        /** Too many samples failed in a row: the setup is wrong. */
+        TOO_MANY_FAILURES;
+
+        /** The spelling kept in the journal and shown by {@code status}. */
+        public String spelling() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.autotune.campaign;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.autotune.space.Point;
+
+/**
+ * Receives the campaign's state after every sample, to show it (a live terminal line, log lines).
+ * Called from the coordinator thread; must return quickly.
+ */
+public interface Progress {
+    void update(Snapshot snapshot);
+
+    /** Called once when the campaign loop ends. */
+    default void end(Snapshot snapshot) {
+    }
+
+    /** No output at all. */
+    Progress NONE = s -> { };
+
+    /**
+     * Counts so far: samples finished (including ones answered from the journal), failed, running,
+     * the budget, the best score and point, wall time and an estimate of the time to the budget.
+     */
+    record Snapshot(int finished, int failed, int running, int reused, int budget, OptionalDouble bestScore,
+                    Optional<Point> bestPoint, long bestSample, Duration elapsed, Optional<Duration> eta) {
+        public int done() {
+            return finished + failed;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.autotune.campaign;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.autotune.InputError;
+import org.autotune.Sample;
+import org.autotune.execute.Executor;
+import org.autotune.journal.Journal;
+import org.autotune.metric.Metric;
+import org.autotune.metric.Score;
+import org.autotune.optimize.Optimizer;
+import org.autotune.optimize.PathRecording;
+import org.autotune.optimize.Result;
+import org.autotune.simulate.Simulator;
+import org.autotune.space.Point;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The campaign loop: ask the optimizer for points, turn them into samples, answer each from the
+ * journal when it already finished, otherwise run and score it; tell the optimizer the results.
+ *
+ * <p>Results are told strictly in the order the points were proposed, one at a time, and the
+ * optimizer is asked again after each one for {@code slots − outstanding} points. The sequence of
+ * ask/tell calls is therefore a pure function of the scores, independent of which job happens to
+ * end first, and resuming a campaign is replaying it: every proposal whose sample finished before
+ * is answered from the journal, and nothing finished is run twice.
+ */
+final class RunLoop {
+    private static final Logger log = LoggerFactory.getLogger(RunLoop.class);
+
+    private final CampaignConfig config;
+    private final int slots;
+    private final Journal journal;
+    private final Optimizer optimizer;
+    private final Path samplesDir;
+    private final Clock clock;
+    private final Progress progress;
+    private final SampleRunner runner;
+    private final String fingerprint;
+
+    private final ArrayDeque<Proposal> queue = new ArrayDeque<>();
+    private final Map<String, Proposal> byKey = new HashMap<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private volatile boolean stopping;
+    private long nextId = 1;
+    private int finished;
+    private int failed;
+    private int reused;
+    private int failedInRow;
+    private int pathRecorded;
+    private double bestScore = Double.POSITIVE_INFINITY;
+    private Point bestPoint;
+    private long bestSample;
+
+    /** A point in the queue, the sample that answers it, and that sample's score (empty: failed). */
+    private record Proposal(Point point, long sample, CompletableFuture<Optional<Score>> result) {
+    }
+
+    RunLoop(CampaignConfig config, int slots, Journal journal, Simulator simulator,
+            Metric metric, Optimizer optimizer, Executor executor, ExecutorService scoring, Path samplesDir,
+            Clock clock, Progress progress) {
+        this.config = config;
+        this.slots = slots;
+        this.journal = journal;
+        this.optimizer = optimizer;
+        this.samplesDir = samplesDir;
+        this.clock = clock;
+        this.progress = progress;
+        this.fingerprint = simulator.fingerprint();
+        this.runner = new SampleRunner(journal, simulator, metric, executor, scoring, clock, config.retries(),
+            running, () -> stopping);
+    }
+
+    /** Runs until the optimizer is done, the budget is spent, the user stops it or the setup fails. */
+    Outcome.State run() {
+        Instant begin = clock.instant();
+        int used = 0;
+        int failureLimit = Math.max(5, slots);
+        while (!stopping) {
+            if (!optimizer.done()) {
+                int n = Math.min(slots - queue.size(), config.budget() - used);
+                if (n > 0) {
+                    for (Point p : optimizer.ask(n)) {
+                        used += propose(p) ? 1 : 0;
+                    }
+                }
+            }
+            if (queue.isEmpty()) {
+                break;
+            }
+            var head = queue.peek();
+            var score = head.result().join();
+            if (stopping) {
+                break;
+            }
+            queue.poll();
+            optimizer.tell(List.of(new Result(head.point(), score)));
+            recordPath();
+            count(head, score);
+            progress.update(snapshot(begin));
+            if (failedInRow >= failureLimit) {
+                progress.end(snapshot(begin));
+                return Outcome.State.TOO_MANY_FAILURES;
+            }
+        }
+        progress.end(snapshot(begin));
+        if (stopping) {
+            return Outcome.State.INTERRUPTED;
+        }
+        return optimizer.done() ? Outcome.State.CONVERGED : Outcome.State.BUDGET_SPENT;
+    }
+
+    /** Stops the loop; the caller closes the executor, which ends the running jobs. */
+    void stop() {
+        stopping = true;
+    }
+
+    /** Queues a point; returns true when it became a new sample (which counts against the budget). */
+    private boolean propose(Point point) {
+        if (!config.space().contains(point)) {
+            throw new IllegalStateException("optimizer proposed " + point + " outside the space");
+        }
+        long seed = config.seeds().seedFor(config.seed(), nextId);
+        String key = SampleKey.of(fingerprint, config.space().format(point), seed, config.events());
+        var same = byKey.get(key);
+        if (same != null) {   // the same sample again (fixed seeds): never spend budget on a duplicate
+            queue.add(new Proposal(point, same.sample(), same.result()));
+            return false;
+        }
+        long id = nextId++;
+        var sample = new Sample(id, key, point, seed, config.events(), samplesDir.resolve("%06d".formatted(id)));
+        var result = new CompletableFuture<Optional<Score>>();
+        var proposal = new Proposal(point, id, result);
+        byKey.put(key, proposal);
+        queue.add(proposal);
+        var recorded = journal.sample(id);
+        if (recorded.isEmpty()) {
+            journal.created(sample, "optimizer", clock.instant());
+            runner.submit(sample, 1, result);
+            return true;
+        }
+        var r = recorded.get();
+        if (!r.key().equals(key)) {
+            throw new InputError(journal.file(), "sample " + id,
+                "the journal's sample " + id + " differs from what this campaign proposes now (seed, point or "
+                    + "simulator changed)", "run with --force-new to start a new campaign (the old folder is kept)");
+        }
+        if (r.status().done()) {
+            reused++;
+            result.complete(r.toScore());
+        } else {
+            log.info("sample={} state={} action=rerun", id, r.status());
+            runner.submit(sample, 1, result);
+        }
+        return true;
+    }
+
+    private void count(Proposal told, Optional<Score> score) {
+        if (score.isEmpty()) {
+            failed++;
+            failedInRow++;
+            return;
+        }
+        finished++;
+        failedInRow = 0;
+        if (score.get().value() < bestScore) {
+            bestScore = score.get().value();
+            bestPoint = told.point();
+            bestSample = told.sample();
+        }
+    }
+
+    private void recordPath() {
+        if (optimizer instanceof PathRecording pr) {
+            var steps = pr.path();
+            for (int i = pathRecorded; i < steps.size(); i++) {
+                journal.path(steps.get(i).index(), PathJson.of(steps.get(i), config.space()));
+            }
+            pathRecorded = steps.size();
+        }
+    }
+
+    private Progress.Snapshot snapshot(Instant begin) {
+        var elapsed = Duration.between(begin, clock.instant());
+        int ran = finished + failed - reused;
+        Optional<Duration> eta = Optional.empty();
+        if (ran > 0) {
+            long left = Math.max(0, config.budget() - (nextId - 1));
+            eta = Optional.of(elapsed.multipliedBy(left).dividedBy(ran));
+        }
+        return new Progress.Snapshot(finished, failed, running.get(), reused, config.budget(),
+            Double.isFinite(bestScore) ? OptionalDouble.of(bestScore) : OptionalDouble.empty(),
+            Optional.ofNullable(bestPoint), bestSample, elapsed, eta);
+    }
+}

@@ -1,0 +1,33 @@
+package org.autotune.cli;
+
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code autotune run}: starts a campaign, or continues it when its folder already holds a journal. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Run a campaign until the optimizer converges or the budget is spent.",
+        "Running it again continues from its journal: finished samples are never re-run."})
+final class RunCommand extends CampaignRunCommand {
+    @Option(names = "--slots", paramLabel = "N", description = "samples run at once (overrides executor.slots)")
+    Integer slotsOption;
+
+    @Option(names = "--seed", paramLabel = "N", description = "campaign seed (overrides the file's seed)")
+    Long seedOption;
+
+    @Override
+    boolean mustExist() {
+        return false;
+    }
+
+    @Override
+    OptionalInt slots() {
+        return slotsOption == null ? OptionalInt.empty() : OptionalInt.of(slotsOption);
+    }
+
+    @Override
+    OptionalLong seed() {
+        return seedOption == null ? OptionalLong.empty() : OptionalLong.of(seedOption);
+    }
+}

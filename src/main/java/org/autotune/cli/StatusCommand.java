@@ -1,0 +1,39 @@
+package org.autotune.cli;
+
+import java.util.concurrent.Callable;
+import org.autotune.journal.SampleStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code autotune status}: where a campaign stands, read from its journal (safe while it runs). */
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Show a campaign's state, sample counts, best score and recent failures (read-only).")
+final class StatusCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    JournalArguments args;
+
+    @Override
+    public Integer call() {
+        try (var view = args.open()) {
+            var out = spec.commandLine().getOut();
+            var counts = view.counts();
+            int done = counts.get(SampleStatus.FINISHED) + counts.get(SampleStatus.FAILED);
+            out.printf("campaign %s: %s%n", view.name(), view.state());
+            out.printf("samples: %d of budget %d done (%d finished, %d failed), %d running, %d pending, "
+                    + "%d interrupted%n", done, view.budget(), counts.get(SampleStatus.FINISHED),
+                counts.get(SampleStatus.FAILED), counts.get(SampleStatus.RUNNING), counts.get(SampleStatus.PENDING),
+                counts.get(SampleStatus.INTERRUPTED));
+            view.best().ifPresentOrElse(b -> Summary.printBest(out, view.space(), b),
+                () -> out.println("no sample finished yet"));
+            view.samples().stream().filter(s -> s.status() == SampleStatus.FAILED)
+                .reduce((a, b) -> b).ifPresent(f -> out.printf("last failure: sample %d in %s: %s%n", f.id(),
+                    f.folder(), f.error().lines().findFirst().orElse("")));
+            out.flush();
+        }
+        return 0;
+    }
+}

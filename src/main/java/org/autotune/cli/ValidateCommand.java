@@ -1,0 +1,40 @@
+package org.autotune.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.autotune.campaign.Campaign;
+import org.autotune.campaign.CampaignConfig;
+import org.autotune.space.Parameter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code autotune validate}: checks a campaign file completely without running anything. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = "Check a campaign file (keys, bounds, templates, reference data) without running anything.")
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "the campaign file (YAML)")
+    Path file;
+
+    @Override
+    public Integer call() {
+        var config = CampaignConfig.read(file);
+        Campaign.check(config);
+        var out = spec.commandLine().getOut();
+        out.printf("%s: valid campaign '%s'%n", file, config.name());
+        out.printf("  %-14s %-8s %-12s %-12s %-12s %s%n", "parameter", "kind", "min", "max", "start", "unit");
+        for (Parameter p : config.space().parameters()) {
+            out.printf("  %-14s %-8s %-12s %-12s %-12s %s%n", p.name(), p.kind().spelling(), p.format(p.min()),
+                p.format(p.max()), p.format(p.start()), p.unit());
+        }
+        out.printf("  optimizer %s, metric %s, budget %d samples of %d events, seeds %s (seed %d), retries %d%n",
+            config.optimizer().string("type", org.autotune.optimize.Optimizers.DEFAULT),
+            config.metric().string("type"), config.budget(), config.events(),
+            config.seeds().name().toLowerCase(java.util.Locale.ROOT), config.seed(), config.retries());
+        out.flush();
+        return 0;
+    }
+}

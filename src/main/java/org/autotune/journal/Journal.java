@@ -1,0 +1,273 @@
+package org.autotune.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.autotune.Sample;
+import org.autotune.metric.Score;
+
+/**
+ * The SQLite file that records a campaign: its campaign file and hash, every sample and every
+ * change of a sample's state, each written in its own transaction. It is the source of truth:
+ * status, export and resume all read it. The sqlite3 command line and Python can open it too.
+ *
+ * <p>Threading: all methods are synchronized; one coordinator process writes a journal at a time
+ * (the campaign's lock file sees to that), while other processes may read it.
+ */
+public final class Journal implements AutoCloseable {
+    /** Name of the journal file inside a campaign folder. */
+    public static final String FILE_NAME = "journal.sqlite";
+    static final int SCHEMA_VERSION = 1;
+
+    private final Path file;
+    private final Connection db;
+
+    private Journal(Path file, Connection db) {
+        this.file = file;
+        this.db = db;
+    }
+
+    /** Opens the journal for writing, creating the file and its tables when missing. */
+    public static Journal open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            var db = DriverManager.getConnection("jdbc:sqlite:" + file);
+            var mode = JournalMode.forFolder(file.toAbsolutePath().getParent());
+            try (var st = db.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 10000");
+                st.execute("PRAGMA journal_mode = " + mode.name());
+                // WAL + NORMAL survives a crash of the process (not of the machine's power) without
+                // an fsync per transaction; the rollback journal needs FULL for the same guarantee.
+                st.execute("PRAGMA synchronous = " + (mode == JournalMode.WAL ? "NORMAL" : "FULL"));
+            }
+            Schema.create(db);
+            return new Journal(file, db);
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new IOException("opening journal " + file + ": " + e.getMessage(), e));
+        } catch (IOException e) {
+            throw new UncheckedIOException("creating folder for journal " + file, e);
+        }
+    }
+
+    /** Opens an existing journal for reading only (status, export, dashboard). */
+    public static Journal read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UncheckedIOException(new IOException("no journal at " + file));
+        }
+        try {
+            var db = DriverManager.getConnection("jdbc:sqlite:file:" + file + "?mode=ro", readOnly());
+            try (var st = db.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 10000");
+            }
+            return new Journal(file, db);
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new IOException("reading journal " + file + ": " + e.getMessage(), e));
+        }
+    }
+
+    public Path file() { return file; }
+
+    /** A campaign-level value (campaign text, hash, seed, …), if recorded. */
+    public synchronized Optional<String> meta(String key) {
+        try (var ps = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            ps.setString(1, key);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("reading meta " + key, e);
+        }
+    }
+
+    /** Records campaign-level values in one transaction. */
+    public synchronized void putMeta(Map<String, String> values) {
+        transaction(() -> {
+            try (var ps = db.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+                for (var e : values.entrySet()) {
+                    ps.setString(1, e.getKey());
+                    ps.setString(2, e.getValue());
+                    ps.executeUpdate();
+                }
+            }
+        });
+    }
+
+    /** Records a new sample as PENDING. */
+    public synchronized void created(Sample sample, String origin, Instant at) {
+        transaction(() -> {
+            try (var ps = db.prepareStatement("INSERT INTO samples(id, key, point, seed, events, status, "
+                + "attempts, folder, origin, created) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)")) {
+                ps.setLong(1, sample.id());
+                ps.setString(2, sample.key());
+                ps.setString(3, Json.write(sample.point().asMap()));
+                ps.setLong(4, sample.seed());
+                ps.setInt(5, sample.events());
+                ps.setString(6, sample.folder().toString());
+                ps.setString(7, origin);
+                ps.setString(8, at.toString());
+                ps.executeUpdate();
+            }
+            transition(sample.id(), SampleStatus.PENDING, at, "");
+        });
+    }
+
+    /** The sample's job started (attempt counts from 1); {@code jobId} e.g. {@code local:1234}. */
+    public synchronized void started(long id, int attempt, String jobId, Instant at) {
+        transaction(() -> {
+            update("UPDATE samples SET status = 'RUNNING', attempts = ?, job_id = ?, started = ?, "
+                + "error = NULL, exit_code = NULL WHERE id = ?", attempt, jobId, at.toString(), id);
+            transition(id, SampleStatus.RUNNING, at, "attempt=" + attempt + " job=" + jobId);
+        });
+    }
+
+    /** The sample was scored. */
+    public synchronized void finished(long id, Score score, Instant at, long elapsedMillis) {
+        transaction(() -> {
+            update("UPDATE samples SET status = 'FINISHED', score = ?, score_error = ?, components = ?, "
+                    + "observables = ?, finished = ?, elapsed_ms = ?, error = NULL WHERE id = ?",
+                score.value(), score.standardError().isPresent() ? score.standardError().getAsDouble() : null,
+                Json.write(score.components()), Json.writeObservables(score.observables()),
+                at.toString(), elapsedMillis, id);
+            transition(id, SampleStatus.FINISHED, at, "score=" + score.value());
+        });
+    }
+
+    /** An attempt failed and will be retried; the error is kept on the transition. */
+    public synchronized void retrying(long id, String error, Instant at) {
+        transaction(() -> transition(id, SampleStatus.PENDING, at, "retry after: " + error));
+    }
+
+    /** The sample failed for good. */
+    public synchronized void failed(long id, String error, Optional<Integer> exitCode, Instant at, long elapsedMillis) {
+        transaction(() -> {
+            update("UPDATE samples SET status = 'FAILED', error = ?, exit_code = ?, finished = ?, "
+                + "elapsed_ms = ? WHERE id = ?", error, exitCode.orElse(null), at.toString(), elapsedMillis, id);
+            transition(id, SampleStatus.FAILED, at, error);
+        });
+    }
+
+    /** The sample was stopped (Ctrl-C, SIGTERM, or found unfinished on resume) and will be run again. */
+    public synchronized void interrupted(long id, String reason, Instant at) {
+        transaction(() -> {
+            update("UPDATE samples SET status = 'INTERRUPTED' WHERE id = ? AND status NOT IN ('FINISHED', 'FAILED')", id);
+            transition(id, SampleStatus.INTERRUPTED, at, reason);
+        });
+    }
+
+    /** Appends an optimizer path entry (JSON); re-recording an existing step is ignored (replay). */
+    public synchronized void path(int step, String entryJson) {
+        transaction(() -> update("INSERT OR IGNORE INTO path(step, entry) VALUES (?, ?)", step, entryJson));
+    }
+
+    /** The optimizer path entries in order, as JSON texts. */
+    public synchronized List<String> path() {
+        var out = new ArrayList<String>();
+        try (var st = db.createStatement(); var rs = st.executeQuery("SELECT entry FROM path ORDER BY step")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("reading path", e);
+        }
+    }
+
+    /** One sample by id. */
+    public synchronized Optional<SampleRecord> sample(long id) {
+        var rows = SampleRows.query(db, "WHERE id = " + id);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** All samples in id order. */
+    public synchronized List<SampleRecord> samples() {
+        return SampleRows.query(db, "ORDER BY id");
+    }
+
+    /** The finished sample with the lowest score, if any. */
+    public synchronized Optional<SampleRecord> best() {
+        var rows = SampleRows.query(db, "WHERE status = 'FINISHED' ORDER BY score, id LIMIT 1");
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Number of samples in each status (every status present, zero when none). */
+    public synchronized Map<SampleStatus, Integer> counts() {
+        var counts = new LinkedHashMap<SampleStatus, Integer>();
+        for (var s : SampleStatus.values()) {
+            counts.put(s, 0);
+        }
+        try (var st = db.createStatement();
+             var rs = st.executeQuery("SELECT status, COUNT(*) FROM samples GROUP BY status")) {
+            while (rs.next()) {
+                counts.put(SampleStatus.valueOf(rs.getString(1)), rs.getInt(2));
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw failure("counting samples", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw failure("closing", e);
+        }
+    }
+
+    private void transition(long id, SampleStatus status, Instant at, String detail) throws SQLException {
+        update("INSERT INTO transitions(sample_id, status, at, detail) VALUES (?, ?, ?, ?)",
+            id, status.name(), at.toString(), detail);
+    }
+
+    private void update(String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private interface Work {
+        void run() throws SQLException;
+    }
+
+    private void transaction(Work work) {
+        try {
+            db.setAutoCommit(false);
+            try {
+                work.run();
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("writing", e);
+        }
+    }
+
+    private UncheckedIOException failure(String what, SQLException e) {
+        return new UncheckedIOException(new IOException("journal " + file + ": " + what + ": " + e.getMessage(), e));
+    }
+
+    private static java.util.Properties readOnly() {
+        var p = new java.util.Properties();
+        p.setProperty("open_mode", "1");
+        return p;
+    }
+}

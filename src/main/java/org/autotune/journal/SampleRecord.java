@@ -1,0 +1,32 @@
+package org.autotune.journal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.autotune.metric.Observable;
+import org.autotune.metric.Score;
+
+/** A sample as the journal holds it: what it was, where it got to, and its score or error. */
+public record SampleRecord(long id, String key, Map<String, Double> point, long seed, int events,
+                           SampleStatus status, int attempts, OptionalDouble score,
+                           OptionalDouble scoreError, Map<String, Double> components,
+                           List<Observable> observables, String error, Optional<Integer> exitCode,
+                           String jobId, String folder, String origin, Instant created,
+                           Optional<Instant> started, Optional<Instant> finished, long elapsedMillis) {
+
+    public SampleRecord {
+        point = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point));
+        components = Map.copyOf(components);
+        observables = List.copyOf(observables);
+    }
+
+    /** The score as the metric gave it, for a finished sample. */
+    public Optional<Score> toScore() {
+        if (status != SampleStatus.FINISHED || score.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Score(score.getAsDouble(), scoreError, components, observables));
+    }
+}

@@ -1,0 +1,62 @@
+package org.autotune.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** Reads rows of the samples table into records. */
+final class SampleRows {
+    private SampleRows() {
+    }
+
+    /** @param tail a trusted SQL tail (WHERE/ORDER BY) built by the journal itself, never user text */
+    static List<SampleRecord> query(Connection db, String tail) {
+        var out = new ArrayList<SampleRecord>();
+        try (var st = db.createStatement(); var rs = st.executeQuery("SELECT * FROM samples " + tail)) {
+            while (rs.next()) {
+                out.add(row(rs));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new UncheckedIOException(new IOException("reading samples: " + e.getMessage(), e));
+        }
+    }
+
+    private static SampleRecord row(ResultSet rs) throws SQLException {
+        return new SampleRecord(
+            rs.getLong("id"), rs.getString("key"), Json.readNumbers(rs.getString("point")),
+            rs.getLong("seed"), rs.getInt("events"), SampleStatus.valueOf(rs.getString("status")),
+            rs.getInt("attempts"), optionalDouble(rs, "score"), optionalDouble(rs, "score_error"),
+            Json.readNumbers(rs.getString("components")), Json.readObservables(rs.getString("observables")),
+            text(rs, "error"), optionalInt(rs, "exit_code"), text(rs, "job_id"), rs.getString("folder"),
+            rs.getString("origin"), Instant.parse(rs.getString("created")), instant(rs, "started"),
+            instant(rs, "finished"), rs.getLong("elapsed_ms"));
+    }
+
+    private static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    private static Optional<Integer> optionalInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(v);
+    }
+
+    private static String text(ResultSet rs, String column) throws SQLException {
+        var v = rs.getString(column);
+        return v == null ? "" : v;
+    }
+
+    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+        var v = rs.getString(column);
+        return v == null ? Optional.empty() : Optional.of(Instant.parse(v));
+    }
+}

@@ -1,0 +1,12 @@
+package org.autotune.optimize;
+
+import org.autotune.space.Point;
+
+/**
+ * One step of an optimizer's descent, for the journal and the report: which axis it moved
+ * along (or "start"), the step size in the parameter's unit (a factor for log parameters), where
+ * it came from, the best point of the step's batch, both scores, and whether it moved there.
+ */
+public record PathStep(int index, String axis, double step, Point from, double fromScore,
+                       Point to, double toScore, boolean accepted, int batchSize) {
+}
