@@ -23,7 +23,14 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code (0 ok, 1 bug or stopped campaign, 2 bad input). */
     public static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** As {@link #execute(String...)}, printing to the given writers (for tests and embedding). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
         var cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd.getErr()));
         cli.setParameterExceptionHandler((e, a) -> {
             var err = e.getCommandLine().getErr();

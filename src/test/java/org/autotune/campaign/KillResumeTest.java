@@ -1,0 +1,80 @@
+package org.autotune.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.autotune.journal.SampleStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of a running campaign, then resume: the same best point as an uninterrupted run, and no
+ * sample that had finished before the kill runs again. The campaign runs as a real child process.
+ */
+class KillResumeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void resume_after_kill_gives_the_same_best_point_and_reruns_no_finished_sample() throws Exception {
+        var file = TestCampaigns.write(dir, "    SIM_SLEEP: '0.15'", "budget: 60");
+        Path whole = dir.resolve("whole");
+        Path killed = dir.resolve("killed");
+
+        var reference = org.autotune.cli.CliAccess.run(dir.resolve("log-whole"), "run", file.toString(),
+            "--dir", whole.toString());
+        assertThat(reference.exitCode()).as(reference.stderr()).isZero();
+
+        var process = org.autotune.cli.CliAccess.start(dir.resolve("log-killed"), "run", file.toString(),
+            "--dir", killed.toString());
+        waitForFinished(killed, 10);
+        process.destroyForcibly().waitFor();   // SIGKILL: no shutdown hook runs
+        Thread.sleep(500);                      // let orphaned simulator processes finish writing
+
+        var finishedBeforeKill = finishedFolders(killed);
+        assertThat(finishedBeforeKill).hasSizeGreaterThanOrEqualTo(10);
+        var resumed = org.autotune.cli.CliAccess.run(dir.resolve("log-resume"), "resume", file.toString(),
+            "--dir", killed.toString());
+        assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
+
+        var counts = TestCampaigns.invocations(dir);
+        for (String folder : finishedBeforeKill) {
+            assertThat(counts.get(folder)).as("simulator runs in " + folder).isEqualTo(1L);
+        }
+        try (var a = CampaignView.open(whole, Optional.empty()); var b = CampaignView.open(killed, Optional.empty())) {
+            var bestA = a.best().orElseThrow();
+            var bestB = b.best().orElseThrow();
+            assertThat(bestB.point()).isEqualTo(bestA.point());
+            assertThat(bestB.score()).isEqualTo(bestA.score());
+            assertThat(b.samples()).hasSameSizeAs(a.samples());
+            assertThat(b.journal().path()).isEqualTo(a.journal().path());
+        }
+    }
+
+    private static void waitForFinished(Path campaignDir, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(campaignDir.resolve("journal.sqlite"))) {
+                try (var view = CampaignView.open(campaignDir, Optional.empty())) {
+                    if (view.counts().get(SampleStatus.FINISHED) >= n) {
+                        return;
+                    }
+                } catch (RuntimeException notReadyYet) {
+                    // the journal is being created; look again
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("campaign did not finish " + n + " samples within a minute");
+    }
+
+    private static java.util.Set<String> finishedFolders(Path campaignDir) {
+        try (var view = CampaignView.open(campaignDir, Optional.empty())) {
+            return view.samples().stream().filter(s -> s.status() == SampleStatus.FINISHED)
+                .map(s -> Path.of(s.folder()).toAbsolutePath().normalize().toString()).collect(Collectors.toSet());
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.autotune.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.autotune.campaign.CampaignView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The command line as a user meets it: exit codes, the lines printed, the files written. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private record Out(int code, String out, String err) {
+    }
+
+    private static Out autotune(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Out(code, out.toString(), err.toString());
+    }
+
+    private Path quickCampaign() throws Exception {
+        var file = dir.resolve("campaign.yaml");
+        try (var in = getClass().getResourceAsStream("/testsim/sim.sh")) {
+            Files.copy(in, dir.resolve("sim.sh"));
+        }
+        try (var in = getClass().getResourceAsStream("/testsim/sim.mac.template")) {
+            Files.copy(in, dir.resolve("sim.mac.template"));
+        }
+        Files.writeString(dir.resolve("reference.csv"), "amplitude\n1.1\n1.3\n1.2\n1.5\n1.0\n1.4\n");
+        Files.writeString(file, """
+            parameters:
+              gain: {min: 0.5, max: 2.0, start: 1.0, step: 0.2, unit: V}
+              noise: {kind: log, min: 0.05, max: 1.0, start: 0.1, step: 1.5}
+              mode: {kind: choice, choices: [fast, slow], start: slow}
+            simulator:
+              templates: [sim.mac.template]
+              command: [sh, "{{campaign_dir}}/sim.sh", sim.mac, "{{campaign_dir}}/invocations.log"]
+              outputs: [events.csv]
+            metric: {type: mean-std, output: events.csv, reference: reference.csv, columns: [amplitude]}
+            budget: 12
+            events: 50
+            """);
+        return file;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"validate", "run", "resume", "status", "best", "export", "plugins"})
+    void every_subcommand_has_help(String command) {
+        var r = autotune(command, "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).startsWith("Usage: autotune " + command);
+    }
+
+    @Test
+    void run_accepts_the_quick_overrides() {
+        var r = autotune("run", "--help");
+        assertThat(r.out()).contains("--budget=N", "--slots=N", "--seed=N", "--dir=PATH", "--force-new");
+    }
+
+    @Test
+    void a_bad_campaign_file_exits_2_with_one_line_naming_file_line_key_and_fix() throws Exception {
+        var file = quickCampaign();
+        Files.writeString(file, Files.readString(file).replace("budget: 12", "budgett: 12"));
+        var r = autotune("validate", file.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo(file + ":10: budgett: unknown key 'budgett'; fix: did you mean 'budget'?");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void validate_prints_the_parameters_of_a_good_file() throws Exception {
+        var r = autotune("validate", quickCampaign().toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("valid campaign 'campaign'").contains("mode").contains("choice").contains("slow");
+    }
+
+    @Test
+    void plugins_lists_each_kind_of_built_in_with_one_line() {
+        var r = autotune("plugins");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("optimizers:", "coordinate-descent", "metrics:", "mean-std", "chi2-histogram",
+            "command", "python", "executors:", "local", "simulators:");
+    }
+
+    @Test
+    void run_prints_the_best_point_and_status_best_and_export_agree_with_the_journal() throws Exception {
+        var file = quickCampaign();
+        var run = autotune("run", file.toString(), "--slots", "2");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("best: sample").containsPattern("gain += [0-9.]+ V");
+
+        var status = autotune("status", file.toString());
+        assertThat(status.code()).isZero();
+        assertThat(status.out()).contains("campaign campaign: ").contains("of budget 12 done");
+
+        var best = autotune("best", "--json", file.toString());
+        assertThat(best.code()).isZero();
+        var json = JsonMapper.builder().build().readTree(best.out());
+        assertThat(json.get("parameters").get("mode").asString()).isIn("fast", "slow");
+
+        var csv = dir.resolve("samples.csv");
+        assertThat(autotune("export", file.toString(), "--format", "csv", "-o", csv.toString()).code()).isZero();
+        var jsonExport = autotune("export", file.toString(), "--format", "json");
+        var rows = JsonMapper.builder().build().readTree(jsonExport.out());
+        List<String> lines = Files.readAllLines(csv);
+        try (var view = CampaignView.open(file, java.util.Optional.empty())) {
+            var samples = view.samples();
+            assertThat(lines).hasSize(samples.size() + 1);
+            assertThat(rows.size()).isEqualTo(samples.size());
+            for (int i = 0; i < samples.size(); i++) {
+                var s = samples.get(i);
+                var row = rows.get(i);
+                assertThat(row.get("sample").asLong()).isEqualTo(s.id());
+                assertThat(row.get("status").asString()).isEqualTo(s.status().name());
+                assertThat(row.get("gain").asDouble()).isEqualTo(s.point().get("gain"));
+                assertThat(row.get("noise").asDouble()).isEqualTo(s.point().get("noise"));
+                assertThat(row.get("mode").asString()).isEqualTo(view.format(s).get("mode"));
+                assertThat(row.get("score").asDouble()).isEqualTo(s.score().getAsDouble());
+                assertThat(row.get("seed").asLong()).isEqualTo(s.seed());
+                var cells = lines.get(i + 1).split(",", -1);
+                assertThat(Double.parseDouble(cells[4])).isEqualTo(s.point().get("gain"));
+                assertThat(Double.parseDouble(cells[7])).isEqualTo(s.score().getAsDouble());
+            }
+        }
+        assertThat(lines.get(0)).startsWith("sample,status,seed,events,gain,noise,mode,score,score_error,");
+    }
+
+    @Test
+    void a_changed_campaign_file_is_refused_on_resume_with_what_changed() throws Exception {
+        var file = quickCampaign();
+        assertThat(autotune("run", file.toString()).code()).isZero();
+        Files.writeString(file, Files.readString(file).replace("max: 2.0", "max: 3.0"));
+        var r = autotune("resume", file.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo(file + ": the campaign file changed since this campaign started "
+            + "(line 2: \"gain: {min: 0.5, max: 2.0, start: 1.0, step: 0.2, unit: V}\" is now "
+            + "\"gain: {min: 0.5, max: 3.0, start: 1.0, step: 0.2, unit: V}\"); fix: undo the change to continue, "
+            + "or pass --force-new to start a new campaign (the old folder is kept)");
+        var fresh = autotune("resume", file.toString(), "--force-new");
+        assertThat(fresh.code()).as(fresh.err()).isZero();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("campaign.autotune-"));
+        }
+    }
+
+    @Test
+    void resume_of_a_campaign_that_never_ran_says_to_run_it() throws Exception {
+        var file = quickCampaign();
+        var r = autotune("resume", file.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("this campaign has not been run yet").contains("fix: start it with 'autotune run");
+    }
+}
