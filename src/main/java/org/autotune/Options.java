@@ -262,7 +262,7 @@ public final class Options {
 
     private void require(String key, String what) {
         if (!has(key)) {
-            throw new InputError(file, line(), keyPath(key), "missing (" + what + " is required here)",
+            throw new InputError(file, path.isEmpty() ? 0 : line(), keyPath(key), "missing (" + what + " is required here)",
                 "add '" + key + ":' under " + (path.isEmpty() ? "the top level" : "'" + path + "'"));
         }
     }

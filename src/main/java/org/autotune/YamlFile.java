@@ -43,6 +43,13 @@ public final class YamlFile {
 
     /** Parses YAML text that came from {@code file}. */
     public static Options parse(Path file, String text) {
+        var lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].matches("^ *\t.*")) {
+                throw new InputError(file, i + 1, "", "the line is indented with a tab",
+                    "indent with spaces (YAML does not allow tabs)");
+            }
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
@@ -52,7 +59,7 @@ public final class YamlFile {
             String msg = e.getOriginalMessage();
             String first = msg == null ? "syntax error" : msg.lines().findFirst().orElse(msg);
             throw new InputError(file, line, "", "not valid YAML: " + first,
-                "check indentation (spaces, not tabs) and that each key appears once");
+                first.startsWith("Duplicate") ? "keep one of the two" : "check the indentation and the brackets and quotes");
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new InputError(file, "", "the file is empty", "start from examples/quickstart/campaign.yaml");

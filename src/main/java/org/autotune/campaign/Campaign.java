@@ -149,7 +149,13 @@ public final class Campaign implements AutoCloseable {
             journal.putMeta(Map.of("state", state.spelling()));
             return new Outcome(state, journal.best(), snapshotHolder[0], message(state));
         } finally {
-            scoring.shutdownNow();
+            // outcomes of jobs ended by close() are journaled on this pool: let them finish
+            scoring.shutdown();
+            try {
+                scoring.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

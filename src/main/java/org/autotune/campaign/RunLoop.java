@@ -53,6 +53,7 @@ final class RunLoop {
     private final ArrayDeque<Proposal> queue = new ArrayDeque<>();
     private final Map<String, Proposal> byKey = new HashMap<>();
     private final AtomicInteger running = new AtomicInteger();
+    private final java.util.Set<Long> counted = new java.util.HashSet<>();
     private volatile boolean stopping;
     private long nextId = 1;
     private int finished;
@@ -168,6 +169,9 @@ final class RunLoop {
     }
 
     private void count(Proposal told, Optional<Score> score) {
+        if (!counted.add(told.sample())) {
+            return;   // a duplicate proposal of a sample already counted
+        }
         if (score.isEmpty()) {
             failed++;
             failedInRow++;

@@ -1,7 +1,6 @@
 package org.autotune.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,9 @@ import picocli.CommandLine.Option;
     description = "Write every sample (point, seed, status, score, components, times, error) as CSV or JSON.")
 final class ExportCommand implements Callable<Integer> {
     enum Format { csv, json }
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
     JournalArguments args;
@@ -44,10 +46,11 @@ final class ExportCommand implements Callable<Integer> {
 
     private Writer writer() throws IOException {
         if (output == null) {
-            return new OutputStreamWriter(System.out, StandardCharsets.UTF_8) {
+            var stdout = spec.commandLine().getOut();
+            return new java.io.FilterWriter(stdout) {
                 @Override
-                public void close() throws IOException {
-                    flush();   // never close stdout
+                public void close() {
+                    stdout.flush();   // never close stdout
                 }
             };
         }

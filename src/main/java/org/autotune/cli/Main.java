@@ -33,9 +33,9 @@ public final class Main implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd.getErr()));
         cli.setParameterExceptionHandler((e, a) -> {
-            var err = e.getCommandLine().getErr();
-            err.println("autotune: " + e.getMessage());
-            err.println("fix: see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
+            var stderr = e.getCommandLine().getErr();
+            stderr.println("autotune: " + e.getMessage());
+            stderr.println("fix: see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'");
             return EXIT_INPUT;
         });
         return cli.execute(args);

@@ -37,6 +37,7 @@ final class CoordinateDescent implements Optimizer, PathRecording {
     private boolean done;
 
     private final Map<Point, Integer> batch = new LinkedHashMap<>();   // point -> offset in steps
+    private final java.util.Set<Integer> tried = new java.util.HashSet<>();   // offsets tried around current
     private final Map<Point, Result> told = new LinkedHashMap<>();
     private final List<PathStep> path = new ArrayList<>();
 
@@ -110,6 +111,9 @@ final class CoordinateDescent implements Optimizer, PathRecording {
     }
 
     private boolean addOffset(int offset) {
+        if (tried.contains(offset)) {
+            return false;
+        }
         var u = x.clone();
         u[axis] = Math.min(1, Math.max(0, x[axis] + offset * step[axis]));
         var p = space.fromUnit(u);
@@ -117,6 +121,7 @@ final class CoordinateDescent implements Optimizer, PathRecording {
             return false;
         }
         batch.put(p, offset);
+        tried.add(offset);
         return true;
     }
 
@@ -145,9 +150,10 @@ final class CoordinateDescent implements Optimizer, PathRecording {
         path.add(new PathStep(path.size() + 1, p.name(), stepInUnits, current, score, best, r.value(),
             better, batch.size()));
         int offset = batch.get(best);
-        boolean bracketed = batch.containsValue(offset + Integer.signum(offset));
+        boolean bracketed = tried.contains(offset + Integer.signum(offset));
         clearBatch();
         if (better) {
+            tried.clear();
             current = best;
             x = space.toUnit(best);
             score = r.value();
@@ -157,13 +163,15 @@ final class CoordinateDescent implements Optimizer, PathRecording {
             if (bracketed) {
                 nextAxis();
             }
-        } else {
+        } else if (direction != 0 || (tried.contains(1) && tried.contains(-1))) {
             nextAxis();
         }
+        // else: probing one step at a time and one side is still untried: the next batch tries it
     }
 
     private void nextAxis() {
         direction = 0;
+        tried.clear();
         axis = (axis + 1) % space.dimension();
         if (++axesThisCycle < space.dimension()) {
             return;

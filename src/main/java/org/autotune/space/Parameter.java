@@ -67,7 +67,7 @@ public record Parameter(String name, ParameterKind kind, double min, double max,
         double c = Math.min(1.0, Math.max(0.0, u));
         return switch (kind) {
             case REAL -> Math.min(max, Math.max(min, min + c * (max - min)));
-            case LOG -> Math.min(max, Math.max(min, min * Math.exp(c * Math.log(max / min))));
+            case LOG -> c == 1.0 ? max : Math.min(max, Math.max(min, min * Math.exp(c * Math.log(max / min))));
             case INTEGER, CHOICE -> Math.min(max, min + Math.floor(c * cells()));
         };
     }

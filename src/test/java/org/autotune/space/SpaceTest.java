@@ -61,10 +61,11 @@ class SpaceTest {
 
     @Test
     void values_render_exactly_without_exponents_and_choices_by_name() {
-        var text = SPACE.format(SPACE.start().with("absorption", 1.5e-5 * 10).with("tc", 0.1 + 0.2 - 0.3 + 0.062));
+        double tc = 0.1 + 0.2 - 0.3 + 0.062;   // not exactly 0.062: the text must keep every digit
+        var text = SPACE.format(SPACE.start().with("absorption", 0.00015).with("tc", tc));
         assertThat(text).containsEntry("absorption", "0.00015").containsEntry("planes", "4")
-            .containsEntry("material", "lead");
-        assertThat(Double.parseDouble(text.get("tc"))).isEqualTo(0.1 + 0.2 - 0.3 + 0.062);
+            .containsEntry("material", "lead").containsEntry("tc", "0.062000000000000055");
+        assertThat(Double.parseDouble(text.get("tc"))).isEqualTo(tc);
         assertThat(Parameter.plain(62.0)).isEqualTo("62");
         assertThat(Parameter.plain(-3.5e-12)).isEqualTo("-0.0000000000035");
     }

@@ -1,0 +1,96 @@
+package org.autotune.data;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.autotune.Options;
+
+/**
+ * A CSV file of numbers with a header row, read into named columns. Lines starting with {@code #}
+ * and empty lines are skipped. Errors name the file, the row and the column.
+ */
+public final class Table {
+    private final Path file;
+    private final Map<String, double[]> columns;
+    private final int rows;
+
+    private Table(Path file, Map<String, double[]> columns, int rows) {
+        this.file = file;
+        this.columns = columns;
+        this.rows = rows;
+    }
+
+    /** Reads the named columns (all columns when none are named). */
+    public static Table read(Path file, List<String> wanted) {
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(file + ": file not found");
+        }
+        try (var reader = CsvReader.builder().commentStrategy(de.siegmar.fastcsv.reader.CommentStrategy.SKIP)
+            .skipEmptyLines(true).ofNamedCsvRecord(file)) {
+            var values = new LinkedHashMap<String, List<Double>>();
+            int row = 1;
+            for (NamedCsvRecord record : reader) {
+                row++;
+                if (values.isEmpty()) {
+                    for (String name : wanted.isEmpty() ? record.getHeader() : wanted) {
+                        if (!record.getHeader().contains(name)) {
+                            throw new DataException(missing(file, name, record.getHeader()));
+                        }
+                        values.put(name, new ArrayList<>());
+                    }
+                }
+                for (var e : values.entrySet()) {
+                    e.getValue().add(number(file, row, e.getKey(), record.getField(e.getKey())));
+                }
+            }
+            if (values.isEmpty()) {
+                throw new DataException(file + ": no data rows (a header row and at least one row of numbers are needed)");
+            }
+            var columns = new LinkedHashMap<String, double[]>();
+            values.forEach((k, v) -> columns.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+            return new Table(file, columns, row - 1);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new DataException(file + ": cannot read: " + e.getMessage());
+        } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+            throw new DataException(file + ": not valid CSV: " + e.getMessage());
+        }
+    }
+
+    public Path file() { return file; }
+
+    public int rows() { return rows; }
+
+    public List<String> columns() { return List.copyOf(columns.keySet()); }
+
+    /** A column's values (a copy). */
+    public double[] column(String name) {
+        var c = columns.get(name);
+        if (c == null) {
+            throw new DataException(missing(file, name, columns()));
+        }
+        return c.clone();
+    }
+
+    private static double number(Path file, int row, String column, String cell) {
+        try {
+            double v = Double.parseDouble(cell.trim());
+            if (Double.isNaN(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new DataException(file + ": row " + row + ", column " + column + ": '" + cell + "' is not a number");
+        }
+    }
+
+    private static String missing(Path file, String name, List<String> header) {
+        return file + ": no column '" + name + "'" + Options.closest(name, header).map(c -> " (did you mean '" + c + "'?)")
+            .orElse("") + "; its columns are " + String.join(", ", header);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Readers for simulator outputs and reference data (CSV tables of numbers). They raise DataException
+ * naming the file, row and column; callers turn it into an InputError (reference data) or a failed
+ * sample (outputs).
+ */
+package org.autotune.data;

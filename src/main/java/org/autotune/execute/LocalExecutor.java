@@ -1,0 +1,169 @@
+package org.autotune.execute;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default executor: runs jobs as processes on this machine, at most {@code slots}
+ * at a time (the rest wait in order). A job that exceeds its timeout, and every job still running
+ * at {@link #close()}, is stopped with its whole process tree: SIGTERM, then SIGKILL after two
+ * seconds.
+ */
+public final class LocalExecutor implements Executor {
+    private static final Logger log = LoggerFactory.getLogger(LocalExecutor.class);
+    private static final Duration GRACE = Duration.ofSeconds(2);
+
+    private final int slots;
+    private final ExecutorService pool;
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    public LocalExecutor(int slots) {
+        if (slots < 1) {
+            throw new IllegalArgumentException("slots must be >= 1, got " + slots);
+        }
+        this.slots = slots;
+        var n = new AtomicInteger();
+        this.pool = java.util.concurrent.Executors.newFixedThreadPool(slots, r -> {
+            var t = new Thread(r, "autotune-local-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** One slot per core. */
+    public static int defaultSlots() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    @Override
+    public int slots() {
+        return slots;
+    }
+
+    @Override
+    public JobHandle submit(Job job) {
+        if (closed) {
+            throw new IllegalStateException("executor is closed");
+        }
+        var handle = new JobHandle(job, new CompletableFuture<>(), new CompletableFuture<>());
+        pool.execute(() -> {
+            try {
+                handle.outcome().complete(run(job, handle));
+            } catch (RuntimeException e) {   // keep the contract: outcomes never complete exceptionally
+                handle.outcome().complete(new JobOutcome(JobOutcome.Status.FAILED, -1,
+                    "unexpected error running the job: " + e, "", Duration.ZERO));
+            } finally {
+                handle.started().complete("");
+            }
+        });
+        return handle;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        var queued = pool.shutdownNow();   // jobs not started: their runnables see 'closed' and cancel
+        queued.forEach(Runnable::run);
+        running.forEach(p -> ProcessTree.stop(p, GRACE));
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private JobOutcome run(Job job, JobHandle handle) {
+        if (closed) {
+            return new JobOutcome(JobOutcome.Status.CANCELLED, -1, "cancelled before it started", "", Duration.ZERO);
+        }
+        long t0 = System.nanoTime();
+        Process process;
+        try {
+            Files.createDirectories(job.folder());
+            var builder = new ProcessBuilder(job.command()).directory(job.folder().toFile())
+                .redirectInput(new File("/dev/null"))
+                .redirectOutput(job.stdout().toFile()).redirectError(job.stderr().toFile());
+            builder.environment().putAll(job.environment());
+            process = builder.start();
+        } catch (IOException e) {
+            return new JobOutcome(JobOutcome.Status.FAILED, -1, "cannot start '" + job.command().get(0) + "': "
+                + reason(e) + "; check simulator.command (the program must be on PATH or given with a path)",
+                "", elapsed(t0));
+        }
+        running.add(process);
+        String id = "local:" + process.pid();
+        handle.started().complete(id);
+        log.debug("sample={} job={} state=RUNNING", job.sampleId(), id);
+        try {
+            var outcome = await(job, process, t0);
+            log.debug("sample={} job={} state={} exit={}", job.sampleId(), id, outcome.status(), outcome.exitCode());
+            return outcome;
+        } finally {
+            running.remove(process);
+        }
+    }
+
+    private JobOutcome await(Job job, Process process, long t0) {
+        boolean ended;
+        try {
+            ended = process.waitFor(job.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ended = false;
+        }
+        if (closed) {
+            ProcessTree.stop(process, GRACE);
+            return new JobOutcome(JobOutcome.Status.CANCELLED, -1, "stopped", tail(job), elapsed(t0));
+        }
+        if (!ended) {
+            ProcessTree.stop(process, GRACE);
+            return new JobOutcome(JobOutcome.Status.TIMED_OUT, -1, "timed out after " + human(job.timeout())
+                + "; killed (raise simulator.timeout if the simulation needs longer)", tail(job), elapsed(t0));
+        }
+        int exit = process.exitValue();
+        if (exit != 0) {
+            return new JobOutcome(JobOutcome.Status.FAILED, exit, ExitCodes.describe(exit), tail(job), elapsed(t0));
+        }
+        List<String> missing = job.outputs().stream().filter(o -> !Files.exists(job.folder().resolve(o))).toList();
+        if (!missing.isEmpty()) {
+            return new JobOutcome(JobOutcome.Status.MISSING_OUTPUT, 0, "exited 0 but wrote no "
+                + String.join(", ", missing) + " in " + job.folder(), tail(job), elapsed(t0));
+        }
+        return new JobOutcome(JobOutcome.Status.SUCCEEDED, 0, "", "", elapsed(t0));
+    }
+
+    private static String tail(Job job) {
+        return TextTail.of(job.stderr(), 20, 4000);
+    }
+
+    private static Duration elapsed(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    private static String reason(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        int i = m.indexOf("error=");
+        return i >= 0 ? m.substring(i).replaceFirst("error=\\d+, ", "") : m;
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 != 0 ? ms + "ms" : ms % 60_000 != 0 ? (ms / 1000) + "s"
+            : ms % 3_600_000 != 0 ? (ms / 60_000) + "m" : (ms / 3_600_000) + "h";
+    }
+}

@@ -1,0 +1,135 @@
+package org.autotune.metric;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.autotune.Options;
+import org.autotune.Template;
+
+/** The built-in metrics by name, built from a campaign file's {@code metric:} section. */
+public final class Metrics {
+    private static final Pattern FUNCTION = Pattern.compile("([A-Za-z_][\\w.]*):([A-Za-z_]\\w*)");
+
+    private Metrics() {
+    }
+
+    /** Name and one line for each built-in metric, for {@code autotune plugins}. */
+    public static Map<String, String> descriptions() {
+        var map = new LinkedHashMap<String, String>();
+        map.put("mean-std", "standardised differences of the means and widths of CSV columns vs the reference");
+        map.put("chi2-histogram", "binned chi-square of a CSV column vs the reference, for two samples of any sizes");
+        map.put("command", "any program that prints the score (or 'score error', or JSON) as its last line");
+        map.put("python", "an existing Python function module:function(sample_dir, reference) returning the score");
+        return map;
+    }
+
+    /** Builds the metric, reading its reference data once; mistakes are InputErrors on the metric's keys. */
+    public static Metric create(Options metric, Path campaignDir) {
+        metric.string("type");   // required: there is no default metric
+        String type = metric.oneOf("type", List.copyOf(descriptions().keySet()), "");
+        return switch (type) {
+            case "mean-std" -> meanStd(metric, campaignDir);
+            case "chi2-histogram" -> histogram(metric, campaignDir);
+            case "command" -> command(metric, campaignDir);
+            default -> python(metric, campaignDir);
+        };
+    }
+
+    private static Metric meanStd(Options m, Path dir) {
+        m.allowOnly("type", "output", "reference", "columns");
+        var columns = m.strings("columns");
+        if (columns.isEmpty()) {
+            throw m.error("columns", "no columns to compare", "list the CSV columns, e.g. columns: [energy, rise_time]");
+        }
+        var reference = Tables.reference(m, "reference", dir, columns);
+        if (reference.rows() < 2) {
+            throw m.error("reference", reference.file() + " has " + reference.rows() + " rows; widths need at least 2",
+                "give more reference data");
+        }
+        return new MeanStdMetric(m.string("output"), columns, reference);
+    }
+
+    private static Metric histogram(Options m, Path dir) {
+        m.allowOnly("type", "output", "reference", "column", "bins", "range");
+        String column = m.string("column");
+        int bins = (int) m.integer("bins", 40, 1, 100_000);
+        var x = Tables.reference(m, "reference", dir, List.of(column)).column(column);
+        double lo;
+        double hi;
+        var range = m.strings("range");
+        if (range.isEmpty()) {
+            lo = java.util.Arrays.stream(x).min().orElse(0);
+            hi = java.util.Arrays.stream(x).max().orElse(1);
+        } else {
+            if (range.size() != 2) {
+                throw m.error("range", "expected two numbers [low, high], got " + range.size(), "write range: [0, 10]");
+            }
+            try {
+                lo = Double.parseDouble(range.get(0));
+                hi = Double.parseDouble(range.get(1));
+            } catch (NumberFormatException e) {
+                throw m.error("range", "range " + range + " is not two numbers", "write range: [0, 10]");
+            }
+        }
+        if (!(lo < hi)) {
+            throw m.error("range", "low " + lo + " is not below high " + hi, range.isEmpty()
+                ? "the reference column is constant; give range: [low, high]" : "swap them");
+        }
+        var metric = new HistogramChiSquareMetric(m.string("output"), column, bins, lo, hi, x);
+        if (metric.referenceTotal() == 0) {
+            throw m.error("range", "no reference entries fall in [" + lo + ", " + hi + "]", "widen the range");
+        }
+        return metric;
+    }
+
+    private static Metric command(Options m, Path dir) {
+        m.allowOnly("type", "command", "reference", "timeout");
+        var command = m.strings("command");
+        if (command.isEmpty()) {
+            throw m.error("command", "no command given", "e.g. command: [python3, metric.py, \"{{sample_dir}}\"]");
+        }
+        var reference = reference(m, dir);
+        for (String arg : command) {
+            for (String name : Template.placeholders(arg)) {
+                if (!CommandMetric.PLACEHOLDERS.contains(name) || (name.equals("reference") && reference.isEmpty())) {
+                    throw m.error("command", "unknown placeholder {{" + name + "}}", name.equals("reference")
+                        ? "add 'reference:' with the reference file" : "use " + String.join(", ", CommandMetric.PLACEHOLDERS));
+                }
+            }
+        }
+        return new CommandMetric(command, reference, dir, m.duration("timeout", Duration.ofMinutes(1)));
+    }
+
+    private static Metric python(Options m, Path dir) {
+        m.allowOnly("type", "function", "path", "reference", "python", "timeout");
+        var f = FUNCTION.matcher(m.string("function"));
+        if (!f.matches()) {
+            throw m.error("function", "'" + m.string("function") + "' is not module:function",
+                "write e.g. function: my_metrics:chi2 (the file my_metrics.py defining chi2(sample_dir, reference))");
+        }
+        Path path = dir.resolve(m.string("path", ".")).normalize();
+        if (!Files.isDirectory(path)) {
+            throw m.error("path", "folder " + path + " not found", "give the folder that holds the Python module");
+        }
+        return PythonMetric.of(m.string("python", "python3"), path, f.group(1), f.group(2), reference(m, dir), dir,
+            m.duration("timeout", Duration.ofMinutes(1)));
+    }
+
+    private static Optional<Path> reference(Options m, Path dir) {
+        var name = m.optionalString("reference");
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(name.get()).normalize();
+        if (!Files.exists(file)) {
+            throw m.error("reference", "reference file " + file + " not found",
+                "check the path; it is relative to the campaign file's folder");
+        }
+        return Optional.of(file);
+    }
+}
