@@ -1,11 +1,12 @@
 #!/bin/sh
 # A tiny stand-in for a detector Monte Carlo, driven by a Geant4-style macro file.
 #
-# Physics: events come from two calibration lines (2.0 and 6.0 keV, equally likely). The
-# detector turns an energy E into an amplitude  A = gain*E + offset + noise*sqrt(E)*g,  with g a
-# standard normal draw: a linear response with a Poisson-like resolution that grows as sqrt(E).
+# Physics: two calibration runs, one with a 2.0 keV line and one with a 6.0 keV line, recorded
+# side by side (one row = one event of each run). The detector turns an energy E into an
+# amplitude  A = gain*E + offset + noise*sqrt(E)*g,  with g a standard normal draw: a linear
+# response with a resolution that grows as sqrt(E), as for Poisson-limited signal carriers.
 #
-# usage: detector.sh MACRO [OUTPUT]     writes OUTPUT (default events.csv): columns line,amplitude
+# usage: detector.sh MACRO [OUTPUT]     writes OUTPUT (default events.csv): columns amp_2keV,amp_6keV
 # Macro commands read:  /detector/gain G   /detector/offset O   /detector/noise N
 #                       /run/events N      /random/setSeeds S
 # Only POSIX sh and awk are needed.
@@ -19,6 +20,7 @@ function gauss(   u, v) {            # Box-Muller
     v = rand()
     return sqrt(-2 * log(u)) * cos(6.283185307179586 * v)
 }
+function amplitude(e) { return gain * e + offset + noise * sqrt(e) * gauss() }
 $1 == "/detector/gain"   { gain = $2 + 0; have["gain"] = 1 }
 $1 == "/detector/offset" { offset = $2 + 0; have["offset"] = 1 }
 $1 == "/detector/noise"  { noise = $2 + 0; have["noise"] = 1 }
@@ -30,9 +32,9 @@ END {
         print "detector.sh: macro sets no " need[i] > "/dev/stderr"; exit 2
     }
     srand(seed)
-    print "line,amplitude" > out
+    print "amp_2keV,amp_6keV" > out
     for (i = 0; i < events; i++) {
-        e = (rand() < 0.5) ? 2.0 : 6.0
-        printf "%.1f,%.6f\n", e, gain * e + offset + noise * sqrt(e) * gauss() > out
+        a = amplitude(2.0)
+        printf "%.6f,%.6f\n", a, amplitude(6.0) > out
     }
 }' "$macro"

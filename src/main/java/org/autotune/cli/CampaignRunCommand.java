@@ -8,9 +8,9 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.CampaignConfig;
-import org.autotune.campaign.Outcome;
 import org.autotune.campaign.Overrides;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,37 +65,38 @@ abstract class CampaignRunCommand implements Callable<Integer> {
             out.printf("campaign %s: %d parameters, budget %d samples, %d slots, folder %s%n", config.name(),
                 config.space().dimension(), campaign.config().budget(), campaign.slots(), relative(campaign.directory()));
             out.flush();
-            var outcome = runStoppable(campaign, live ? new TerminalProgress() : new LogProgress());
-            Summary.print(out, campaign, outcome);
-            return switch (outcome.state()) {
-                case CONVERGED, BUDGET_SPENT -> 0;
-                case INTERRUPTED -> EXIT_INTERRUPTED;
-                case TOO_MANY_FAILURES -> EXIT_FAILURES;
-            };
+            // Ctrl-C / SIGTERM: the hook stops the jobs, then waits until the journal is consistent and
+            // the summary is printed (the JVM then exits with 130 after SIGINT, 143 after SIGTERM)
+            var finished = new CountDownLatch(1);
+            var hook = new Thread(() -> {
+                campaign.stop();
+                try {
+                    finished.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "autotune-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                var outcome = campaign.run(live ? new TerminalProgress() : new LogProgress(), Clock.systemUTC());
+                Summary.print(out, campaign, outcome);
+                return switch (outcome.state()) {
+                    case CONVERGED, BUDGET_SPENT -> 0;
+                    case INTERRUPTED -> EXIT_INTERRUPTED;
+                    case TOO_MANY_FAILURES -> EXIT_FAILURES;
+                };
+            } finally {
+                removeHook(hook);
+                finished.countDown();
+            }
         }
     }
 
-    /** Runs the campaign; Ctrl-C or SIGTERM stops its jobs and waits until the journal is consistent. */
-    private static Outcome runStoppable(Campaign campaign, org.autotune.campaign.Progress progress) {
-        var finished = new CountDownLatch(1);
-        var hook = new Thread(() -> {
-            campaign.stop();
-            try {
-                finished.await(java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "autotune-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+    private static void removeHook(Thread hook) {
         try {
-            return campaign.run(progress, Clock.systemUTC());
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for the latch counted down above
-            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it waits for the latch counted down next
         }
     }
 

@@ -77,4 +77,45 @@ class KillResumeTest {
                 .map(s -> Path.of(s.folder()).toAbsolutePath().normalize().toString()).collect(Collectors.toSet());
         }
     }
+
+    @Test
+    void sigterm_stops_the_simulators_and_leaves_a_consistent_journal() throws Exception {
+        var file = TestCampaigns.write(dir, "    SIM_SLEEP: '30'", "budget: 10");
+        Path folder = dir.resolve("term");
+        var process = org.autotune.cli.CliAccess.start(dir.resolve("log-term"), "run", file.toString(),
+            "--dir", folder.toString());
+        waitForRunning(folder, 2);
+        var children = process.descendants().toList();
+        assertThat(children).isNotEmpty();
+        process.destroy();   // SIGTERM, as from kill, or scancel on a cluster node
+        assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(143);   // 128 + SIGTERM
+        for (var child : children) {
+            assertThat(child.isAlive()).as("simulator process " + child.pid() + " still running").isFalse();
+        }
+        try (var view = CampaignView.open(folder, Optional.empty())) {
+            assertThat(view.samples()).isNotEmpty()
+                .allMatch(s -> s.status() == SampleStatus.INTERRUPTED);
+            assertThat(view.state()).isEqualTo("interrupted");
+        }
+        assertThat(Files.readString(dir.resolve("log-term").resolve("stdout.txt")))
+            .contains("interrupted: stopped; 'autotune resume");
+    }
+
+    private static void waitForRunning(Path campaignDir, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(campaignDir.resolve("journal.sqlite"))) {
+                try (var view = CampaignView.open(campaignDir, Optional.empty())) {
+                    if (view.counts().get(SampleStatus.RUNNING) >= n) {
+                        return;
+                    }
+                } catch (RuntimeException notReadyYet) {
+                    // the journal is being created; look again
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("campaign did not start " + n + " samples within a minute");
+    }
 }
