@@ -34,14 +34,24 @@ final class MetricOutput {
             throw unparsable(line, program);
         }
         try {
-            double value = finite(Double.parseDouble(parts[0]), line, program);
+            double value = finite(number(parts[0]), line, program);
             if (parts.length == 1) {
                 return Score.of(value);
             }
-            return Score.of(value, Math.abs(finite(Double.parseDouble(parts[1]), line, program)));
+            return Score.of(value, Math.abs(finite(number(parts[1]), line, program)));
         } catch (NumberFormatException e) {
             throw unparsable(line, program);
         }
+    }
+
+    /** A number as C, Python or Java print it (nan, inf, -inf, Infinity, 1e-3, ...). */
+    private static double number(String text) {
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "nan", "-nan", "+nan" -> Double.NaN;
+            case "inf", "+inf", "infinity", "+infinity" -> Double.POSITIVE_INFINITY;
+            case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(text);
+        };
     }
 
     private static Score json(String line, String program) {

@@ -1,0 +1,155 @@
+package org.autotune.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local executor with real processes in real folders. */
+class LocalExecutorTest {
+    @TempDir
+    Path dir;
+
+    private Job job(String name, Duration timeout, List<String> outputs, String... command) {
+        return new Job(1, dir.resolve(name), List.of(command), Map.of(), timeout, outputs);
+    }
+
+    private static JobOutcome await(JobHandle h) throws Exception {
+        return h.outcome().get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void a_successful_job_writes_its_output_files_and_stdout_in_its_folder() throws Exception {
+        try (var ex = new LocalExecutor(2)) {
+            var h = ex.submit(job("ok", Duration.ofSeconds(10), List.of("out.csv"), "sh", "-c",
+                "echo hello; echo x > out.csv"));
+            var o = await(h);
+            assertThat(o.status()).isEqualTo(JobOutcome.Status.SUCCEEDED);
+            assertThat(h.started().get()).startsWith("local:");
+            assertThat(Files.readString(dir.resolve("ok/stdout.txt"))).isEqualTo("hello\n");
+        }
+    }
+
+    @Test
+    void a_failing_job_reports_its_exit_code_and_the_tail_of_its_stderr() throws Exception {
+        try (var ex = new LocalExecutor(1)) {
+            var o = await(ex.submit(job("fail", Duration.ofSeconds(10), List.of(), "sh", "-c",
+                "for i in $(seq 1 50); do echo line $i >&2; done; exit 7")));
+            assertThat(o.status()).isEqualTo(JobOutcome.Status.FAILED);
+            assertThat(o.exitCode()).isEqualTo(7);
+            assertThat(o.message()).isEqualTo("exit code 7");
+            assertThat(o.stderrTail().lines()).hasSize(20).startsWith("line 31").endsWith("line 50");
+        }
+    }
+
+    @Test
+    void a_job_killed_by_a_signal_says_which() throws Exception {
+        try (var ex = new LocalExecutor(1)) {
+            var o = await(ex.submit(job("segv", Duration.ofSeconds(10), List.of(), "sh", "-c", "kill -SEGV $$")));
+            assertThat(o.message()).isEqualTo("exit code 139 (killed by signal 11 SIGSEGV)");
+        }
+    }
+
+    @Test
+    void a_job_past_its_timeout_is_killed_with_its_children() throws Exception {
+        try (var ex = new LocalExecutor(1)) {
+            var o = await(ex.submit(job("hang", Duration.ofMillis(500), List.of(), "sh", "-c",
+                "sleep 60 & echo $! > child.pid; wait")));
+            assertThat(o.status()).isEqualTo(JobOutcome.Status.TIMED_OUT);
+            assertThat(o.message()).startsWith("timed out after 500ms; killed");
+            long child = Long.parseLong(Files.readString(dir.resolve("hang/child.pid")).trim());
+            assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        }
+    }
+
+    @Test
+    void a_missing_declared_output_fails_the_job_and_names_the_file() throws Exception {
+        try (var ex = new LocalExecutor(1)) {
+            var o = await(ex.submit(job("silent", Duration.ofSeconds(10), List.of("events.csv", "log.txt"),
+                "sh", "-c", "echo hi > log.txt")));
+            assertThat(o.status()).isEqualTo(JobOutcome.Status.MISSING_OUTPUT);
+            assertThat(o.message()).startsWith("exited 0 but wrote no events.csv in ").doesNotContain("log.txt");
+        }
+    }
+
+    @Test
+    void a_program_that_does_not_exist_fails_with_a_message_naming_it() throws Exception {
+        try (var ex = new LocalExecutor(1)) {
+            var h = ex.submit(job("none", Duration.ofSeconds(10), List.of(), "./no-such-simulator", "run.mac"));
+            var o = await(h);
+            assertThat(o.status()).isEqualTo(JobOutcome.Status.FAILED);
+            assertThat(o.message()).startsWith("cannot start './no-such-simulator': No such file or directory")
+                .endsWith("check simulator.command (the program must be on PATH or given with a path)");
+            assertThat(h.started().get()).isEmpty();
+        }
+    }
+
+    @Test
+    void arguments_reach_the_program_unchanged_because_no_shell_is_involved() throws Exception {
+        var tricky = List.of("a b", "'quoted'", "\"double\"", "$(touch pwned)", "x; rm -rf /", "*", "$HOME");
+        var command = new ArrayList<>(List.of("sh", "-c", "for a in \"$@\"; do printf '%s\\n' \"$a\"; done", "sh"));
+        command.addAll(tricky);
+        try (var ex = new LocalExecutor(1)) {
+            var o = await(ex.submit(job("args", Duration.ofSeconds(10), List.of(), command.toArray(String[]::new))));
+            assertThat(o.succeeded()).isTrue();
+        }
+        assertThat(Files.readAllLines(dir.resolve("args/stdout.txt"))).containsExactlyElementsOf(tricky);
+        assertThat(dir.resolve("args/pwned")).doesNotExist();
+    }
+
+    @Test
+    void never_more_jobs_run_at_once_than_there_are_slots() throws Exception {
+        Path marks = Files.createDirectories(dir.resolve("marks"));
+        // each job records the number of jobs running when it starts (files present in marks/)
+        String script = "touch " + marks + "/$1; ls " + marks + " | wc -l > count; sleep 0.3; rm " + marks + "/$1";
+        try (var ex = new LocalExecutor(2)) {
+            var handles = new ArrayList<JobHandle>();
+            for (int i = 0; i < 6; i++) {
+                handles.add(ex.submit(job("c" + i, Duration.ofSeconds(20), List.of(), "sh", "-c", script, "sh", "j" + i)));
+            }
+            for (var h : handles) {
+                assertThat(await(h).succeeded()).isTrue();
+            }
+        }
+        int max = 0;
+        for (int i = 0; i < 6; i++) {
+            max = Math.max(max, Integer.parseInt(Files.readString(dir.resolve("c" + i + "/count")).trim()));
+        }
+        assertThat(max).isEqualTo(2);
+    }
+
+    @Test
+    void close_stops_running_jobs_and_cancels_queued_ones() throws Exception {
+        var ex = new LocalExecutor(1);
+        var running = ex.submit(job("r", Duration.ofSeconds(60), List.of(), "sh", "-c", "echo $$ > pid; sleep 60"));
+        var queued = ex.submit(job("q", Duration.ofSeconds(60), List.of(), "sh", "-c", "touch ran"));
+        running.started().get(10, TimeUnit.SECONDS);
+        while (!Files.exists(dir.resolve("r/pid"))) {
+            Thread.sleep(20);
+        }
+        long pid = Long.parseLong(Files.readString(dir.resolve("r/pid")).trim());
+        ex.close();
+        assertThat(await(running).status()).isEqualTo(JobOutcome.Status.CANCELLED);
+        assertThat(await(queued).status()).isEqualTo(JobOutcome.Status.CANCELLED);
+        assertThat(queued.started().get()).isEmpty();
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(dir.resolve("q/ran")).doesNotExist();
+    }
+
+    @Test
+    void the_job_environment_is_added_to_the_inherited_one() throws Exception {
+        try (var ex = new LocalExecutor(1)) {
+            var j = new Job(1, dir.resolve("env"), List.of("sh", "-c", "echo \"$G4SEED:$PATH\""), Map.of("G4SEED", "42"),
+                Duration.ofSeconds(10), List.of());
+            assertThat(await(ex.submit(j)).succeeded()).isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("env/stdout.txt"))).startsWith("42:").contains("/bin");
+    }
+}
