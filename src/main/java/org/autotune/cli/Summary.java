@@ -31,9 +31,19 @@ final class Summary {
         var values = space.format(org.autotune.space.Point.of(best.point()));
         int width = space.names().stream().mapToInt(String::length).max().orElse(1);
         for (var p : space.parameters()) {
-            out.printf("  %-" + width + "s = %s%s%n", p.name(), values.get(p.name()),
-                p.unit().isEmpty() ? "" : " " + p.unit());
+            double v = best.point().get(p.name());
+            String text = p.kind().continuous() ? significant(v) : values.get(p.name());
+            out.printf("  %-" + width + "s = %s%s%n", p.name(), text, p.unit().isEmpty() ? "" : " " + p.unit());
         }
+    }
+
+    /** Six significant digits, without exponent or trailing zeros: 1.20156, 0.0798129. */
+    static String significant(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return Summary.number(v);
+        }
+        var bd = new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros();
+        return bd.scale() < 0 ? bd.setScale(0).toPlainString() : bd.toPlainString();
     }
 
     static String number(double v) {

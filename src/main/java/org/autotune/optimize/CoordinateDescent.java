@@ -114,9 +114,9 @@ final class CoordinateDescent implements Optimizer, PathRecording {
         if (tried.contains(offset)) {
             return false;
         }
-        var u = x.clone();
-        u[axis] = Math.min(1, Math.max(0, x[axis] + offset * step[axis]));
-        var p = space.fromUnit(u);
+        double u = Math.min(1, Math.max(0, x[axis] + offset * step[axis]));
+        var parameter = space.parameter(axis);
+        var p = current.with(parameter.name(), parameter.fromUnit(u));   // other values stay exactly as they are
         if (p.equals(current) || batch.containsKey(p)) {
             return false;
         }
