@@ -110,10 +110,6 @@ public final class Options {
         return has(key) ? toNumber(key) : fallback;
     }
 
-    public Optional<Double> optionalNumber(String key) {
-        return has(key) ? Optional.of(toNumber(key)) : Optional.empty();
-    }
-
     public long integer(String key, long fallback) {
         return has(key) ? toInteger(key) : fallback;
     }

@@ -30,7 +30,7 @@ class KillResumeTest {
 
         var process = org.autotune.cli.CliAccess.start(dir.resolve("log-killed"), "run", file.toString(),
             "--dir", killed.toString());
-        waitForFinished(killed, 10);
+        waitFor(killed, SampleStatus.FINISHED, 10);
         process.destroyForcibly().waitFor();   // SIGKILL: no shutdown hook runs
         Thread.sleep(500);                      // let orphaned simulator processes finish writing
 
@@ -54,12 +54,13 @@ class KillResumeTest {
         }
     }
 
-    private static void waitForFinished(Path campaignDir, int n) throws InterruptedException {
+    /** Waits (at most a minute) until the campaign's journal shows at least n samples in the status. */
+    private static void waitFor(Path campaignDir, SampleStatus status, int n) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (Files.exists(campaignDir.resolve("journal.sqlite"))) {
                 try (var view = CampaignView.open(campaignDir, Optional.empty())) {
-                    if (view.counts().get(SampleStatus.FINISHED) >= n) {
+                    if (view.counts().get(status) >= n) {
                         return;
                     }
                 } catch (RuntimeException notReadyYet) {
@@ -68,7 +69,7 @@ class KillResumeTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("campaign did not finish " + n + " samples within a minute");
+        throw new AssertionError("campaign did not reach " + n + " " + status + " samples within a minute");
     }
 
     private static java.util.Set<String> finishedFolders(Path campaignDir) {
@@ -84,7 +85,7 @@ class KillResumeTest {
         Path folder = dir.resolve("term");
         var process = org.autotune.cli.CliAccess.start(dir.resolve("log-term"), "run", file.toString(),
             "--dir", folder.toString());
-        waitForRunning(folder, 2);
+        waitFor(folder, SampleStatus.RUNNING, 2);
         var children = process.descendants().toList();
         assertThat(children).isNotEmpty();
         process.destroy();   // SIGTERM, as from kill, or scancel on a cluster node
@@ -100,22 +101,5 @@ class KillResumeTest {
         }
         assertThat(Files.readString(dir.resolve("log-term").resolve("stdout.txt")))
             .contains("interrupted: stopped; 'autotune resume");
-    }
-
-    private static void waitForRunning(Path campaignDir, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(campaignDir.resolve("journal.sqlite"))) {
-                try (var view = CampaignView.open(campaignDir, Optional.empty())) {
-                    if (view.counts().get(SampleStatus.RUNNING) >= n) {
-                        return;
-                    }
-                } catch (RuntimeException notReadyYet) {
-                    // the journal is being created; look again
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("campaign did not start " + n + " samples within a minute");
     }
 }
