@@ -7,6 +7,8 @@
 #   noise >= 0.8: exits 0 but writes no events.csv
 set -eu
 echo "$PWD" >> "$2"
+# SIM_SLEEP_ONCE=FILE: the first sample to find FILE missing creates it and sleeps 30 s
+if [ -n "${SIM_SLEEP_ONCE:-}" ] && mkdir "$SIM_SLEEP_ONCE" 2>/dev/null; then sleep 30; fi
 awk -v sleep_s="${SIM_SLEEP:-0}" -v failures="${SIM_FAILURES:-0}" '
 function gauss(   u, v) { u = rand(); if (u < 1e-300) u = 1e-300; v = rand(); return sqrt(-2*log(u))*cos(6.283185307179586*v) }
 $1 == "/det/gain" { gain = $2 + 0 }

@@ -127,7 +127,7 @@ public final class Campaign implements AutoCloseable {
             return t;
         });
         journal.putMeta(Map.of("state", "running"));
-        try (var ex = Executors.create(config.executor(), slots)) {
+        try (var ex = Executors.create(config.executor(), slots, dir, config.name())) {
             executor = ex;
             var snapshotHolder = new Progress.Snapshot[1];
             Progress recording = new Progress() {

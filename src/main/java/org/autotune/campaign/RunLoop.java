@@ -161,6 +161,9 @@ final class RunLoop {
         if (r.status().done()) {
             reused++;
             result.complete(r.toScore());
+        } else if (r.status() == org.autotune.journal.SampleStatus.RUNNING && !r.jobId().isEmpty()) {
+            log.info("sample={} job={} action=attach", id, r.jobId());
+            runner.attach(sample, Math.max(1, r.attempts()), r.jobId(), result);
         } else {
             log.info("sample={} state={} action=rerun", id, r.status());
             runner.submit(sample, 1, result);

@@ -51,7 +51,20 @@ final class SampleRunner {
 
     /** Starts attempt {@code attempt} of the sample; completes {@code result} when it is final. */
     void submit(Sample sample, int attempt, CompletableFuture<Optional<Score>> result) {
-        var handle = executor.submit(simulator.prepare(sample));
+        follow(sample, attempt, executor.submit(simulator.prepare(sample)), result);
+    }
+
+    /**
+     * Follows the job a sample had before a restart ({@code jobId} as journaled); when the executor
+     * cannot, runs the sample again.
+     */
+    void attach(Sample sample, int attempt, String jobId, CompletableFuture<Optional<Score>> result) {
+        executor.attach(simulator.job(sample), jobId).ifPresentOrElse(
+            handle -> follow(sample, attempt, handle, result), () -> submit(sample, 1, result));
+    }
+
+    private void follow(Sample sample, int attempt, org.autotune.execute.JobHandle handle,
+                        CompletableFuture<Optional<Score>> result) {
         running.incrementAndGet();
         handle.started().thenAccept(jobId -> {
             if (!jobId.isEmpty()) {

@@ -15,6 +15,15 @@ public interface Executor extends AutoCloseable {
     /** Starts the job (or queues it, when all slots are busy) and returns at once. */
     JobHandle submit(Job job);
 
+    /**
+     * Follows a job that was submitted before a restart of the coordinator, given the id it had
+     * (as journaled), instead of submitting it again. Empty when this executor cannot (the local
+     * executor: its processes ended with the coordinator), so the sample runs again.
+     */
+    default java.util.Optional<JobHandle> attach(Job job, String id) {
+        return java.util.Optional.empty();
+    }
+
     /** Stops all running jobs; their outcomes complete as CANCELLED. */
     @Override
     void close();

@@ -183,6 +183,22 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** A sample's state changes in order, as "STATUS detail" lines. */
+    public synchronized List<String> transitions(long id) {
+        var out = new ArrayList<String>();
+        try (var ps = db.prepareStatement("SELECT status, detail FROM transitions WHERE sample_id = ? ORDER BY id")) {
+            ps.setLong(1, id);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("reading transitions", e);
+        }
+    }
+
     /** One sample by id. */
     public synchronized Optional<SampleRecord> sample(long id) {
         var rows = SampleRows.query(db, "WHERE id = " + id);

@@ -64,6 +64,13 @@ public final class CommandSimulator implements Simulator {
         } catch (IOException e) {
             throw new UncheckedIOException("writing inputs of sample " + sample.id() + " into " + folder, e);
         }
+        return job(sample);
+    }
+
+    @Override
+    public Job job(Sample sample) {
+        Path folder = sample.folder().toAbsolutePath();
+        var values = values(sample, folder);
         var args = new ArrayList<String>();
         for (String arg : command) {
             args.add(Template.render(arg, values));

@@ -15,6 +15,12 @@ public interface Simulator {
     Job prepare(Sample sample);
 
     /**
+     * The job of a sample whose inputs are already in its folder, without writing anything: for
+     * following a job that was submitted before a restart.
+     */
+    Job job(Sample sample);
+
+    /**
      * A hash of everything besides point, seed and events that decides the outputs (command,
      * template texts, declared outputs). It is part of each sample's key, so editing a template
      * never lets an old sample stand in for a new one.

@@ -1,0 +1,112 @@
+package org.autotune.execute;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The SLURM commands Autotune uses (sbatch, squeue, sacct, scancel), each run as an argument list
+ * with a time limit, and their outputs parsed.
+ */
+final class Slurm {
+    /** What a command printed and how it exited. */
+    record Reply(int exit, String out, String err) {
+        boolean ok() {
+            return exit == 0;
+        }
+    }
+
+    /** A job's (or array task's) state as squeue or sacct report it, e.g. RUNNING, TIMEOUT, FAILED 2:0. */
+    record State(String name, String exitCode) {
+        boolean finished() {
+            return !List.of("PENDING", "RUNNING", "CONFIGURING", "COMPLETING", "REQUEUED", "RESIZING", "SUSPENDED",
+                "STAGE_OUT", "SIGNALING", "REQUEUE_HOLD", "REQUEUE_FED", "RESV_DEL_HOLD").contains(name);
+        }
+    }
+
+    private Slurm() {
+    }
+
+    static Reply run(List<String> command) {
+        try {
+            var p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+            var out = p.getInputStream().readAllBytes();
+            var err = p.getErrorStream().readAllBytes();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Reply(-1, "", command.get(0) + " did not answer within 60 s");
+            }
+            return new Reply(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Reply(-1, "", "cannot run " + command.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("interrupted while running " + command.get(0)));
+        }
+    }
+
+    /** sbatch --parsable prints "123" or "123;cluster". */
+    static String jobId(String parsable) {
+        var first = parsable.strip().split(";")[0];
+        if (!first.matches("\\d+")) {
+            throw new IllegalArgumentException("sbatch printed '" + parsable.strip() + "' instead of a job id");
+        }
+        return first;
+    }
+
+    /** States of array tasks by id ({@code 123_4}); asks squeue for all states (finished ones too). */
+    static Map<String, State> squeue(List<String> arrayIds) {
+        var states = new HashMap<String, State>();
+        if (arrayIds.isEmpty()) {
+            return states;
+        }
+        var reply = run(List.of("squeue", "-h", "-r", "-t", "all", "-j", String.join(",", arrayIds), "-o", "%i|%T"));
+        // "Invalid job id specified" (all ids aged out of the controller) answers nothing: not an error
+        for (var line : reply.out().lines().toList()) {
+            var f = line.strip().split("\\|");
+            if (f.length == 2) {
+                states.put(f[0], new State(f[1], ""));
+            }
+        }
+        return states;
+    }
+
+    /** States from accounting, by id ({@code 123_4}); empty when sacct is unavailable. */
+    static Map<String, State> sacct(List<String> arrayIds) {
+        var states = new HashMap<String, State>();
+        if (arrayIds.isEmpty()) {
+            return states;
+        }
+        var reply = run(List.of("sacct", "-n", "-P", "-X", "-j", String.join(",", arrayIds), "-o", "JobID,State,ExitCode"));
+        if (!reply.ok()) {
+            return states;
+        }
+        for (var line : reply.out().lines().toList()) {
+            var f = line.strip().split("\\|");
+            if (f.length == 3) {
+                states.put(f[0], new State(f[1].split(" ")[0], f[2]));   // "CANCELLED by 0" -> CANCELLED
+            }
+        }
+        return states;
+    }
+
+    /** True when this cluster keeps accounting (sacct answers without error). */
+    static boolean hasAccounting() {
+        return run(List.of("sacct", "-n", "-X", "-S", "now", "-o", "JobID")).ok();
+    }
+
+    static Reply scancel(List<String> ids) {
+        if (ids.isEmpty()) {
+            return new Reply(0, "", "");
+        }
+        var command = new ArrayList<>(List.of("scancel"));
+        command.addAll(ids);
+        return run(command);
+    }
+}

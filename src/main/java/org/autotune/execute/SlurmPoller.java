@@ -1,0 +1,150 @@
+package org.autotune.execute;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Decides how followed SLURM jobs ended: first from each sample's completion marker, then from
+ * squeue (jobs still known to the controller), then from sacct (where accounting exists). A job
+ * that the queue no longer knows and that left no marker is given a grace period (the marker may
+ * lag on a network filesystem) and then reported as lost.
+ */
+final class SlurmPoller {
+    private final Map<String, Long> missingSince = new HashMap<>();
+    private final Duration markerWait;
+
+    SlurmPoller(Duration markerWait) {
+        this.markerWait = markerWait;
+    }
+
+    /**
+     * Looks at every followed job once.
+     *
+     * @param active followed jobs by SLURM id ({@code 123_4})
+     * @param finish called with the id and outcome of every job that ended
+     * @return true when some job ended
+     */
+    boolean poll(Map<String, SlurmTask> active, boolean sacct, BiConsumer<String, JobOutcome> finish) {
+        boolean changed = false;
+        var open = new ArrayList<String>();
+        for (var e : active.entrySet()) {
+            var outcome = fromMarker(e.getValue());
+            if (outcome != null) {
+                finish.accept(e.getKey(), outcome);
+                missingSince.remove(e.getKey());
+                changed = true;
+            } else {
+                open.add(e.getKey());
+            }
+        }
+        if (open.isEmpty()) {
+            return changed;
+        }
+        var states = new HashMap<String, Slurm.State>();
+        for (String array : arrays(open)) {   // one squeue per array: an aged-out id fails a whole call
+            states.putAll(Slurm.squeue(List.of(array)));
+        }
+        var unknown = open.stream().filter(id -> !states.containsKey(id) || states.get(id).finished()).toList();
+        if (sacct && !unknown.isEmpty()) {
+            Slurm.sacct(List.copyOf(arrays(unknown))).forEach((id, s) -> {
+                if (unknown.contains(id) && s.finished()) {
+                    states.put(id, s);
+                }
+            });
+        }
+        for (String id : open) {
+            changed |= decide(id, active.get(id), states.get(id), finish);
+        }
+        return changed;
+    }
+
+    private boolean decide(String id, SlurmTask task, Slurm.State state, BiConsumer<String, JobOutcome> finish) {
+        if (state != null && !state.finished()) {
+            missingSince.remove(id);
+            return false;
+        }
+        var again = fromMarker(task);   // the job may have written its marker since the first look
+        if (again != null) {
+            finish.accept(id, again);
+            missingSince.remove(id);
+            return true;
+        }
+        if (state != null && !state.name().equals("COMPLETED")) {
+            finish.accept(id, fromState(task, state));
+            missingSince.remove(id);
+            return true;
+        }
+        long first = missingSince.computeIfAbsent(id, k -> System.nanoTime());
+        if (System.nanoTime() - first < markerWait.toNanos()) {
+            return false;
+        }
+        missingSince.remove(id);
+        finish.accept(id, new JobOutcome(JobOutcome.Status.FAILED, -1, "job " + id + (state == null
+            ? " left the queue" : " is COMPLETED") + " but its sample folder has no exit-status marker after "
+            + markerWait.toSeconds() + " s (is " + task.job().folder()
+            + " on a filesystem the compute nodes share?)", TextTail.of(task.job().stderr(), 20, 4000), task.elapsed()));
+        return true;
+    }
+
+    /** The outcome recorded by the job's wrapper, or null when it has not written one yet. */
+    static JobOutcome fromMarker(SlurmTask task) {
+        var job = task.job();
+        var marker = job.folder().resolve("exit-status");
+        if (!Files.isRegularFile(marker)) {
+            return null;
+        }
+        int exit;
+        try {
+            exit = Integer.parseInt(Files.readString(marker).strip());
+        } catch (IOException | NumberFormatException e) {
+            return null;   // being written; the next look reads it
+        }
+        var tail = TextTail.of(job.stderr(), 20, 4000);
+        if (exit == SlurmWrapper.TIMED_OUT) {
+            return new JobOutcome(JobOutcome.Status.TIMED_OUT, -1, "timed out after "
+                + LocalExecutor.human(job.timeout()) + "; killed (raise simulator.timeout if the simulation needs longer)",
+                tail, task.elapsed());
+        }
+        if (exit != 0) {
+            return new JobOutcome(JobOutcome.Status.FAILED, exit, ExitCodes.describe(exit), tail, task.elapsed());
+        }
+        var missing = job.outputs().stream().filter(o -> !Files.exists(job.folder().resolve(o))).toList();
+        if (!missing.isEmpty()) {
+            return new JobOutcome(JobOutcome.Status.MISSING_OUTPUT, 0, "exited 0 but wrote no "
+                + String.join(", ", missing) + " in " + job.folder(), tail, task.elapsed());
+        }
+        return new JobOutcome(JobOutcome.Status.SUCCEEDED, 0, "", "", task.elapsed());
+    }
+
+    /** A job that ended without writing its marker: killed by SLURM or from outside. */
+    static JobOutcome fromState(SlurmTask task, Slurm.State state) {
+        var tail = TextTail.of(task.job().stderr(), 20, 4000);
+        var exit = state.exitCode().isEmpty() ? "" : ", exit code " + state.exitCode();
+        return switch (state.name()) {
+            case "TIMEOUT", "DEADLINE" -> new JobOutcome(JobOutcome.Status.TIMED_OUT, -1,
+                "SLURM stopped the job at its time limit (state " + state.name() + "); raise executor.time", tail,
+                task.elapsed());
+            case "CANCELLED" -> new JobOutcome(JobOutcome.Status.FAILED, -1,
+                "cancelled outside autotune (SLURM state CANCELLED" + exit + ")", tail, task.elapsed());
+            case "OUT_OF_MEMORY" -> new JobOutcome(JobOutcome.Status.FAILED, -1,
+                "out of memory (SLURM state OUT_OF_MEMORY); raise executor.memory", tail, task.elapsed());
+            default -> new JobOutcome(JobOutcome.Status.FAILED, -1, "SLURM state " + state.name() + exit, tail,
+                task.elapsed());
+        };
+    }
+
+    private static LinkedHashSet<String> arrays(List<String> ids) {
+        var arrays = new LinkedHashSet<String>();
+        for (String id : ids) {
+            arrays.add(id.substring(0, id.indexOf('_')));
+        }
+        return arrays;
+    }
+}

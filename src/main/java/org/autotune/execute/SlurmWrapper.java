@@ -1,0 +1,75 @@
+package org.autotune.execute;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * The script every array task runs, and the per-sample files it reads. Values never pass through
+ * shell parsing: the command is read into a bash array from NUL-separated {@code command.argv}
+ * and run as {@code "${args[@]}"}; environment entries are exported one whole entry at a time.
+ */
+final class SlurmWrapper {
+    /** Exit status written by the wrapper when coreutils' timeout stopped the sample. */
+    static final int TIMED_OUT = 124;
+
+    static final String SCRIPT = """
+        #!/bin/bash
+        # Autotune job-array task: runs one sample in its own folder and records its exit status.
+        # $1 = file listing the sample folders of this array, one per line (task i -> line i+1).
+        set -u
+        folder=$(sed -n "$((SLURM_ARRAY_TASK_ID + 1))p" "$1")
+        cd "$folder" || { echo "autotune: no sample folder '$folder'" >&2; exit 97; }
+        mapfile -d '' -t args < command.argv
+        while IFS= read -r -d '' entry; do export "$entry"; done < job.env
+        rm -f exit-status exit-status.tmp
+        timeout -s TERM -k 10 "$(cat timeout)" "${args[@]}" < /dev/null > stdout.txt 2> stderr.txt
+        status=$?
+        echo "$status" > exit-status.tmp && mv -f exit-status.tmp exit-status
+        exit "$status"
+        """;
+
+    private SlurmWrapper() {
+    }
+
+    /** Writes the wrapper script into the folder (once per executor) and returns its path. */
+    static Path write(Path workDir) {
+        try {
+            Files.createDirectories(workDir);
+            Path script = workDir.resolve("sample-task.sh");
+            SlurmExecutor.writeAtomically(script, SCRIPT.getBytes(StandardCharsets.UTF_8));
+            Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+            return script;
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing the job wrapper into " + workDir, e);
+        }
+    }
+
+    /** Writes the job's command, environment and time limit into its sample folder. */
+    static void prepare(Job job) throws IOException {
+        Path folder = job.folder();
+        Files.createDirectories(folder);
+        Files.deleteIfExists(folder.resolve("exit-status"));
+        SlurmExecutor.writeAtomically(folder.resolve("command.argv"), nulSeparated(job.command()));
+        var env = job.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        SlurmExecutor.writeAtomically(folder.resolve("job.env"), nulSeparated(env));
+        long seconds = Math.max(1, (job.timeout().toMillis() + 999) / 1000);
+        SlurmExecutor.writeAtomically(folder.resolve("timeout"), (seconds + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] nulSeparated(Iterable<String> values) {
+        var out = new ByteArrayOutputStream();
+        for (String v : values) {
+            if (v.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("a command argument contains a NUL character: " + v);
+            }
+            out.writeBytes(v.getBytes(StandardCharsets.UTF_8));
+            out.write(0);
+        }
+        return out.toByteArray();
+    }
+}
