@@ -34,6 +34,8 @@ public final class Campaign implements AutoCloseable {
     private final int slots;
     private volatile RunLoop loop;
     private volatile org.autotune.execute.Executor executor;
+    /** Scores finished samples and journals outcomes, off the executor's threads. */
+    private final java.util.concurrent.ExecutorService scoring;
 
     private Campaign(CampaignConfig config, Path dir, Journal journal, FileChannel lockChannel, int slots) {
         this.config = config;
@@ -41,6 +43,11 @@ public final class Campaign implements AutoCloseable {
         this.journal = journal;
         this.lockChannel = lockChannel;
         this.slots = slots;
+        this.scoring = java.util.concurrent.Executors.newFixedThreadPool(slots, r -> {
+            var t = new Thread(r, "autotune-score");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** The campaign folder used when none is given: {@code <file stem>.autotune} next to the file. */
@@ -116,47 +123,42 @@ public final class Campaign implements AutoCloseable {
 
     public int slots() { return slots; }
 
-    /** Runs (or resumes) the campaign until it converges, spends its budget, is stopped or fails. */
+    /** Runs (or resumes) the campaign with its own executor until it converges, spends its budget, is stopped or fails. */
     public Outcome run(Progress progress, Clock clock) {
+        try (var ex = Executors.create(config.executor(), slots, dir, config.name())) {
+            return run(progress, clock, ex);
+        }
+    }
+
+    /**
+     * Runs the campaign on an executor it may share with other campaigns; the caller closes the
+     * executor. The campaign never has more than its own slots of samples in flight.
+     */
+    public Outcome run(Progress progress, Clock clock, org.autotune.execute.Executor ex) {
         var simulator = Simulators.create(config.simulator(), config.space(), config.directory());
         var metric = Metrics.create(config.metric(), config.directory());
         var optimizer = Optimizers.create(config.optimizer(), config.space(), config.seed(), slots);
-        var scoring = java.util.concurrent.Executors.newFixedThreadPool(slots, r -> {
-            var t = new Thread(r, "autotune-score");
-            t.setDaemon(true);
-            return t;
-        });
         journal.putMeta(Map.of("state", "running"));
-        try (var ex = Executors.create(config.executor(), slots, dir, config.name())) {
-            executor = ex;
-            var snapshotHolder = new Progress.Snapshot[1];
-            Progress recording = new Progress() {
-                @Override
-                public void update(Progress.Snapshot s) {
-                    snapshotHolder[0] = s;
-                    progress.update(s);
-                }
-
-                @Override
-                public void end(Progress.Snapshot s) {
-                    snapshotHolder[0] = s;
-                    progress.end(s);
-                }
-            };
-            loop = new RunLoop(config, slots, journal, simulator, metric, optimizer, ex, scoring,
-                dir.resolve("samples"), clock, recording);
-            var state = loop.run();
-            journal.putMeta(Map.of("state", state.spelling()));
-            return new Outcome(state, journal.best(), snapshotHolder[0], message(state));
-        } finally {
-            // outcomes of jobs ended by close() are journaled on this pool: let them finish
-            scoring.shutdown();
-            try {
-                scoring.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        executor = ex;
+        var last = new Progress.Snapshot[1];
+        Progress recording = new Progress() {
+            @Override
+            public void update(Progress.Snapshot s) {
+                last[0] = s;
+                progress.update(s);
             }
-        }
+
+            @Override
+            public void end(Progress.Snapshot s) {
+                last[0] = s;
+                progress.end(s);
+            }
+        };
+        loop = new RunLoop(config, slots, journal, simulator, metric, optimizer, ex, scoring, dir.resolve("samples"),
+            clock, recording);
+        var state = loop.run();
+        journal.putMeta(Map.of("state", state.spelling()));
+        return new Outcome(state, journal.best(), last[0], message(state));
     }
 
     /** Stops a running campaign (Ctrl-C, SIGTERM): ends its jobs and leaves the journal consistent. */
@@ -171,8 +173,15 @@ public final class Campaign implements AutoCloseable {
         }
     }
 
+    /** Waits for outcomes still being journaled (jobs ended by closing the executor), then closes the journal. */
     @Override
     public void close() {
+        scoring.shutdown();
+        try {
+            scoring.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         journal.close();
         release(lockChannel);
     }

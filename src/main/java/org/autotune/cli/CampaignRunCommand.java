@@ -3,31 +3,41 @@ package org.autotune.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.autotune.InputError;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.CampaignConfig;
+import org.autotune.campaign.Outcome;
 import org.autotune.campaign.Overrides;
+import org.autotune.execute.Executor;
+import org.autotune.execute.Executors;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** What {@code run} and {@code resume} share: options, Ctrl-C handling, the closing summary. */
+/**
+ * What {@code run} and {@code resume} share: options, Ctrl-C handling, the closing summary, and
+ * running several campaigns at once on one shared executor.
+ */
 abstract class CampaignRunCommand implements Callable<Integer> {
     /** Exit code when too many samples failed in a row. */
     static final int EXIT_FAILURES = 3;
-    /** Exit code after Ctrl-C / SIGTERM (128 + SIGINT, as shells report it). */
+    /** Exit code after Ctrl-C (128 + SIGINT, as shells report it); SIGTERM gives 143. */
     static final int EXIT_INTERRUPTED = 130;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "the campaign file (YAML)")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "CAMPAIGN",
+        description = "campaign file(s) (YAML); several run at once, sharing the executor's slots")
+    List<Path> files;
 
     @Option(names = "--budget", paramLabel = "N", description = "maximum number of samples (overrides the file)")
     Integer budget;
@@ -55,40 +65,127 @@ abstract class CampaignRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = CampaignConfig.read(file);
-        var overrides = new Overrides(Optional.ofNullable(budget), slots(), seed(), Optional.ofNullable(dir), forceNew);
-        boolean live = System.console() != null;
+        if (dir != null && files.size() > 1) {
+            throw new InputError(files.get(1), "--dir", "--dir names one folder but " + files.size()
+                + " campaigns were given", "leave out --dir (each campaign gets its own folder next to its file)");
+        }
+        var configs = files.stream().map(CampaignConfig::read).toList();
+        boolean live = System.console() != null && configs.size() == 1;
         Logging.configure(verbose.length, live, null);
-        try (var campaign = Campaign.open(config, overrides, mustExist())) {
-            Logging.configure(verbose.length, live, campaign.directory().resolve("autotune.log"));
-            var out = spec.commandLine().getOut();
-            out.printf("campaign %s: %d parameters, budget %d samples, %d slots, folder %s%n", config.name(),
-                config.space().dimension(), campaign.config().budget(), campaign.slots(), relative(campaign.directory()));
-            out.flush();
-            // Ctrl-C / SIGTERM: the hook stops the jobs, then waits until the journal is consistent and
-            // the summary is printed (the JVM then exits with 130 after SIGINT, 143 after SIGTERM)
-            var finished = new CountDownLatch(1);
-            var hook = new Thread(() -> {
-                campaign.stop();
-                try {
-                    finished.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "autotune-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                var outcome = campaign.run(live ? new TerminalProgress() : new LogProgress(), Clock.systemUTC());
-                Summary.print(out, campaign, outcome);
-                return switch (outcome.state()) {
-                    case CONVERGED, BUDGET_SPENT -> 0;
-                    case INTERRUPTED -> EXIT_INTERRUPTED;
-                    case TOO_MANY_FAILURES -> EXIT_FAILURES;
-                };
-            } finally {
-                removeHook(hook);
-                finished.countDown();
+        int total = slots().orElse(Executors.slots(configs.get(0).executor(), OptionalInt.empty()));
+        int share = Math.max(1, total / configs.size());
+        var campaigns = new ArrayList<Campaign>();
+        try {
+            for (var config : configs) {
+                checkSameExecutor(configs.get(0), config);
+                var slots = configs.size() == 1 ? slots() : OptionalInt.of(share);
+                campaigns.add(Campaign.open(config, new Overrides(Optional.ofNullable(budget), slots, seed(),
+                    Optional.ofNullable(dir), forceNew), mustExist()));
             }
+            if (campaigns.size() == 1) {
+                Logging.configure(verbose.length, live, campaigns.get(0).directory().resolve("autotune.log"));
+            }
+            var out = spec.commandLine().getOut();
+            for (var c : campaigns) {
+                out.printf("campaign %s: %d parameters, budget %d samples, %d slots, folder %s%n", c.config().name(),
+                    c.config().space().dimension(), c.config().budget(), c.slots(), relative(c.directory()));
+            }
+            out.flush();
+            var outcomes = runStoppable(campaigns, live, total);
+            int code = 0;
+            for (int i = 0; i < campaigns.size(); i++) {
+                if (campaigns.size() > 1) {
+                    out.printf("%n== %s%n", campaigns.get(i).config().name());
+                }
+                Summary.print(out, campaigns.get(i), outcomes.get(i));
+                code = Math.max(code, exitCode(outcomes.get(i)));
+            }
+            return code;
+        } finally {
+            campaigns.forEach(Campaign::close);
+        }
+    }
+
+    /**
+     * Runs the campaigns, each on its own thread, on one executor. Ctrl-C / SIGTERM: the hook stops
+     * the jobs, then waits until the journals are consistent and the summaries printed.
+     */
+    private List<Outcome> runStoppable(List<Campaign> campaigns, boolean live, int total) {
+        var finished = new CountDownLatch(1);
+        var hook = new Thread(() -> {
+            campaigns.forEach(Campaign::stop);
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "autotune-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            if (campaigns.size() == 1) {
+                return List.of(campaigns.get(0).run(live ? new TerminalProgress() : new LogProgress(""), Clock.systemUTC()));
+            }
+            return together(campaigns, total);
+        } finally {
+            removeHook(hook);
+            finished.countDown();
+        }
+    }
+
+    private static List<Outcome> together(List<Campaign> campaigns, int total) {
+        var first = campaigns.get(0);
+        var names = String.join("+", campaigns.stream().map(c -> c.config().name()).toList());
+        var outcomes = new Outcome[campaigns.size()];
+        var failures = new RuntimeException[1];
+        try (Executor shared = Executors.create(first.config().executor(), total, first.directory(), names)) {
+            var threads = new ArrayList<Thread>();
+            for (int i = 0; i < campaigns.size(); i++) {
+                int k = i;
+                var c = campaigns.get(k);
+                var t = new Thread(() -> {
+                    try {
+                        outcomes[k] = c.run(new LogProgress(c.config().name() + " "), Clock.systemUTC(), shared);
+                    } catch (RuntimeException e) {
+                        failures[0] = e;
+                        campaigns.forEach(Campaign::stop);
+                    }
+                }, "autotune-" + c.config().name());
+                threads.add(t);
+                t.start();
+            }
+            for (var t : threads) {
+                join(t);
+            }
+        }
+        if (failures[0] != null) {
+            throw failures[0];
+        }
+        return List.of(outcomes);
+    }
+
+    private static void checkSameExecutor(CampaignConfig first, CampaignConfig other) {
+        String a = first.executor().string("type", "local");
+        String b = other.executor().string("type", "local");
+        if (!a.equals(b)) {
+            throw new InputError(other.file(), other.executor().line("type"), "executor.type",
+                "campaigns run together share one executor, but this one uses '" + b + "' and " + first.file()
+                    + " uses '" + a + "'", "use the same executor type, or run them as separate autotune commands");
+        }
+    }
+
+    private static int exitCode(Outcome outcome) {
+        return switch (outcome.state()) {
+            case CONVERGED, BUDGET_SPENT -> 0;
+            case INTERRUPTED -> EXIT_INTERRUPTED;
+            case TOO_MANY_FAILURES -> EXIT_FAILURES;
+        };
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -104,4 +201,5 @@ abstract class CampaignRunCommand implements Callable<Integer> {
         var cwd = Path.of("").toAbsolutePath();
         return p.startsWith(cwd) && Files.exists(p) ? cwd.relativize(p).toString() : p.toString();
     }
+
 }

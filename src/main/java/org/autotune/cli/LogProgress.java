@@ -9,20 +9,26 @@ import org.slf4j.LoggerFactory;
 /** Progress as plain log lines (batch jobs, pipes): one summary line at most every 10 seconds, and at the end. */
 final class LogProgress implements Progress {
     private static final Logger log = LoggerFactory.getLogger(LogProgress.class);
+    private final String prefix;
     private Instant last = Instant.EPOCH;
+
+    /** @param prefix put before each line, e.g. the campaign's name when several run at once */
+    LogProgress(String prefix) {
+        this.prefix = prefix;
+    }
 
     @Override
     public void update(Snapshot s) {
         var now = Instant.now();
         if (Duration.between(last, now).toSeconds() >= 10) {
             last = now;
-            log.info("progress done={}/{} {}", s.done(), s.budget(), describe(s));
+            log.info("{}progress done={}/{} {}", prefix, s.done(), s.budget(), describe(s));
         }
     }
 
     @Override
     public void end(Snapshot s) {
-        log.info("progress done={}/{} {}", s.done(), s.budget(), describe(s));
+        log.info("{}progress done={}/{} {}", prefix, s.done(), s.budget(), describe(s));
     }
 
     static String describe(Snapshot s) {

@@ -147,6 +147,24 @@ class SlurmCampaignTest {
         }
     }
 
+    @Test
+    void two_campaigns_in_one_process_share_the_cluster_and_keep_their_own_samples() throws Exception {
+        var a = campaign(dir.resolve("a"), "", "{type: slurm, slots: 6, poll: 1s}", "budget: 9");
+        var b = campaign(dir.resolve("b"), "", "{type: slurm, slots: 6, poll: 1s}", "budget: 9");
+        Files.writeString(b, Files.readString(b).replace("seed: 11", "seed: 12"));
+        var r = CliAccess.run(dir.resolve("log"), "run", a.toString(), b.toString());
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("== e2e").contains("3 slots");
+        for (var file : new Path[] {a, b}) {
+            var own = file.getParent();
+            try (var view = CampaignView.open(file, Optional.empty())) {
+                assertThat(view.samples()).hasSize(9).allMatch(s -> Path.of(s.folder()).startsWith(own))
+                    .allMatch(s -> s.status() == SampleStatus.FINISHED && s.jobId().startsWith("slurm:"));
+                assertThat(TestCampaigns.invocations(own).keySet()).allMatch(f -> Path.of(f).startsWith(own)).hasSize(9);
+            }
+        }
+    }
+
     private static String waitForRunningJob(Path file) throws InterruptedException {
         return waitForRunning(file, 1).values().iterator().next().jobId();
     }

@@ -155,6 +155,33 @@ class CliTest {
     }
 
     @Test
+    void several_campaigns_run_at_once_each_with_its_own_journal() throws Exception {
+        var a = quickCampaign();
+        var other = Files.createDirectories(dir.resolve("other"));
+        for (var f : new String[] {"sim.sh", "sim.mac.template", "reference.csv"}) {
+            Files.copy(dir.resolve(f), other.resolve(f));
+        }
+        var b = Files.writeString(other.resolve("campaign.yaml"), Files.readString(a).replace("budget: 12", "budget: 7"));
+        var r = autotune("run", a.toString(), b.toString(), "--slots", "4");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 slots", "== campaign");
+        try (var va = CampaignView.open(a, java.util.Optional.empty());
+             var vb = CampaignView.open(b, java.util.Optional.empty())) {
+            assertThat(va.samples()).hasSize(12).allMatch(s -> s.folder().startsWith(dir.resolve("campaign.autotune").toString()));
+            assertThat(vb.samples()).hasSize(7).allMatch(s -> s.folder().startsWith(other.toString()));
+        }
+    }
+
+    @Test
+    void campaigns_run_together_must_use_one_executor_type() throws Exception {
+        var a = quickCampaign();
+        var b = Files.writeString(dir.resolve("b.yaml"), Files.readString(a) + "executor: {type: slurm}\n");
+        var r = autotune("run", a.toString(), b.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("b.yaml:12: executor.type: campaigns run together share one executor");
+    }
+
+    @Test
     void resume_of_a_campaign_that_never_ran_says_to_run_it() throws Exception {
         var file = quickCampaign();
         var r = autotune("resume", file.toString());
