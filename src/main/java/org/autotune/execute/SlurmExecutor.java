@@ -168,16 +168,25 @@ public final class SlurmExecutor implements Executor {
         }
     }
 
-    /** Submits everything waiting as one job array; returns true when it submitted something. */
+    /** Submits everything waiting as one job array (or one job each); returns true when it submitted something. */
     private boolean submitPending() {
-        List<SlurmTask> batch;
+        List<SlurmTask> waiting;
         synchronized (this) {
             if (pending.isEmpty()) {
                 return false;
             }
-            batch = List.copyOf(pending);
+            waiting = List.copyOf(pending);
             pending.clear();
         }
+        if (options.arrays()) {
+            submitArray(waiting);
+        } else {
+            waiting.forEach(t -> submitArray(List.of(t)));
+        }
+        return true;
+    }
+
+    private void submitArray(List<SlurmTask> batch) {
         int index = ++arrays;
         try {
             Path tasks = workDir.resolve("arrays").resolve(index + ".tasks");
@@ -195,7 +204,7 @@ public final class SlurmExecutor implements Executor {
             if (!reply.ok()) {
                 fail(batch, "sbatch refused the job array: " + reply.err().strip()
                     + "; check executor.partition, time, memory, account and qos");
-                return true;
+                return;
             }
             String arrayId = Slurm.jobId(reply.out());
             synchronized (this) {
@@ -212,7 +221,6 @@ public final class SlurmExecutor implements Executor {
         } catch (IllegalArgumentException e) {
             fail(batch, e.getMessage());
         }
-        return true;
     }
 
     private List<String> sbatch(List<SlurmTask> batch, Path tasks) {

@@ -17,15 +17,16 @@ import org.autotune.Options;
  * @param poll      longest wait between two looks at the queue (the wait starts short and backs off)
  * @param sacct     {@code auto}: use sacct when the cluster has accounting; {@code never}: rely on
  *                  completion markers and squeue only
+ * @param arrays    true: samples submitted together go into one job array; false: one job each
  * @param markerWait how long a job that left the queue (or is COMPLETED) may take to show its
  *                  completion marker before it counts as lost (network filesystems can lag)
  */
 public record SlurmOptions(Optional<String> partition, Optional<Duration> time, Optional<String> memory, int cpus,
                            Optional<String> account, Optional<String> qos, List<String> extra, Duration poll,
-                           String sacct, Duration markerWait) {
+                           String sacct, boolean arrays, Duration markerWait) {
 
     static final List<String> KEYS = List.of("type", "slots", "partition", "time", "memory", "cpus", "account",
-        "qos", "extra", "poll", "sacct", "marker-wait");
+        "qos", "extra", "poll", "sacct", "arrays", "marker-wait");
 
     public SlurmOptions {
         extra = List.copyOf(extra);
@@ -44,7 +45,7 @@ public record SlurmOptions(Optional<String> partition, Optional<Duration> time, 
             ? Optional.of(ex.duration("time", Duration.ofHours(1))) : Optional.empty(), ex.optionalString("memory"),
             (int) ex.integer("cpus", 1, 1, 1024), ex.optionalString("account"), ex.optionalString("qos"), extra,
             ex.duration("poll", Duration.ofSeconds(10)), ex.oneOf("sacct", List.of("auto", "never"), "auto"),
-            ex.duration("marker-wait", Duration.ofSeconds(30)));
+            ex.bool("arrays", true), ex.duration("marker-wait", Duration.ofSeconds(30)));
     }
 
     /** sbatch's --time value (minutes, at least one) for samples with the given timeout. */
