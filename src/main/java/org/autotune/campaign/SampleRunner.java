@@ -51,7 +51,7 @@ final class SampleRunner {
 
     /** Starts attempt {@code attempt} of the sample; completes {@code result} when it is final. */
     void submit(Sample sample, int attempt, CompletableFuture<Optional<Score>> result) {
-        follow(sample, attempt, executor.submit(simulator.prepare(sample)), result);
+        follow(sample, attempt, executor.submit(withMetric(simulator.prepare(sample), sample)), result);
     }
 
     /**
@@ -59,8 +59,17 @@ final class SampleRunner {
      * cannot, runs the sample again.
      */
     void attach(Sample sample, int attempt, String jobId, CompletableFuture<Optional<Score>> result) {
-        executor.attach(simulator.job(sample), jobId).ifPresentOrElse(
+        executor.attach(withMetric(simulator.job(sample), sample), jobId).ifPresentOrElse(
             handle -> follow(sample, attempt, handle, result), () -> submit(sample, 1, result));
+    }
+
+    /** The job, followed by the metric's command when the metric is computed inside the job. */
+    private org.autotune.execute.Job withMetric(org.autotune.execute.Job job, Sample sample) {
+        return metric.jobCommand(outputs(sample)).map(job::then).orElse(job);
+    }
+
+    private static SampleOutputs outputs(Sample sample) {
+        return new SampleOutputs(sample.folder(), sample.id(), sample.seed(), sample.events());
     }
 
     private void follow(Sample sample, int attempt, org.autotune.execute.JobHandle handle,
@@ -92,7 +101,7 @@ final class SampleRunner {
         String failure;
         if (outcome.succeeded()) {
             try {
-                var score = metric.score(new SampleOutputs(sample.folder(), sample.id(), sample.seed(), sample.events()));
+                var score = metric.score(outputs(sample));
                 journal.finished(sample.id(), score, clock.instant(), outcome.elapsed().toMillis());
                 log.info("sample={} state=FINISHED score={} elapsed_ms={}", sample.id(), score.value(),
                     outcome.elapsed().toMillis());

@@ -144,7 +144,42 @@ public final class LocalExecutor implements Executor {
             return new JobOutcome(JobOutcome.Status.MISSING_OUTPUT, 0, "exited 0 but wrote no "
                 + String.join(", ", missing) + " in " + job.folder(), tail(job), elapsed(t0));
         }
+        if (!job.after().isEmpty()) {
+            runAfter(job, job.timeout().minusNanos(System.nanoTime() - t0));
+        }
         return new JobOutcome(JobOutcome.Status.SUCCEEDED, 0, "", "", elapsed(t0));
+    }
+
+    /** Runs the job's second command (a metric) and records its exit status in metric-status. */
+    private void runAfter(Job job, Duration left) {
+        int status;
+        try {
+            var p = new ProcessBuilder(job.after()).directory(job.folder().toFile())
+                .redirectInput(new File("/dev/null"))
+                .redirectOutput(job.folder().resolve("metric-stdout.txt").toFile())
+                .redirectError(job.folder().resolve("metric-stderr.txt").toFile()).start();
+            running.add(p);
+            try {
+                if (p.waitFor(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS)) {
+                    status = p.exitValue();
+                } else {
+                    ProcessTree.stop(p, GRACE);
+                    status = SlurmWrapper.TIMED_OUT;
+                }
+            } finally {
+                running.remove(p);
+            }
+        } catch (IOException e) {
+            status = 127;   // as a shell reports a command it cannot start
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = 130;
+        }
+        try {
+            Files.writeString(job.folder().resolve("metric-status"), status + "\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("writing metric-status in " + job.folder(), e);
+        }
     }
 
     private static String tail(Job job) {

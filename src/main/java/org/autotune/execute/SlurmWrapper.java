@@ -29,6 +29,11 @@ final class SlurmWrapper {
         rm -f exit-status exit-status.tmp
         timeout -s TERM -k 10 "$(cat timeout)" "${args[@]}" < /dev/null > stdout.txt 2> stderr.txt
         status=$?
+        if [ "$status" -eq 0 ] && [ -s metric.argv ]; then   # a metric computed inside the job
+            mapfile -d '' -t margs < metric.argv
+            timeout -s TERM -k 10 "$(cat timeout)" "${margs[@]}" < /dev/null > metric-stdout.txt 2> metric-stderr.txt
+            echo "$?" > metric-status
+        fi
         echo "$status" > exit-status.tmp && mv -f exit-status.tmp exit-status
         exit "$status"
         """;
@@ -55,6 +60,7 @@ final class SlurmWrapper {
         Files.createDirectories(folder);
         Files.deleteIfExists(folder.resolve("exit-status"));
         SlurmExecutor.writeAtomically(folder.resolve("command.argv"), nulSeparated(job.command()));
+        SlurmExecutor.writeAtomically(folder.resolve("metric.argv"), nulSeparated(job.after()));
         var env = job.environment().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         SlurmExecutor.writeAtomically(folder.resolve("job.env"), nulSeparated(env));
         long seconds = Math.max(1, (job.timeout().toMillis() + 999) / 1000);

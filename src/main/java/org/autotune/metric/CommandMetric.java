@@ -18,6 +18,9 @@ import org.autotune.Template;
  * {@code {{campaign_dir}}} and, when a reference file is given, {@code {{reference}}} filled in.
  * Its standard output goes to {@code metric-stdout.txt} and its standard error to
  * {@code metric-stderr.txt} in the sample folder; see {@link MetricOutput} for what it must print.
+ *
+ * <p>With {@code inJob}, the program runs inside the sample's job instead (right after the
+ * simulator, on the compute node for a cluster executor), and scoring only reads what it wrote.
  */
 final class CommandMetric implements Metric {
     static final List<String> PLACEHOLDERS =
@@ -27,16 +30,48 @@ final class CommandMetric implements Metric {
     private final Optional<Path> reference;
     private final Path campaignDir;
     private final Duration timeout;
+    private final boolean inJob;
 
-    CommandMetric(List<String> command, Optional<Path> reference, Path campaignDir, Duration timeout) {
+    CommandMetric(List<String> command, Optional<Path> reference, Path campaignDir, Duration timeout, boolean inJob) {
         this.command = List.copyOf(command);
         this.reference = reference;
         this.campaignDir = campaignDir.toAbsolutePath();
         this.timeout = timeout;
+        this.inJob = inJob;
+    }
+
+    @Override
+    public Optional<List<String>> jobCommand(SampleOutputs outputs) {
+        return inJob ? Optional.of(arguments(outputs)) : Optional.empty();
     }
 
     @Override
     public Score score(SampleOutputs outputs) {
+        return inJob ? fromJob(outputs.folder().toAbsolutePath()) : run(outputs);
+    }
+
+    /** Reads what the metric wrote when it ran inside the job. */
+    private Score fromJob(Path folder) {
+        String program = "metric command '" + command.get(0) + "' (run inside the job)";
+        Path status = folder.resolve("metric-status");
+        if (!Files.isRegularFile(status)) {
+            throw new MetricException(program + " left no metric-status in " + folder
+                + "; did the job run it? (see the sample's stderr.txt)");
+        }
+        int exit;
+        try {
+            exit = Integer.parseInt(read(status).strip());
+        } catch (NumberFormatException e) {
+            throw new MetricException(status + " does not hold an exit status");
+        }
+        if (exit != 0) {
+            throw new MetricException(program + " failed with exit code " + exit + ":\n"
+                + tail(folder.resolve("metric-stderr.txt")));
+        }
+        return MetricOutput.parse(read(folder.resolve("metric-stdout.txt")), program);
+    }
+
+    private List<String> arguments(SampleOutputs outputs) {
         Path folder = outputs.folder().toAbsolutePath();
         var values = new LinkedHashMap<String, String>();
         values.put("sample_dir", folder.toString());
@@ -49,6 +84,12 @@ final class CommandMetric implements Metric {
         for (String a : command) {
             args.add(Template.render(a, values));
         }
+        return args;
+    }
+
+    private Score run(SampleOutputs outputs) {
+        Path folder = outputs.folder().toAbsolutePath();
+        var args = arguments(outputs);
         Path out = folder.resolve("metric-stdout.txt");
         Path err = folder.resolve("metric-stderr.txt");
         String program = "metric command '" + command.get(0) + "'";
@@ -86,7 +127,7 @@ final class CommandMetric implements Metric {
     }
 
     private static String tail(Path file) {
-        var lines = read(file).lines().toList();
+        var lines = Files.exists(file) ? read(file).lines().toList() : List.<String>of();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
     }
 }

@@ -11,6 +11,15 @@ package org.autotune.metric;
 public interface Metric {
     Score score(SampleOutputs outputs);
 
+    /**
+     * For a metric computed inside the sample's job (heavy metrics on a cluster): the command the
+     * job runs after the simulator, in the sample folder; {@link #score} then reads what it wrote.
+     * Empty (the default): the coordinator computes the metric.
+     */
+    default java.util.Optional<java.util.List<String>> jobCommand(SampleOutputs outputs) {
+        return java.util.Optional.empty();
+    }
+
     /** How the value relates to a likelihood, for later analysis (covariance = 2·H⁻¹ or H⁻¹). */
     default ScoreType type() {
         return ScoreType.CHI_SQUARE;

@@ -88,7 +88,7 @@ public final class Metrics {
     }
 
     private static Metric command(Options m, Path dir) {
-        m.allowOnly("type", "command", "reference", "timeout");
+        m.allowOnly("type", "command", "reference", "timeout", "where");
         var command = m.strings("command");
         if (command.isEmpty()) {
             throw m.error("command", "no command given", "e.g. command: [python3, metric.py, \"{{sample_dir}}\"]");
@@ -102,11 +102,11 @@ public final class Metrics {
                 }
             }
         }
-        return new CommandMetric(command, reference, dir, m.duration("timeout", Duration.ofMinutes(1)));
+        return new CommandMetric(command, reference, dir, m.duration("timeout", Duration.ofMinutes(1)), inJob(m));
     }
 
     private static Metric python(Options m, Path dir) {
-        m.allowOnly("type", "function", "path", "reference", "python", "timeout");
+        m.allowOnly("type", "function", "path", "reference", "python", "timeout", "where");
         var f = FUNCTION.matcher(m.string("function"));
         if (!f.matches()) {
             throw m.error("function", "'" + m.string("function") + "' is not module:function",
@@ -117,7 +117,12 @@ public final class Metrics {
             throw m.error("path", "folder " + path + " not found", "give the folder that holds the Python module");
         }
         return PythonMetric.of(m.string("python", "python3"), path, f.group(1), f.group(2), reference(m, dir), dir,
-            m.duration("timeout", Duration.ofMinutes(1)));
+            m.duration("timeout", Duration.ofMinutes(1)), inJob(m));
+    }
+
+    /** {@code where: job} computes the metric inside each sample's job (default: coordinator). */
+    private static boolean inJob(Options m) {
+        return m.oneOf("where", List.of("coordinator", "job"), "coordinator").equals("job");
     }
 
     private static Optional<Path> reference(Options m, Path dir) {

@@ -34,9 +34,9 @@ final class PythonMetric {
     }
 
     static Metric of(String python, Path path, String module, String function, Optional<Path> reference,
-                     Path campaignDir, Duration timeout) {
+                     Path campaignDir, Duration timeout, boolean inJob) {
         var command = List.of(python, "-c", BOOTSTRAP, path.toAbsolutePath().toString(), module, function,
             "{{sample_dir}}", reference.map(r -> r.toAbsolutePath().toString()).orElse(""));
-        return new CommandMetric(command, reference, campaignDir, timeout);
+        return new CommandMetric(command, reference, campaignDir, timeout, inJob);
     }
 }

@@ -90,6 +90,29 @@ class CampaignRunTest {
         }
     }
 
+    @Test
+    void a_metric_can_run_inside_each_job_and_its_failures_fail_the_sample() throws IOException {
+        var file = TestCampaigns.write(dir, "", "budget: 6\nretries: 0\n");
+        // the metric: the mean amplitude's distance to 1.3, computed where the job runs; fails for gain >= 1.4
+        java.nio.file.Files.writeString(dir.resolve("metric.sh"), """
+            awk -F, 'NR>1{s+=$1;n++} END{m=s/n; if (m>=1.4) {print "too high" > "/dev/stderr"; exit 9}; d=m-1.3; print d*d}' events.csv
+            """);
+        replace(file, """
+            metric:
+              type: mean-std
+              output: events.csv
+              reference: reference.csv
+              columns: [amplitude]""", "metric: {type: command, command: [sh, \"{{campaign_dir}}/metric.sh\"], where: job}");
+        run(file, Overrides.none());
+        try (var view = CampaignView.open(file, java.util.Optional.empty())) {
+            var finished = view.samples().stream().filter(s -> s.status() == SampleStatus.FINISHED).toList();
+            assertThat(finished).isNotEmpty().allMatch(s -> java.nio.file.Files.exists(Path.of(s.folder(), "metric-status")));
+            var failed = view.samples().stream().filter(s -> s.status() == SampleStatus.FAILED).toList();
+            assertThat(failed).isNotEmpty().allMatch(s -> s.error().equals(
+                "metric: metric command 'sh' (run inside the job) failed with exit code 9:\ntoo high"));
+        }
+    }
+
     private static void replace(Path file, String from, String to) {
         try {
             var text = java.nio.file.Files.readString(file);

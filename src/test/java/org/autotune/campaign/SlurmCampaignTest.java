@@ -165,6 +165,23 @@ class SlurmCampaignTest {
         }
     }
 
+    @Test
+    void a_heavy_metric_runs_inside_the_job_on_the_cluster() throws IOException {
+        var file = campaign(dir, "", "{type: slurm, slots: 4, poll: 1s}", "budget: 5");
+        Files.writeString(dir.resolve("metric.sh"), "echo \"${SLURM_JOB_ID:-none}\" > ran-in\necho 1.5\n");
+        var text = Files.readString(file).replaceAll("(?s)metric:.*?columns: \\[amplitude\\]",
+            "metric: {type: command, command: [sh, \"{{campaign_dir}}/metric.sh\"], where: job}");
+        Files.writeString(file, text);
+        run(file);
+        try (var view = CampaignView.open(file, Optional.empty())) {
+            assertThat(view.samples()).isNotEmpty().allMatch(s -> s.status() == SampleStatus.FINISHED
+                && s.score().getAsDouble() == 1.5);
+            for (var s : view.samples()) {
+                assertThat(Files.readString(Path.of(s.folder(), "ran-in")).strip()).matches("\\d+");
+            }
+        }
+    }
+
     private static String waitForRunningJob(Path file) throws InterruptedException {
         return waitForRunning(file, 1).values().iterator().next().jobId();
     }
