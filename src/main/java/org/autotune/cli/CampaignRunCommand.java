@@ -91,47 +91,41 @@ abstract class CampaignRunCommand implements Callable<Integer> {
                     c.config().space().dimension(), c.config().budget(), c.slots(), relative(c.directory()));
             }
             out.flush();
-            var outcomes = runStoppable(campaigns, live, total);
-            int code = 0;
-            for (int i = 0; i < campaigns.size(); i++) {
-                if (campaigns.size() > 1) {
-                    out.printf("%n== %s%n", campaigns.get(i).config().name());
+            // Ctrl-C / SIGTERM: the hook stops the jobs, then waits until the journals are consistent
+            // and the summaries printed (the JVM then exits with 130 after SIGINT, 143 after SIGTERM)
+            var finished = new CountDownLatch(1);
+            var hook = new Thread(() -> {
+                campaigns.forEach(Campaign::stop);
+                try {
+                    finished.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                Summary.print(out, campaigns.get(i), outcomes.get(i));
-                code = Math.max(code, exitCode(outcomes.get(i)));
+            }, "autotune-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                var outcomes = campaigns.size() == 1
+                    ? List.of(campaigns.get(0).run(live ? new TerminalProgress() : new LogProgress(""), Clock.systemUTC()))
+                    : together(campaigns, total);
+                int code = 0;
+                for (int i = 0; i < campaigns.size(); i++) {
+                    if (campaigns.size() > 1) {
+                        out.printf("%n== %s%n", campaigns.get(i).config().name());
+                    }
+                    Summary.print(out, campaigns.get(i), outcomes.get(i));
+                    code = Math.max(code, exitCode(outcomes.get(i)));
+                }
+                return code;
+            } finally {
+                removeHook(hook);
+                finished.countDown();
             }
-            return code;
         } finally {
             campaigns.forEach(Campaign::close);
         }
     }
 
-    /**
-     * Runs the campaigns, each on its own thread, on one executor. Ctrl-C / SIGTERM: the hook stops
-     * the jobs, then waits until the journals are consistent and the summaries printed.
-     */
-    private List<Outcome> runStoppable(List<Campaign> campaigns, boolean live, int total) {
-        var finished = new CountDownLatch(1);
-        var hook = new Thread(() -> {
-            campaigns.forEach(Campaign::stop);
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "autotune-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            if (campaigns.size() == 1) {
-                return List.of(campaigns.get(0).run(live ? new TerminalProgress() : new LogProgress(""), Clock.systemUTC()));
-            }
-            return together(campaigns, total);
-        } finally {
-            removeHook(hook);
-            finished.countDown();
-        }
-    }
-
+    /** Runs the campaigns, each on its own thread, on one shared executor. */
     private static List<Outcome> together(List<Campaign> campaigns, int total) {
         var first = campaigns.get(0);
         var names = String.join("+", campaigns.stream().map(c -> c.config().name()).toList());
