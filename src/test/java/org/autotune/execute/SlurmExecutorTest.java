@@ -106,6 +106,20 @@ class SlurmExecutorTest {
     }
 
     @Test
+    void a_job_stopped_at_the_slurm_time_limit_is_a_timeout() throws Exception {
+        // executor.time 1 minute, sample timeout 10 minutes: SLURM, not the wrapper, stops the job
+        // (it enforces limits about every 30 s, so this takes 60 to 100 s)
+        var options = SlurmOptions.from(YamlFile.parse(dir.resolve("c.yaml"), "{type: slurm, poll: 2s, time: 1m}"));
+        try (var ex = new SlurmExecutor(options, 1, dir.resolve("slurm-time"), "executor-test")) {
+            var job = new Job(1, dir.resolve("long"), List.of("sleep", "600"), Map.of(), Duration.ofMinutes(10), List.of());
+            var outcome = ex.submit(job).outcome().get(240, TimeUnit.SECONDS);
+            assertThat(outcome.status()).isEqualTo(JobOutcome.Status.TIMED_OUT);
+            assertThat(outcome.message()).isEqualTo("SLURM stopped the job at its time limit (state TIMEOUT); "
+                + "raise executor.time");
+        }
+    }
+
+    @Test
     void attach_refuses_ids_of_other_executors() {
         try (var ex = executor("never")) {
             assertThat(ex.attach(job("x", "true"), "local:1234")).isEqualTo(Optional.empty());
