@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -132,22 +131,18 @@ public final class LocalExecutor implements Executor {
         }
         if (!ended) {
             ProcessTree.stop(process, GRACE);
-            return new JobOutcome(JobOutcome.Status.TIMED_OUT, -1, "timed out after " + human(job.timeout())
-                + "; killed (raise simulator.timeout if the simulation needs longer)", tail(job), elapsed(t0));
+            return JobOutcome.timedOut(job, tail(job), elapsed(t0));
         }
         int exit = process.exitValue();
         if (exit != 0) {
             return new JobOutcome(JobOutcome.Status.FAILED, exit, ExitCodes.describe(exit), tail(job), elapsed(t0));
         }
-        List<String> missing = job.outputs().stream().filter(o -> !Files.exists(job.folder().resolve(o))).toList();
-        if (!missing.isEmpty()) {
-            return new JobOutcome(JobOutcome.Status.MISSING_OUTPUT, 0, "exited 0 but wrote no "
-                + String.join(", ", missing) + " in " + job.folder(), tail(job), elapsed(t0));
-        }
-        if (!job.after().isEmpty()) {
+        var outcome = JobOutcome.exitedZero(job, tail(job), elapsed(t0));
+        if (outcome.succeeded() && !job.after().isEmpty()) {
             runAfter(job, job.timeout().minusNanos(System.nanoTime() - t0));
+            return JobOutcome.exitedZero(job, "", elapsed(t0));
         }
-        return new JobOutcome(JobOutcome.Status.SUCCEEDED, 0, "", "", elapsed(t0));
+        return outcome;
     }
 
     /** Runs the job's second command (a metric) and records its exit status in metric-status. */

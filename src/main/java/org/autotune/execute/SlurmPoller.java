@@ -108,19 +108,12 @@ final class SlurmPoller {
         }
         var tail = TextTail.of(job.stderr(), 20, 4000);
         if (exit == SlurmWrapper.TIMED_OUT) {
-            return new JobOutcome(JobOutcome.Status.TIMED_OUT, -1, "timed out after "
-                + LocalExecutor.human(job.timeout()) + "; killed (raise simulator.timeout if the simulation needs longer)",
-                tail, task.elapsed());
+            return JobOutcome.timedOut(job, tail, task.elapsed());
         }
         if (exit != 0) {
             return new JobOutcome(JobOutcome.Status.FAILED, exit, ExitCodes.describe(exit), tail, task.elapsed());
         }
-        var missing = job.outputs().stream().filter(o -> !Files.exists(job.folder().resolve(o))).toList();
-        if (!missing.isEmpty()) {
-            return new JobOutcome(JobOutcome.Status.MISSING_OUTPUT, 0, "exited 0 but wrote no "
-                + String.join(", ", missing) + " in " + job.folder(), tail, task.elapsed());
-        }
-        return new JobOutcome(JobOutcome.Status.SUCCEEDED, 0, "", "", task.elapsed());
+        return JobOutcome.exitedZero(job, tail, task.elapsed());
     }
 
     /** A job that ended without writing its marker: killed by SLURM or from outside. */
