@@ -214,6 +214,27 @@ public final class Options {
         return Optional.of(new Options(file, keyPath(key), v, lines));
     }
 
+    /** A list of mappings (e.g. the parts of a summed metric); empty when the key is absent. */
+    public List<Options> sections(String key) {
+        if (!has(key)) {
+            return List.of();
+        }
+        var v = node.get(key);
+        if (!v.isArray()) {
+            throw error(key, "expected a list of mappings, got " + describe(v), "write one '- ...' entry per item");
+        }
+        var out = new ArrayList<Options>();
+        for (int i = 0; i < v.size(); i++) {
+            String path = keyPath(key) + "." + i;
+            if (!v.get(i).isObject()) {
+                throw new InputError(file, lines.getOrDefault(path, line(key)), path,
+                    "entry " + (i + 1) + " is " + describe(v.get(i)) + ", not a mapping", "write the entry as key: value lines");
+            }
+            out.add(new Options(file, path, v.get(i), lines));
+        }
+        return out;
+    }
+
     /** An empty section at a path, for defaults when a section is absent. */
     public Options empty(String key) {
         return new Options(file, keyPath(key), MissingNode.getInstance(), lines);

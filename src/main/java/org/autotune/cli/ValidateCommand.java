@@ -32,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.printf("  optimizer %s, metric %s, budget %d samples of %d events, seeds %s (seed %d), retries %d%n",
             config.optimizer().string("type", org.autotune.optimize.Optimizers.DEFAULT),
-            config.metric().string("type"), config.budget(), config.events(),
+            config.metric().has("sum") ? "sum" : config.metric().string("type"), config.budget(), config.events(),
             config.seeds().name().toLowerCase(java.util.Locale.ROOT), config.seed(), config.retries());
         out.flush();
         return 0;

@@ -13,6 +13,8 @@ import org.autotune.Template;
 
 /** The built-in metrics by name, built from a campaign file's {@code metric:} section. */
 public final class Metrics {
+    /** The metrics a {@code type:} can name (a sum is written {@code sum:} instead). */
+    private static final List<String> TYPES = List.of("mean-std", "chi2-histogram", "command", "python");
     private static final Pattern FUNCTION = Pattern.compile("([A-Za-z_][\\w.]*):([A-Za-z_]\\w*)");
 
     private Metrics() {
@@ -25,19 +27,55 @@ public final class Metrics {
         map.put("chi2-histogram", "binned chi-square of a CSV column vs the reference, for two samples of any sizes");
         map.put("command", "any program that prints the score (or 'score error', or JSON) as its last line");
         map.put("python", "an existing Python function module:function(sample_dir, reference) returning the score");
+        map.put("sum", "a weighted sum of other metrics (metric: {sum: [...]}), each part kept as a component");
         return map;
     }
 
     /** Builds the metric, reading its reference data once; mistakes are InputErrors on the metric's keys. */
     public static Metric create(Options metric, Path campaignDir) {
+        if (metric.has("sum")) {
+            return sum(metric, campaignDir);
+        }
         metric.string("type");   // required: there is no default metric
-        String type = metric.oneOf("type", List.copyOf(descriptions().keySet()), "");
+        String type = metric.oneOf("type", TYPES, "");
         return switch (type) {
             case "mean-std" -> meanStd(metric, campaignDir);
             case "chi2-histogram" -> histogram(metric, campaignDir);
             case "command" -> command(metric, campaignDir);
             default -> python(metric, campaignDir);
         };
+    }
+
+    /** {@code sum: [{name: …, weight: …, metric: {type: …}}, …]}; a part in a job is not supported. */
+    private static Metric sum(Options m, Path dir) {
+        m.allowOnly("sum");
+        var entries = m.sections("sum");
+        if (entries.isEmpty()) {
+            throw m.error("sum", "no metrics to add", "list parts as - {weight: 1, metric: {type: mean-std, ...}}");
+        }
+        var parts = new java.util.ArrayList<SumMetric.Part>();
+        var names = new java.util.HashSet<String>();
+        for (var e : entries) {
+            e.allowOnly("name", "weight", "metric");
+            var inner = e.section("metric");
+            if (inner.has("sum")) {
+                throw inner.error("sum", "a sum inside a sum", "list all parts in the outer sum");
+            }
+            var metric = create(inner, dir);
+            String name = e.string("name", inner.string("type"));
+            if (!names.add(name)) {
+                throw e.error("name", "two parts are called '" + name + "'", "give each part its own name: key");
+            }
+            double weight = e.number("weight", 1.0);
+            if (!(weight > 0) || Double.isInfinite(weight)) {
+                throw e.error("weight", "weight " + weight + " must be a positive number", "use e.g. weight: 1");
+            }
+            if (metric.jobCommand(new SampleOutputs(dir, 1, 1, 1)).isPresent()) {
+                throw inner.error("where", "a part of a sum cannot run inside the job", "use where: coordinator here");
+            }
+            parts.add(new SumMetric.Part(name, weight, metric));
+        }
+        return new SumMetric(parts);
     }
 
     private static Metric meanStd(Options m, Path dir) {
