@@ -14,7 +14,7 @@ import org.autotune.Template;
 /** The built-in metrics by name, built from a campaign file's {@code metric:} section. */
 public final class Metrics {
     /** The metrics a {@code type:} can name (a sum is written {@code sum:} instead). */
-    private static final List<String> TYPES = List.of("mean-std", "chi2-histogram", "command", "python");
+    private static final List<String> TYPES = List.of("mean-std", "chi2-histogram", "optimal-filter", "command", "python");
     private static final Pattern FUNCTION = Pattern.compile("([A-Za-z_][\\w.]*):([A-Za-z_]\\w*)");
 
     private Metrics() {
@@ -25,6 +25,8 @@ public final class Metrics {
         var map = new LinkedHashMap<String, String>();
         map.put("mean-std", "standardised differences of the means and widths of CSV columns vs the reference");
         map.put("chi2-histogram", "binned chi-square of a CSV column vs the reference, for two samples of any sizes");
+        map.put("optimal-filter", "pulse shapes vs the data template with the noise-weighted optimal filter "
+            + "(average pulse, or mean per-event chi2)");
         map.put("command", "any program that prints the score (or 'score error', or JSON) as its last line");
         map.put("python", "an existing Python function module:function(sample_dir, reference) returning the score");
         map.put("sum", "a weighted sum of other metrics (metric: {sum: [...]}), each part kept as a component");
@@ -41,6 +43,7 @@ public final class Metrics {
         return switch (type) {
             case "mean-std" -> meanStd(metric, campaignDir);
             case "chi2-histogram" -> histogram(metric, campaignDir);
+            case "optimal-filter" -> optimalFilter(metric, campaignDir);
             case "command" -> command(metric, campaignDir);
             default -> python(metric, campaignDir);
         };
@@ -123,6 +126,38 @@ public final class Metrics {
             throw m.error("range", "no reference entries fall in [" + lo + ", " + hi + "]", "widen the range");
         }
         return metric;
+    }
+
+    private static Metric optimalFilter(Options m, Path dir) {
+        m.allowOnly("type", "output", "reference", "noise", "pretrigger", "mode");
+        var pulses = traces(m, "reference", dir);
+        var noise = traces(m, "noise", dir);
+        int n = pulses.get(0).length;
+        if (Integer.bitCount(n) != 1 || n < 8) {
+            throw m.error("reference", "traces have " + n + " samples; the FFT needs a power of two (256, 1024, ...)",
+                "record or cut traces to a power-of-two length");
+        }
+        if (noise.get(0).length != n) {
+            throw m.error("noise", "noise traces have " + noise.get(0).length + " samples, pulse traces " + n,
+                "use noise traces of the same length as the pulses");
+        }
+        int pretrigger = (int) m.integer("pretrigger", n / 4, 1, n - 1);
+        var mode = m.oneOf("mode", List.of("average", "per-event"), "average");
+        try {
+            return new OptimalFilterMetric(m.string("output", "traces.csv"), pulses, noise, pretrigger,
+                mode.equals("average") ? OptimalFilterMetric.Mode.AVERAGE : OptimalFilterMetric.Mode.PER_EVENT);
+        } catch (IllegalArgumentException e) {
+            throw m.error("reference", e.getMessage(), "check that the reference traces hold pulses after the pretrigger");
+        }
+    }
+
+    private static List<double[]> traces(Options m, String key, Path dir) {
+        Path file = dir.resolve(m.string(key)).normalize();
+        try {
+            return org.autotune.data.Traces.read(file);
+        } catch (org.autotune.data.DataException e) {
+            throw m.error(key, e.getMessage(), "give a CSV file with one trace per row (number, then samples)");
+        }
     }
 
     private static Metric command(Options m, Path dir) {

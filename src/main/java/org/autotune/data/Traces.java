@@ -1,0 +1,56 @@
+package org.autotune.data;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Digitised traces (pulses or noise), one per CSV row: the first field is the trace's number, the
+ * rest its samples. All traces of a file have the same length. No header row.
+ */
+public final class Traces {
+    private Traces() {
+    }
+
+    /** Reads every trace of the file; errors name the file, the row and what is wrong. */
+    public static List<double[]> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(file + ": file not found");
+        }
+        var traces = new ArrayList<double[]>();
+        try (var reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(file)) {
+            int row = 0;
+            for (var record : reader) {
+                row++;
+                int n = record.getFieldCount() - 1;
+                if (n < 2) {
+                    throw new DataException(file + ": row " + row + " has no samples (expected: number, then samples)");
+                }
+                if (!traces.isEmpty() && n != traces.get(0).length) {
+                    throw new DataException(file + ": row " + row + " has " + n + " samples, row 1 has "
+                        + traces.get(0).length + "; all traces must have the same length");
+                }
+                var t = new double[n];
+                for (int i = 0; i < n; i++) {
+                    try {
+                        t[i] = Double.parseDouble(record.getField(i + 1));
+                    } catch (NumberFormatException e) {
+                        throw new DataException(file + ": row " + row + ", sample " + (i + 1) + ": '"
+                            + record.getField(i + 1) + "' is not a number");
+                    }
+                }
+                traces.add(t);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new DataException(file + ": cannot read: " + e.getMessage());
+        }
+        if (traces.isEmpty()) {
+            throw new DataException(file + ": no traces");
+        }
+        return traces;
+    }
+}
