@@ -25,6 +25,8 @@ final class Logging {
         root.detachAndStopAllAppenders();
         Level level = verbosity >= 2 ? Level.TRACE : verbosity == 1 ? Level.DEBUG : Level.INFO;
         root.setLevel(level);
+        // The HDF5 reader logs every object header at DEBUG; its warnings are all a user needs.
+        ctx.getLogger("io.jhdf").setLevel(Level.WARN);
         var console = new ConsoleAppender<ILoggingEvent>();
         console.setContext(ctx);
         console.setTarget("System.err");

@@ -12,8 +12,9 @@ import java.util.Map;
 import org.autotune.Options;
 
 /**
- * A CSV file of numbers with a header row, read into named columns. Lines starting with {@code #}
- * and empty lines are skipped. Errors name the file, the row and the column.
+ * A table of numbers read into named columns: a CSV file with a header row (lines starting with
+ * {@code #} and empty lines are skipped), or an HDF5 table ({@code file.h5[#/path]}, see {@link Hdf5}).
+ * Errors name the file, the row and the column.
  */
 public final class Table {
     private final Path file;
@@ -28,9 +29,13 @@ public final class Table {
 
     /** Reads the named columns (all columns when none are named). */
     public static Table read(Path file, List<String> wanted) {
-        if (!Files.isRegularFile(file)) {
-            throw new DataException(file + ": file not found");
+        var hdf5 = Hdf5.locate(file);
+        if (hdf5 != null) {
+            exists(hdf5.file());
+            var columns = Hdf5.columns(hdf5, wanted);
+            return new Table(file, columns, columns.values().iterator().next().length);
         }
+        exists(file);
         try (var reader = CsvReader.builder().commentStrategy(de.siegmar.fastcsv.reader.CommentStrategy.SKIP)
             .skipEmptyLines(true).ofNamedCsvRecord(file)) {
             var values = new LinkedHashMap<String, List<Double>>();
@@ -59,6 +64,13 @@ public final class Table {
             throw new DataException(file + ": cannot read: " + e.getMessage());
         } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
             throw new DataException(file + ": not valid CSV: " + e.getMessage());
+        }
+    }
+
+    /** Fails with "file not found" unless the file exists. */
+    static void exists(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DataException(file + ": file not found");
         }
     }
 

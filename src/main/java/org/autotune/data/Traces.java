@@ -3,14 +3,14 @@ package org.autotune.data;
 import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Digitised traces (pulses or noise), one per CSV row: the first field is the trace's number, the
- * rest its samples. All traces of a file have the same length. No header row.
+ * Digitised traces (pulses or noise). In CSV, one per row: the first field is the trace's number,
+ * the rest its samples, no header row. In HDF5, a 2-D dataset [trace, sample] named as
+ * {@code file.h5[#/path]} (see {@link Hdf5}). All traces of a file have the same length.
  */
 public final class Traces {
     private Traces() {
@@ -18,9 +18,12 @@ public final class Traces {
 
     /** Reads every trace of the file; errors name the file, the row and what is wrong. */
     public static List<double[]> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new DataException(file + ": file not found");
+        var hdf5 = Hdf5.locate(file);
+        if (hdf5 != null) {
+            Table.exists(hdf5.file());
+            return Hdf5.traces(hdf5);
         }
+        Table.exists(file);
         var traces = new ArrayList<double[]>();
         try (var reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(file)) {
             int row = 0;

@@ -1,5 +1,5 @@
 /**
- * Readers for simulator outputs and reference data (CSV tables of numbers). They raise DataException
+ * Readers for simulator outputs and reference data (CSV and HDF5 tables of numbers, traces). They raise DataException
  * naming the file, row and column; callers turn it into an InputError (reference data) or a failed
  * sample (outputs).
  */

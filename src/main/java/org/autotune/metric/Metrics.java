@@ -156,7 +156,7 @@ public final class Metrics {
         try {
             return org.autotune.data.Traces.read(file);
         } catch (org.autotune.data.DataException e) {
-            throw m.error(key, e.getMessage(), "give a CSV file with one trace per row (number, then samples)");
+            throw m.error(key, e.getMessage(), "give a CSV file with one trace per row (number, then samples), or an HDF5 2-D dataset as file.h5#/path");
         }
     }
 
