@@ -1,0 +1,160 @@
+package org.autotune.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.autotune.metric.ScoreType;
+import org.autotune.space.ParameterKind;
+import org.autotune.space.Point;
+import org.autotune.space.Space;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.EigenDecompositionSymmetric;
+
+/**
+ * Uncertainties, correlations and principal directions from a quadratic's Hessian, in the unit-cube
+ * coordinates of the search space (log parameters on their log scale).
+ *
+ * <p>With the Hessian H of the score in those coordinates, the covariance is 2·H⁻¹ for a χ²-like
+ * score (Δχ² = 1 at 1σ) and H⁻¹ for a negative log-likelihood (Δ = ½). Along an eigenvector with
+ * eigenvalue λ the 1σ half-width is √(k/λ) (k = 2 or 1). A direction is <em>poorly constrained</em>
+ * when that width exceeds {@value #POOR} of the search range, or when λ ≤ 0 (the score does not
+ * rise that way at all); a parameter is poorly constrained when its own 1σ exceeds {@value #POOR}
+ * of its range or it takes part in a poorly constrained direction.
+ */
+public final class Constraints {
+    /** A 1σ half-width above this fraction of the search range counts as poorly constrained. */
+    public static final double POOR = 0.25;
+    /** A parameter takes part in a direction when its component has at least this size. */
+    static final double PART = 0.3;
+
+    /** One principal direction: unit vector in unit-cube coordinates and its 1σ half-width (NaN if flat). */
+    public record Direction(double[] vector, double eigenvalue, double width, boolean poor) {
+    }
+
+    /** One parameter's result: best value, 1σ (in the parameter's units, linearised), and the flag. */
+    public record Estimate(String name, double value, double sigma, double unitSigma, boolean poor) {
+    }
+
+    private final Space space;
+    private final List<Estimate> estimates;
+    private final double[][] correlation;
+    private final List<Direction> directions;
+    private final boolean positiveDefinite;
+
+    private Constraints(Space space, List<Estimate> estimates, double[][] correlation, List<Direction> directions,
+                        boolean positiveDefinite) {
+        this.space = space;
+        this.estimates = estimates;
+        this.correlation = correlation;
+        this.directions = directions;
+        this.positiveDefinite = positiveDefinite;
+    }
+
+    /**
+     * @param space     the search space (continuous parameters only)
+     * @param center    the point the unit coordinates are measured from (the best point)
+     * @param unitHessian the score's Hessian in unit-cube coordinates
+     * @param type      what the score is, which fixes Δscore at 1σ
+     */
+    public static Constraints of(Space space, Point center, double[][] unitHessian, ScoreType type) {
+        int n = space.dimension();
+        double k = type == ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
+        var eigen = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(unitHessian));
+        var directions = new ArrayList<Direction>();
+        boolean positive = true;
+        for (int d = 0; d < n; d++) {
+            double lambda = eigen.getEigenvalue(d);
+            double[] v = eigen.getEigenvector(d).toArray();
+            normaliseSign(v);
+            double width = lambda > 0 ? Math.sqrt(k / lambda) : Double.NaN;
+            boolean poor = !(lambda > 0) || width > POOR;
+            positive &= lambda > 0;
+            directions.add(new Direction(v, lambda, width, poor));
+        }
+        directions.sort(Comparator.comparingDouble((Direction d) -> d.eigenvalue()));
+        // covariance = k · V diag(1/λ) Vᵀ, over the positive eigenvalues only (flat directions reported apart)
+        double[][] cov = new double[n][n];
+        for (var d : directions) {
+            if (d.eigenvalue() > 0) {
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < n; j++) {
+                        cov[i][j] += k * d.vector()[i] * d.vector()[j] / d.eigenvalue();
+                    }
+                }
+            }
+        }
+        var estimates = new ArrayList<Estimate>();
+        double[] unit = space.toUnit(center);
+        for (int i = 0; i < n; i++) {
+            var p = space.parameter(i);
+            double unitSigma = positive ? Math.sqrt(cov[i][i]) : Double.NaN;
+            boolean inPoor = false;
+            for (var d : directions) {
+                inPoor |= d.poor() && Math.abs(d.vector()[i]) >= PART;
+            }
+            double derivative = derivative(p, unit[i]);
+            estimates.add(new Estimate(p.name(), center.get(i), unitSigma * derivative, unitSigma,
+                inPoor || !(unitSigma <= POOR)));
+        }
+        double[][] corr = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                corr[i][j] = positive ? cov[i][j] / Math.sqrt(cov[i][i] * cov[j][j]) : Double.NaN;
+            }
+        }
+        return new Constraints(space, estimates, corr, directions, positive);
+    }
+
+    /** d value / d unit at u (linear parameters: the range; log parameters: value · ln(max/min)). */
+    private static double derivative(org.autotune.space.Parameter p, double u) {
+        if (p.kind() == ParameterKind.LOG) {
+            return p.fromUnit(u) * Math.log(p.max() / p.min());
+        }
+        return p.max() - p.min();
+    }
+
+    /** Makes the largest component positive, so that directions print the same way each time. */
+    private static void normaliseSign(double[] v) {
+        int big = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (Math.abs(v[i]) > Math.abs(v[big])) {
+                big = i;
+            }
+        }
+        if (v[big] < 0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = -v[i];
+            }
+        }
+    }
+
+    public List<Estimate> estimates() { return estimates; }
+
+    public double[][] correlation() { return correlation; }
+
+    /** Principal directions, the least constrained (smallest eigenvalue) first. */
+    public List<Direction> directions() { return directions; }
+
+    /** True when the score rises in every direction (a minimum, not a saddle or a valley). */
+    public boolean positiveDefinite() { return positiveDefinite; }
+
+    /** The parameters flagged as poorly constrained. */
+    public List<String> poorlyConstrained() {
+        return estimates.stream().filter(Estimate::poor).map(Estimate::name).toList();
+    }
+
+    /** The direction in words: which parameters move together or against each other. */
+    public String describe(Direction d) {
+        var parts = new ArrayList<String>();
+        int[] order = java.util.stream.IntStream.range(0, d.vector().length).boxed()
+            .sorted(Comparator.comparingLong(i -> -Math.round(100 * Math.abs(d.vector()[i])))).mapToInt(Integer::intValue).toArray();
+        for (int i : order) {
+            if (Math.abs(d.vector()[i]) >= PART) {
+                var p = space.parameter(i);
+                parts.add(String.format(java.util.Locale.ROOT, "%+.2f %s%s", d.vector()[i],
+                    p.kind() == ParameterKind.LOG ? "log " : "", p.name()));
+            }
+        }
+        return String.join(" ", parts);
+    }
+}
