@@ -62,8 +62,15 @@ public final class Constraints {
         var eigen = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(unitHessian));
         var directions = new ArrayList<Direction>();
         boolean positive = true;
+        double largest = 0;
+        for (int d = 0; d < n; d++) {
+            largest = Math.max(largest, Math.abs(eigen.getEigenvalue(d)));
+        }
         for (int d = 0; d < n; d++) {
             double lambda = eigen.getEigenvalue(d);
+            if (Math.abs(lambda) <= 1e-9 * largest) {
+                lambda = 0;   // flat within rounding
+            }
             double[] v = eigen.getEigenvector(d).toArray();
             normaliseSign(v);
             double width = lambda > 0 ? Math.sqrt(k / lambda) : Double.NaN;
@@ -85,13 +92,17 @@ public final class Constraints {
         }
         var estimates = new ArrayList<Estimate>();
         double[] unit = space.toUnit(center);
+        boolean[] unbounded = new boolean[n];
         for (int i = 0; i < n; i++) {
             var p = space.parameter(i);
-            double unitSigma = positive ? Math.sqrt(cov[i][i]) : Double.NaN;
             boolean inPoor = false;
             for (var d : directions) {
                 inPoor |= d.poor() && Math.abs(d.vector()[i]) >= PART;
+                unbounded[i] |= !(d.eigenvalue() > 0) && Math.abs(d.vector()[i]) >= PART;
             }
+            // a parameter that takes part in a flat or falling direction has no finite 1 sigma; the
+            // others get theirs from the covariance over the rising directions
+            double unitSigma = unbounded[i] ? Double.NaN : Math.sqrt(cov[i][i]);
             double derivative = derivative(p, unit[i]);
             estimates.add(new Estimate(p.name(), center.get(i), unitSigma * derivative, unitSigma,
                 inPoor || !(unitSigma <= POOR)));
@@ -99,7 +110,7 @@ public final class Constraints {
         double[][] corr = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                corr[i][j] = positive ? cov[i][j] / Math.sqrt(cov[i][i] * cov[j][j]) : Double.NaN;
+                corr[i][j] = unbounded[i] || unbounded[j] ? Double.NaN : cov[i][j] / Math.sqrt(cov[i][i] * cov[j][j]);
             }
         }
         return new Constraints(space, estimates, corr, directions, positive);
@@ -128,6 +139,39 @@ public final class Constraints {
         }
     }
 
+    /** True when the score falls in some direction (a saddle, not a minimum). */
+    public boolean falling() {
+        return directions.stream().anyMatch(d -> d.eigenvalue() < 0);
+    }
+
+    /**
+     * The step from the centre to the quadratic's stationary point, in the fit's coordinates, over
+     * the rising directions only (no step along flat ones).
+     */
+    static double[] newtonStep(double[][] hessian, double[] gradient) {
+        int n = gradient.length;
+        var eigen = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(hessian));
+        double largest = 0;
+        for (int d = 0; d < n; d++) {
+            largest = Math.max(largest, Math.abs(eigen.getEigenvalue(d)));
+        }
+        var step = new double[n];
+        for (int d = 0; d < n; d++) {
+            double lambda = eigen.getEigenvalue(d);
+            if (lambda > 1e-9 * largest) {
+                double[] v = eigen.getEigenvector(d).toArray();
+                double along = 0;
+                for (int i = 0; i < n; i++) {
+                    along += v[i] * gradient[i];
+                }
+                for (int i = 0; i < n; i++) {
+                    step[i] -= v[i] * along / lambda;
+                }
+            }
+        }
+        return step;
+    }
+
     public List<Estimate> estimates() { return estimates; }
 
     public double[][] correlation() { return correlation; }
@@ -135,7 +179,7 @@ public final class Constraints {
     /** Principal directions, the least constrained (smallest eigenvalue) first. */
     public List<Direction> directions() { return directions; }
 
-    /** True when the score rises in every direction (a minimum, not a saddle or a valley). */
+    /** True when the score rises in every direction (a minimum, not a saddle or a flat valley). */
     public boolean positiveDefinite() { return positiveDefinite; }
 
     /** The parameters flagged as poorly constrained. */

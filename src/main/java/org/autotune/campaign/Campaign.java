@@ -161,6 +161,100 @@ public final class Campaign implements AutoCloseable {
         return new Outcome(state, journal.best(), last[0], message(state));
     }
 
+    /** What a scan did: how its samples ended, and the analysis of the region (absent when interrupted). */
+    public record ScanOutcome(int number, int points, Outcome outcome,
+                              java.util.Optional<org.autotune.analysis.LocalAnalysis> analysis) {
+    }
+
+    /** Sample ids of scan k start at k · SCAN_BLOCK + 1, apart from the optimizer's (from 1). */
+    static final long SCAN_BLOCK = 1_000_000;
+
+    /**
+     * Scans around the best sample and analyses the region (see {@link org.autotune.analysis.ScanDesign}):
+     * scan k's design is stored in the journal before it starts, so an interrupted scan resumes
+     * with the same points; a finished one is followed by a new scan around the then best sample.
+     *
+     * @param width scan half-step per parameter, in units of the parameter's {@code step}
+     */
+    public ScanOutcome scan(Progress progress, Clock clock, double width) {
+        var space = config.space();
+        if (!space.continuous()) {
+            throw new InputError(config.file(), "", "scan needs real or log parameters only (this campaign has integer "
+                + "or choice parameters)", "fix the discrete parameters at their best values in a copy of the campaign");
+        }
+        int k = Integer.parseInt(journal.meta("scans").orElse("0"));
+        if (k == 0 || journal.meta("scan." + k + ".state").orElse("").equals("done")) {
+            var best = journal.best().orElseThrow(() -> new InputError(config.file(), "", "no finished sample to scan "
+                + "around yet", "run the campaign first: autotune run " + config.file()));
+            double[] center = space.toUnit(org.autotune.analysis.LocalAnalysis.pointOf(space, best.point()));
+            double[] widths = new double[space.dimension()];
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.min(0.2, width * space.parameter(i).unitStep());
+            }
+            k++;
+            journal.putMeta(Map.of("scans", Integer.toString(k), "scan." + k + ".state", "lines",
+                "scan." + k + ".lines", ScanJson.write(org.autotune.analysis.ScanDesign.lines(center, widths))));
+        }
+        var simulator = Simulators.create(config.simulator(), space, config.directory());
+        var metric = Metrics.create(config.metric(), config.directory());
+        double k1 = metric.type() == org.autotune.metric.ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
+        try (var ex = Executors.create(config.executor(), slots, dir, config.name() + "-scan" + k)) {
+            executor = ex;
+            var lines = ScanJson.read(journal.meta("scan." + k + ".lines").orElseThrow());
+            int total = lines.points().size() + org.autotune.analysis.ScanDesign.size(space.dimension());
+            Outcome outcome;
+            if (journal.meta("scan." + k + ".state").orElseThrow().equals("lines")) {
+                outcome = runDesign(lines, "scan-" + k, k * SCAN_BLOCK + 1, simulator, metric, ex, progress, clock);
+                if (outcome.state() == Outcome.State.INTERRUPTED || outcome.state() == Outcome.State.TOO_MANY_FAILURES) {
+                    return new ScanOutcome(k, total, outcome, Optional.empty());
+                }
+                double[] scores = loop.told().stream().mapToDouble(r -> r.map(x -> x.value()).orElse(Double.NaN))
+                    .toArray();
+                var full = org.autotune.analysis.ScanDesign.around(lines.center(), lines.adaptedWidths(scores, k1));
+                journal.putMeta(Map.of("scan." + k + ".state", "full", "scan." + k + ".design", ScanJson.write(full)));
+            }
+            var design = ScanJson.read(journal.meta("scan." + k + ".design").orElseThrow());
+            outcome = runDesign(design, "scan-" + k, k * SCAN_BLOCK + SCAN_BLOCK / 2 + 1, simulator, metric, ex,
+                progress, clock);
+            if (outcome.state() == Outcome.State.INTERRUPTED || outcome.state() == Outcome.State.TOO_MANY_FAILURES) {
+                return new ScanOutcome(k, total, outcome, Optional.empty());
+            }
+            var analysis = org.autotune.analysis.LocalAnalysis.of(space, metric.type(), design, journal.samples());
+            journal.putMeta(Map.of("scan." + k + ".state", "done", "analysis", ScanJson.write(analysis.toMap())));
+            return new ScanOutcome(k, total, outcome, Optional.of(analysis));
+        }
+    }
+
+    /** Runs a fixed design's points as samples of one origin, numbered from {@code firstId}. */
+    private Outcome runDesign(org.autotune.analysis.ScanDesign design, String origin, long firstId,
+                              org.autotune.simulate.Simulator simulator, org.autotune.metric.Metric metric,
+                              org.autotune.execute.Executor ex, Progress progress, Clock clock) {
+        var points = design.points().stream().map(config.space()::fromUnit).toList();
+        var scanConfig = config.with(new Overrides(Optional.of(points.size()), OptionalInt.empty(),
+            java.util.OptionalLong.empty(), Optional.empty(), false));
+        var last = new Progress.Snapshot[1];
+        loop = new RunLoop(scanConfig, slots, journal, simulator, metric, new org.autotune.optimize.FixedDesign(points),
+            ex, scoring, dir.resolve("samples"), clock, new Progress() {
+                @Override
+                public void update(Progress.Snapshot s) {
+                    last[0] = s;
+                    progress.update(s);
+                }
+
+                @Override
+                public void end(Progress.Snapshot s) {
+                    last[0] = s;
+                    progress.end(s);
+                }
+            }, origin, firstId);
+        var state = loop.run();
+        return new Outcome(state, journal.best(), last[0], switch (state) {
+            case INTERRUPTED -> "stopped; 'autotune scan " + config.file() + "' continues this scan";
+            case TOO_MANY_FAILURES -> message(state);
+            default -> "every scan sample has finished";
+        });
+    }
+
     /** Stops a running campaign (Ctrl-C, SIGTERM): ends its jobs and leaves the journal consistent. */
     public void stop() {
         var l = loop;

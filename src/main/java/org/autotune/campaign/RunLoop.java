@@ -49,13 +49,16 @@ final class RunLoop {
     private final Progress progress;
     private final SampleRunner runner;
     private final String fingerprint;
+    private final String origin;
+    private final long firstId;
 
     private final ArrayDeque<Proposal> queue = new ArrayDeque<>();
     private final Map<String, Proposal> byKey = new HashMap<>();
     private final AtomicInteger running = new AtomicInteger();
     private final java.util.Set<Long> counted = new java.util.HashSet<>();
+    private final java.util.List<Optional<Score>> told = new java.util.ArrayList<>();
     private volatile boolean stopping;
-    private long nextId = 1;
+    private long nextId;
     private int finished;
     private int failed;
     private int reused;
@@ -72,6 +75,21 @@ final class RunLoop {
     RunLoop(CampaignConfig config, int slots, Journal journal, Simulator simulator,
             Metric metric, Optimizer optimizer, Executor executor, ExecutorService scoring, Path samplesDir,
             Clock clock, Progress progress) {
+        this(config, slots, journal, simulator, metric, optimizer, executor, scoring, samplesDir, clock, progress,
+            "optimizer", 1);
+    }
+
+    /**
+     * A loop whose samples come from {@code origin} and are numbered from {@code firstId}: each origin
+     * (the optimizer, each scan) has its own block of sample ids, so that every one of them replays
+     * on its own.
+     */
+    RunLoop(CampaignConfig config, int slots, Journal journal, Simulator simulator,
+            Metric metric, Optimizer optimizer, Executor executor, ExecutorService scoring, Path samplesDir,
+            Clock clock, Progress progress, String origin, long firstId) {
+        this.origin = origin;
+        this.firstId = firstId;
+        this.nextId = firstId;
         this.config = config;
         this.slots = slots;
         this.journal = journal;
@@ -108,6 +126,7 @@ final class RunLoop {
             }
             queue.poll();
             optimizer.tell(List.of(new Result(head.point(), score)));
+            told.add(score);
             recordPath();
             count(head, score);
             progress.update(snapshot(begin));
@@ -121,6 +140,11 @@ final class RunLoop {
             return Outcome.State.INTERRUPTED;
         }
         return optimizer.done() ? Outcome.State.CONVERGED : Outcome.State.BUDGET_SPENT;
+    }
+
+    /** The results told so far, in the order the points were proposed (empty: the sample failed). */
+    List<Optional<Score>> told() {
+        return List.copyOf(told);
     }
 
     /** Stops the loop; the caller closes the executor, which ends the running jobs. */
@@ -140,15 +164,28 @@ final class RunLoop {
             queue.add(new Proposal(point, same.sample(), same.result()));
             return false;
         }
-        long id = nextId++;
+        long id = nextId;
+        var recorded = journal.sample(id);
+        if (recorded.isEmpty() || !recorded.get().key().equals(key)) {
+            // the same simulation already finished for another origin (a scan point the optimizer
+            // proposes, the centre of a second scan): answer from it, spending nothing
+            var done = journal.finishedWithKey(key);
+            if (done.isPresent()) {
+                var proposal = new Proposal(point, done.get().id(), CompletableFuture.completedFuture(done.get().toScore()));
+                byKey.put(key, proposal);
+                queue.add(proposal);
+                reused++;
+                return false;
+            }
+        }
+        nextId++;
         var sample = new Sample(id, key, point, seed, config.events(), samplesDir.resolve("%06d".formatted(id)));
         var result = new CompletableFuture<Optional<Score>>();
         var proposal = new Proposal(point, id, result);
         byKey.put(key, proposal);
         queue.add(proposal);
-        var recorded = journal.sample(id);
         if (recorded.isEmpty()) {
-            journal.created(sample, "optimizer", clock.instant());
+            journal.created(sample, origin, clock.instant());
             runner.submit(sample, 1, result);
             return true;
         }
@@ -204,7 +241,7 @@ final class RunLoop {
         int ran = finished + failed - reused;
         Optional<Duration> eta = Optional.empty();
         if (ran > 0) {
-            long left = Math.max(0, config.budget() - (nextId - 1));
+            long left = Math.max(0, config.budget() - (nextId - firstId));
             eta = Optional.of(elapsed.multipliedBy(left).dividedBy(ran));
         }
         return new Progress.Snapshot(finished, failed, running.get(), reused, config.budget(),

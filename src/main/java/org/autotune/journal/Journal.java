@@ -205,6 +205,15 @@ public final class Journal implements AutoCloseable {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
+    /** The first finished sample (lowest id) whose key is {@code key}: the same simulation, run already. */
+    public synchronized Optional<SampleRecord> finishedWithKey(String key) {
+        if (!key.matches("[0-9A-Za-z_-]+")) {
+            throw new IllegalArgumentException("not a sample key: " + key);
+        }
+        var rows = SampleRows.query(db, "WHERE key = '" + key + "' AND status = 'FINISHED' ORDER BY id LIMIT 1");
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
     /** All samples in id order. */
     public synchronized List<SampleRecord> samples() {
         return SampleRows.query(db, "ORDER BY id");

@@ -1,0 +1,43 @@
+package org.autotune.campaign;
+
+import java.util.ArrayList;
+import org.autotune.analysis.ScanDesign;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Scan designs and analyses as JSON in the journal's meta table. */
+final class ScanJson {
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private ScanJson() {
+    }
+
+    static String write(ScanDesign design) {
+        var map = new java.util.LinkedHashMap<String, Object>();
+        map.put("center", design.center());
+        map.put("widths", design.widths());
+        map.put("points", design.points());
+        return MAPPER.writeValueAsString(map);
+    }
+
+    static String write(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    static ScanDesign read(String json) {
+        JsonNode node = MAPPER.readTree(json);
+        var points = new ArrayList<double[]>();
+        for (JsonNode p : node.get("points")) {
+            points.add(array(p));
+        }
+        return new ScanDesign(array(node.get("center")), array(node.get("widths")), points);
+    }
+
+    private static double[] array(JsonNode node) {
+        var out = new double[node.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = node.get(i).asDouble();
+        }
+        return out;
+    }
+}

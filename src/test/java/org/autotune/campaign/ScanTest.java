@@ -1,0 +1,144 @@
+package org.autotune.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.autotune.journal.Journal;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.MatrixUtils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code scan} on a simulator with a known answer: an awk program (a real process) writes events
+ * x = a + b + e, y = a − b/2 + f with fixed noise patterns e, f (sd known exactly); c does
+ * nothing. The mean-std score is then exactly quadratic in (a, b), with its minimum at the truth
+ * and the least-squares covariance (Jᵀ V⁻¹ J)⁻¹, and flat in c.
+ */
+class ScanTest {
+    @TempDir
+    Path dir;
+
+    static final double A = 1.5;
+    static final double B = 2.0;
+    static final int N = 40;
+    static final int N_REF = 1000;
+
+    /** Noise pattern value of event k: (k mod 10 − 4.5) / 3, and a shuffled copy for y. */
+    static double e(int k) {
+        return (k % 10 - 4.5) / 3;
+    }
+
+    static double f(int k) {
+        return ((7 * k) % 10 - 4.5) / 3;
+    }
+
+    private Path campaign() throws Exception {
+        Files.writeString(dir.resolve("lin.awk"), """
+            BEGIN {
+                print "x,y" > "events.csv"
+                for (k = 0; k < n; k++)
+                    printf "%.12g,%.12g\\n", a + b + (k % 10 - 4.5) / 3, a - 0.5 * b + ((7 * k) % 10 - 4.5) / 3 > "events.csv"
+            }
+            """);
+        var ref = new StringBuilder("x,y\n");
+        for (int k = 0; k < N_REF; k++) {
+            ref.append(A + B + e(k)).append(',').append(A - 0.5 * B + f(k)).append('\n');
+        }
+        Files.writeString(dir.resolve("ref.csv"), ref);
+        var file = dir.resolve("campaign.yaml");
+        Files.writeString(file, """
+            name: lin
+            parameters:
+              a: {kind: real, min: 0, max: 4, start: 1.2, step: 0.2}
+              b: {kind: real, min: 0, max: 4, start: 2.4, step: 0.2}
+              c: {kind: real, min: 0, max: 4, start: 2.0, step: 0.2}
+            simulator:
+              command: [awk, -v, "a={{a}}", -v, "b={{b}}", -v, "n={{events}}", -f, "{{campaign_dir}}/lin.awk"]
+              outputs: [events.csv]
+            metric: {type: mean-std, output: events.csv, reference: ref.csv, columns: [x, y]}
+            executor: {type: local, slots: 2}
+            events: 40
+            budget: 40
+            seed: 5
+            """);
+        return file;
+    }
+
+    private static double sd(java.util.function.IntToDoubleFunction g, int n) {
+        double m = 0;
+        for (int k = 0; k < n; k++) {
+            m += g.applyAsDouble(k) / n;
+        }
+        double ss = 0;
+        for (int k = 0; k < n; k++) {
+            ss += Math.pow(g.applyAsDouble(k) - m, 2);
+        }
+        return Math.sqrt(ss / (n - 1));
+    }
+
+    @Test
+    void a_scan_finds_the_known_minimum_covariance_and_flat_parameter() throws Exception {
+        var file = campaign();
+        var config = CampaignConfig.read(file);
+        Campaign.ScanOutcome scan;
+        try (var c = Campaign.open(config, Overrides.none(), false)) {
+            c.run(Progress.NONE, Clock.systemUTC());
+            scan = c.scan(Progress.NONE, Clock.systemUTC(), 1);
+        }
+        var analysis = scan.analysis().orElseThrow();
+        assertThat(analysis.problems()).isEmpty();
+        var minimum = analysis.minimum().orElseThrow();
+        assertThat(minimum.get("a")).isCloseTo(A, within(1e-6));
+        assertThat(minimum.get("b")).isCloseTo(B, within(1e-6));
+
+        // expected: cov = (J^T V^-1 J)^-1 with J = [[1, 1], [1, -1/2]], V = diag(v_x, v_y),
+        // v = s_sim^2/n + s_ref^2/N (the mean-std pull's variance)
+        double vx = Math.pow(sd(ScanTest::e, N), 2) / N + Math.pow(sd(ScanTest::e, N_REF), 2) / N_REF;
+        double vy = Math.pow(sd(ScanTest::f, N), 2) / N + Math.pow(sd(ScanTest::f, N_REF), 2) / N_REF;
+        var j = new Array2DRowRealMatrix(new double[][] {{1, 1}, {1, -0.5}});
+        var vInv = MatrixUtils.createRealDiagonalMatrix(new double[] {1 / vx, 1 / vy});
+        var cov = MatrixUtils.inverse(j.transpose().multiply(vInv).multiply(j));
+        var est = analysis.constraints().orElseThrow().estimates();
+        assertThat(est.get(0).sigma()).isCloseTo(Math.sqrt(cov.getEntry(0, 0)), within(1e-6));
+        assertThat(est.get(1).sigma()).isCloseTo(Math.sqrt(cov.getEntry(1, 1)), within(1e-6));
+        assertThat(analysis.constraints().orElseThrow().correlation()[0][1])
+            .isCloseTo(cov.getEntry(0, 1) / Math.sqrt(cov.getEntry(0, 0) * cov.getEntry(1, 1)), within(1e-6));
+        // c does nothing: flagged, with no finite uncertainty, and named in the report
+        assertThat(est.get(2).sigma()).isNaN();
+        assertThat(analysis.constraints().orElseThrow().poorlyConstrained()).containsExactly("c");
+        assertThat(String.join("\n", analysis.describe())).contains("poorly constrained: c").contains("+1.00 c");
+    }
+
+    @Test
+    void an_interrupted_scan_resumes_with_the_same_points_and_a_finished_one_reruns_nothing() throws Exception {
+        var file = campaign();
+        var config = CampaignConfig.read(file);
+        try (var c = Campaign.open(config, Overrides.none(), false)) {
+            c.run(Progress.NONE, Clock.systemUTC());
+            c.scan(Progress.NONE, Clock.systemUTC(), 1);
+        }
+        int samples;
+        try (var j = Journal.read(dir.resolve("campaign.autotune/journal.sqlite"))) {
+            samples = j.samples().size();
+            // the scan's centre is the optimizer's best sample: answered from it, not run again
+            long distinct = j.samples().stream().map(s -> s.key()).distinct().count();
+            assertThat(distinct).isEqualTo(samples);
+            assertThat(j.meta("scan.1.state")).contains("done");
+        }
+        // resuming the optimizer after the scan replays without complaint and runs nothing new
+        try (var c = Campaign.open(config, new Overrides(Optional.empty(), OptionalInt.empty(), OptionalLong.empty(),
+            Optional.empty(), false), true)) {
+            c.run(Progress.NONE, Clock.systemUTC());
+        }
+        try (var j = Journal.read(dir.resolve("campaign.autotune/journal.sqlite"))) {
+            assertThat(j.samples()).hasSize(samples);
+        }
+    }
+}
