@@ -143,7 +143,8 @@ public final class LocalAnalysis {
             out.add(minimum.isPresent() ? "estimate (the fitted minimum) with 1 sigma:" : "at the best sample, 1 sigma:");
             for (var e : c.estimates()) {
                 var p = space.parameter(spaceIndex(e.name()));
-                out.add(String.format(Locale.ROOT, "  %-16s %14s  +- %-12s %s%s", e.name(), p.format(e.value()),
+                out.add(String.format(Locale.ROOT, "  %-16s %14s  +- %-12s %s%s", e.name(),
+                    Parameter.plain(roundLike(e.value(), e.sigma())),
                     Double.isNaN(e.sigma()) ? "n/a" : Parameter.plain(round(e.sigma())), p.unit().isEmpty() ? ""
                         : p.unit() + " ", e.poor() ? "POORLY CONSTRAINED" : ""));
             }
@@ -210,6 +211,17 @@ public final class LocalAnalysis {
 
     private int spaceIndex(String name) {
         return space.names().indexOf(name);
+    }
+
+    /** The value to one digit more than its 1σ has (four significant digits when σ is unknown). */
+    static double roundLike(double v, double sigma) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v;
+        }
+        double digit = Double.isFinite(sigma) && sigma > 0 ? Math.floor(Math.log10(sigma)) - 2
+            : Math.floor(Math.log10(Math.abs(v))) - 3;
+        double scale = Math.pow(10, -digit);
+        return Math.round(v * scale) / scale;
     }
 
     private static double round(double v) {

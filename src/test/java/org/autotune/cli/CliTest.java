@@ -55,7 +55,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "run", "resume", "status", "best", "export", "plugins"})
+    @ValueSource(strings = {"validate", "run", "resume", "scan", "status", "best", "export", "plugins"})
     void every_subcommand_has_help(String command) {
         var r = autotune(command, "--help");
         assertThat(r.code()).isZero();
@@ -187,5 +187,20 @@ class CliTest {
         var r = autotune("resume", file.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("this campaign has not been run yet").contains("fix: start it with 'autotune run");
+    }
+
+    @Test
+    void scan_needs_a_run_campaign_and_continuous_parameters() throws Exception {
+        var file = quickCampaign();
+        var never = autotune("scan", file.toString());
+        assertThat(never.code()).isEqualTo(2);
+        assertThat(never.err()).contains("this campaign has not been run yet");
+        assertThat(autotune("run", file.toString(), "--budget", "2").code()).isZero();
+        var choice = autotune("scan", file.toString());
+        assertThat(choice.code()).isEqualTo(2);
+        assertThat(choice.err()).contains("scan needs real or log parameters only").contains("fix: ");
+        var width = autotune("scan", file.toString(), "--width", "0");
+        assertThat(width.code()).isEqualTo(2);
+        assertThat(width.err()).contains("--width 0.0 is not a positive number");
     }
 }
