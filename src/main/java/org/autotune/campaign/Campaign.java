@@ -158,6 +158,7 @@ public final class Campaign implements AutoCloseable {
             clock, recording);
         var state = loop.run();
         journal.putMeta(Map.of("state", state.spelling()));
+        optimizer.estimate().ifPresent(e -> journal.putMeta(Map.of("estimate", ScanJson.write(e.asMap()))));
         return new Outcome(state, journal.best(), last[0], message(state));
     }
 

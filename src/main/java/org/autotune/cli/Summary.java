@@ -21,6 +21,7 @@ final class Summary {
             last != null && last.reused() > 0 ? ", " + last.reused() + " answered from the journal" : "");
         outcome.best().ifPresentOrElse(b -> printBest(out, campaign.config().space(), b),
             () -> out.println("no sample finished: no best point"));
+        campaign.journal().meta("estimate").ifPresent(json -> printEstimate(out, campaign.config().space(), json));
         out.printf("journal: %s%n", CampaignRunCommand.relative(campaign.journal().file()));
         out.flush();
     }
@@ -34,6 +35,17 @@ final class Summary {
             double v = best.point().get(p.name());
             String text = p.kind().continuous() ? significant(v) : values.get(p.name());
             out.printf("  %-" + width + "s = %s%s%n", p.name(), text, p.unit().isEmpty() ? "" : " " + p.unit());
+        }
+    }
+
+    /** The optimizer's estimate of the minimum (its model, not a single noisy sample). */
+    static void printEstimate(PrintWriter out, Space space, String json) {
+        var node = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);
+        out.println("optimizer's estimate of the minimum (less noisy than the best single sample):");
+        int width = space.names().stream().mapToInt(String::length).max().orElse(1);
+        for (var p : space.parameters()) {
+            out.printf("  %-" + width + "s = %s%s%n", p.name(), significant(node.get(p.name()).asDouble()),
+                p.unit().isEmpty() ? "" : " " + p.unit());
         }
     }
 

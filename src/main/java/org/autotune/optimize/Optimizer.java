@@ -18,4 +18,13 @@ public interface Optimizer {
 
     /** True when the optimizer has nothing more to propose (converged or gave up). */
     boolean done();
+
+    /**
+     * The optimizer's own estimate of the minimum (e.g. the mean of its search distribution or the
+     * minimum of its model), which with noisy scores is better than the luckiest single sample;
+     * empty when it has none.
+     */
+    default java.util.Optional<Point> estimate() {
+        return java.util.Optional.empty();
+    }
 }

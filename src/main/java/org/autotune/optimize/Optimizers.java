@@ -19,6 +19,8 @@ public final class Optimizers {
         var map = new LinkedHashMap<String, String>();
         map.put("coordinate-descent", "the original Autotune algorithm: one parameter at a time, parallel "
             + "line scans along it, steps shrink when a full cycle brings no improvement (all parameter kinds)");
+        map.put("cma-es", "covariance-matrix adaptation evolution strategy: a generation per batch of slots, learns "
+            + "correlated parameters, uses only the ranks of noisy scores (real and log parameters)");
         return map;
     }
 
@@ -31,8 +33,38 @@ public final class Optimizers {
     public static Optimizer create(Options opt, Space space, long seed, int slots) {
         String type = opt.oneOf("type", List.copyOf(descriptions().keySet()), DEFAULT);
         return switch (type) {
+            case "cma-es" -> cmaEs(opt, space, seed, slots);
             default -> coordinateDescent(opt, space);
         };
+    }
+
+    /** Refuses integer and choice parameters for optimizers that move continuously. */
+    private static void continuousOnly(Options opt, Space space, String type) {
+        for (var p : space.parameters()) {
+            if (!p.kind().continuous()) {
+                throw opt.error("type", type + " needs real or log parameters, but '" + p.name() + "' is "
+                    + p.kind().name().toLowerCase(java.util.Locale.ROOT), "use type: coordinate-descent, which steps "
+                    + "integer and choice parameters cell by cell, or fix '" + p.name() + "' in a copy of the campaign");
+            }
+        }
+    }
+
+    private static Optimizer cmaEs(Options opt, Space space, long seed, int slots) {
+        opt.allowOnly("type", "population", "sigma", "tolerance", "generations");
+        continuousOnly(opt, space, "cma-es");
+        int population = (int) opt.integer("population", CmaEs.defaultPopulation(space.dimension(), slots), 4, 10_000);
+        double sigma = opt.number("sigma", 0.2);
+        if (!(sigma > 0 && sigma <= 1)) {
+            throw opt.error("sigma", "initial spread " + sigma + " must lie in (0, 1]: it is a fraction of each "
+                + "parameter's range", "use e.g. sigma: 0.2");
+        }
+        double tolerance = opt.number("tolerance", 1e-3);
+        if (!(tolerance > 0 && tolerance < sigma)) {
+            throw opt.error("tolerance", "tolerance " + tolerance + " must be positive and below sigma " + sigma,
+                "use e.g. tolerance: 0.001 (a thousandth of the range)");
+        }
+        int generations = (int) opt.integer("generations", 1000, 1, 1_000_000);
+        return new CmaEs(space, seed, population, sigma, tolerance, generations);
     }
 
     private static Optimizer coordinateDescent(Options opt, Space space) {

@@ -122,4 +122,31 @@ class CampaignRunTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void a_cma_es_campaign_stopped_and_resumed_makes_the_same_samples_as_one_run_and_keeps_its_estimate() throws IOException {
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        java.nio.file.Files.createDirectories(one);
+        java.nio.file.Files.createDirectories(two);
+        var fileOne = TestCampaigns.write(one, "", "budget: 36\noptimizer: {type: cma-es}\n");
+        var fileTwo = TestCampaigns.write(two, "", "budget: 36\noptimizer: {type: cma-es}\n");
+        run(fileOne, Overrides.none());
+        // the second campaign stops after 13 samples (mid-generation) and is resumed
+        run(fileTwo, new Overrides(java.util.Optional.of(13), java.util.OptionalInt.empty(), java.util.OptionalLong.empty(),
+            java.util.Optional.empty(), false));
+        try (var c = Campaign.open(CampaignConfig.read(fileTwo), new Overrides(java.util.Optional.of(36),
+            java.util.OptionalInt.empty(), java.util.OptionalLong.empty(), java.util.Optional.empty(), false), true)) {
+            c.run(Progress.NONE, Clock.systemUTC());
+        }
+        try (var a = CampaignView.open(fileOne, java.util.Optional.empty());
+             var b = CampaignView.open(fileTwo, java.util.Optional.empty())) {
+            assertThat(b.samples()).hasSize(36);
+            assertThat(b.samples().stream().map(s -> s.point()).toList())
+                .isEqualTo(a.samples().stream().map(s -> s.point()).toList());
+            assertThat(b.samples().stream().map(s -> s.score()).toList())
+                .isEqualTo(a.samples().stream().map(s -> s.score()).toList());
+            assertThat(a.journal().meta("estimate")).isPresent();
+        }
+    }
 }

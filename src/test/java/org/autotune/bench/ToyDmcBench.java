@@ -1,0 +1,174 @@
+package org.autotune.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.autotune.campaign.Campaign;
+import org.autotune.campaign.CampaignConfig;
+import org.autotune.campaign.Overrides;
+import org.autotune.campaign.Progress;
+import org.autotune.journal.SampleRecord;
+import org.autotune.space.Point;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The 8-parameter toy-DMC tuning problem (examples/toy-dmc) as a benchmark: each optimizer runs
+ * the example's campaign with the same seeds and budget, side by side. Per run: samples until the
+ * score first reaches the score of the true parameters with the same seed (common random
+ * numbers, so the truth's score is the natural target), the best score minus that target, and the
+ * distance of the best point from the truth in unit-cube coordinates. Medians over seeds.
+ * Not a test: run it with {@code bench/toy-dmc}.
+ */
+public final class ToyDmcBench {
+    /** The true values (examples/toy-dmc/README.md). */
+    static final Map<String, Double> TRUTH = new LinkedHashMap<>();
+
+    static {
+        TRUTH.put("PhononAbsQET", 0.3);
+        TRUTH.put("TESsubgapAbs", 0.02);
+        TRUTH.put("Tc", 62.0);
+        TRUTH.put("Tw", 1.2);
+        TRUTH.put("Tsubst", 30.0);
+        TRUTH.put("W_gamma", 90.0);
+        TRUTH.put("W_sigma", 0.2e9);
+        TRUTH.put("L", 200.0);
+    }
+
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    record Run(String optimizer, long seed, int samples, int toTarget, double excess, double distance) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int budget = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        var seeds = args.length > 1 ? List.of(args[1].split(",")).stream().map(Long::parseLong).toList() : List.of(3L, 4L, 5L);
+        var optimizers = new LinkedHashMap<String, String>();
+        for (String spec : (args.length > 2 ? args[2] : "coordinate-descent={type: coordinate-descent, refinements: 4}")
+            .split(";")) {
+            int eq = spec.indexOf('=');
+            optimizers.put(spec.substring(0, eq).trim(), spec.substring(eq + 1).trim());
+        }
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ROOT"))
+            .setLevel(ch.qos.logback.classic.Level.WARN);
+        Path work = Files.createTempDirectory("autotune-toy-dmc-bench");
+        copy(Path.of("examples/toy-dmc"), work);
+        String text = Files.readString(work.resolve("campaign.yaml"));
+        var runs = new ArrayList<Run>();
+        for (long seed : seeds) {
+            double target = truthScore(work, text, seed);
+            System.out.printf(Locale.ROOT, "seed %d: score at the truth %.2f%n", seed, target);
+            for (var o : optimizers.entrySet()) {   // interleaved: every optimizer on this seed, then the next seed
+                long t0 = System.nanoTime();
+                var run = run(work, text, o.getKey(), o.getValue(), seed, budget, target);
+                runs.add(run);
+                System.out.printf(Locale.ROOT, "  %-20s samples %d, to target %s, best - target %.2f, distance %.3f "
+                    + "(%.0f s)%n", o.getKey(), run.samples(), run.toTarget() < 0 ? "not reached" : run.toTarget(),
+                    run.excess(), run.distance(), (System.nanoTime() - t0) / 1e9);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nbudget %d, seeds %s (medians over seeds)%n", budget, seeds);
+        System.out.println("| optimizer | samples to the truth's score | best score - truth's score | distance to truth "
+            + "(unit cube) | reached |");
+        System.out.println("| --- | --- | --- | --- | --- |");
+        for (String name : optimizers.keySet()) {
+            var mine = runs.stream().filter(r -> r.optimizer().equals(name)).toList();
+            var to = mine.stream().mapToDouble(r -> r.toTarget() < 0 ? Double.POSITIVE_INFINITY : r.toTarget()).toArray();
+            double medianTo = median(to);
+            System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.3f | %d of %d |%n", name,
+                Double.isInfinite(medianTo) ? "> " + budget : String.format(Locale.ROOT, "%.0f", medianTo),
+                median(mine.stream().mapToDouble(Run::excess).toArray()),
+                median(mine.stream().mapToDouble(Run::distance).toArray()),
+                mine.stream().filter(r -> r.toTarget() >= 0).count(), mine.size());
+        }
+    }
+
+    private static double truthScore(Path work, String text, long seed) throws IOException {
+        var tree = (ObjectNode) YAML.readTree(text);
+        var parameters = (ObjectNode) tree.get("parameters");
+        TRUTH.forEach((name, value) -> ((ObjectNode) parameters.get(name)).put("start", value));
+        tree.put("budget", 1);
+        tree.put("seed", seed);
+        var file = work.resolve("truth-" + seed + ".yaml");
+        Files.writeString(file, YAML.writeValueAsString(tree));
+        try (var c = Campaign.open(CampaignConfig.read(file), Overrides.none(), false)) {
+            var outcome = c.run(Progress.NONE, Clock.systemUTC());
+            return outcome.best().orElseThrow(() -> new IllegalStateException("the truth sample failed")).score()
+                .getAsDouble();
+        }
+    }
+
+    private static Run run(Path work, String text, String name, String optimizer, long seed, int budget, double target)
+        throws IOException {
+        var tree = (ObjectNode) YAML.readTree(text);
+        tree.set("optimizer", YAML.readTree(optimizer));
+        tree.put("budget", budget);
+        tree.put("seed", seed);
+        var file = work.resolve(name + "-" + seed + ".yaml");
+        Files.writeString(file, YAML.writeValueAsString(tree));
+        var config = CampaignConfig.read(file);
+        try (var c = Campaign.open(config, new Overrides(Optional.empty(), OptionalInt.empty(), OptionalLong.empty(),
+            Optional.empty(), true), false)) {
+            c.run(Progress.NONE, Clock.systemUTC());
+            var samples = c.journal().samples().stream().filter(s -> s.id() < 1_000_000).toList();
+            int toTarget = -1;
+            double best = Double.POSITIVE_INFINITY;
+            SampleRecord bestSample = null;
+            for (int i = 0; i < samples.size(); i++) {
+                var s = samples.get(i);
+                if (s.score().isPresent()) {
+                    if (toTarget < 0 && s.score().getAsDouble() <= target) {
+                        toTarget = i + 1;
+                    }
+                    if (s.score().getAsDouble() < best) {
+                        best = s.score().getAsDouble();
+                        bestSample = s;
+                    }
+                }
+            }
+            var space = config.space();
+            var bestPoint = bestSample.point();
+            double[] u = space.toUnit(new Point(space.names(), space.names().stream()
+                .mapToDouble(bestPoint::get).toArray()));
+            double[] t = space.toUnit(new Point(space.names(), space.names().stream().mapToDouble(TRUTH::get).toArray()));
+            double d = 0;
+            for (int i = 0; i < u.length; i++) {
+                d += (u[i] - t[i]) * (u[i] - t[i]);
+            }
+            return new Run(name, seed, samples.size(), toTarget, best - target, Math.sqrt(d));
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                var rel = from.relativize(p).toString();
+                if (rel.startsWith(".build") || rel.contains(".autotune")) {
+                    continue;
+                }
+                var target = to.resolve(rel);
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    static double median(double[] values) {
+        var v = values.clone();
+        java.util.Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+}
