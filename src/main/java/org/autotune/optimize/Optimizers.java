@@ -21,6 +21,8 @@ public final class Optimizers {
             + "line scans along it, steps shrink when a full cycle brings no improvement (all parameter kinds)");
         map.put("cma-es", "covariance-matrix adaptation evolution strategy: a generation per batch of slots, learns "
             + "correlated parameters, uses only the ranks of noisy scores (real and log parameters)");
+        map.put("surrogate", "Professor-style trust region: waves of space-filling samples, a model per observable "
+            + "(or of the score), the surrogate's minimum checked by a fresh sample (real and log parameters)");
         return map;
     }
 
@@ -34,6 +36,7 @@ public final class Optimizers {
         String type = opt.oneOf("type", List.copyOf(descriptions().keySet()), DEFAULT);
         return switch (type) {
             case "cma-es" -> cmaEs(opt, space, seed, slots);
+            case "surrogate" -> surrogate(opt, space, seed, slots);
             default -> coordinateDescent(opt, space);
         };
     }
@@ -65,6 +68,24 @@ public final class Optimizers {
         }
         int generations = (int) opt.integer("generations", 1000, 1, 1_000_000);
         return new CmaEs(space, seed, population, sigma, tolerance, generations);
+    }
+
+    private static Optimizer surrogate(Options opt, Space space, long seed, int slots) {
+        opt.allowOnly("type", "batch", "radius", "tolerance", "waves");
+        continuousOnly(opt, space, "surrogate");
+        int batch = (int) opt.integer("batch", Surrogate.defaultBatch(space.dimension(), slots), 2, 100_000);
+        double radius = opt.number("radius", 0.25);
+        if (!(radius > 0 && radius <= 0.5)) {
+            throw opt.error("radius", "first box half-width " + radius + " must lie in (0, 0.5]: it is a fraction of "
+                + "each parameter's range", "use e.g. radius: 0.25");
+        }
+        double tolerance = opt.number("tolerance", 1e-3);
+        if (!(tolerance > 0 && tolerance < radius)) {
+            throw opt.error("tolerance", "tolerance " + tolerance + " must be positive and below radius " + radius,
+                "use e.g. tolerance: 0.001 (a thousandth of the range)");
+        }
+        int waves = (int) opt.integer("waves", 1000, 1, 1_000_000);
+        return new Surrogate(space, seed, batch, radius, tolerance, waves);
     }
 
     private static Optimizer coordinateDescent(Options opt, Space space) {

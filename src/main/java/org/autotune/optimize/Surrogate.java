@@ -1,0 +1,402 @@
+package org.autotune.optimize;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.autotune.metric.Observable;
+import org.autotune.metric.Score;
+import org.autotune.space.Point;
+import org.autotune.space.Space;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.SingularValueDecomposition;
+import org.hipparchus.random.SobolSequenceGenerator;
+
+/**
+ * Surrogate tuning in the Professor style, as a trust region: each wave is one batch of samples
+ * (the previous wave's surrogate minimum plus a space-filling Sobol design in a box around the
+ * current centre). After each wave a model is fitted <em>per observable</em> the metric exposes
+ * (simulated value as a linear, then diagonal-quadratic, then full quadratic function of the
+ * parameters, weighted by its statistical error, depending on how many samples the box holds),
+ * plus one model for the rest of the score; the score of the surrogate, Σ (model − reference)² /
+ * (σ_sim² + σ_ref²) + rest, is minimised inside the box. The fresh sample at that minimum checks
+ * the surrogate: the box grows when the actual improvement matches the predicted one and shrinks
+ * when it does not. Stops when the box is smaller than {@code tolerance}.
+ *
+ * <p>Modelling observables rather than the score is what makes it fast: observables are nearly
+ * linear in the parameters, the χ² is not. Works in the unit cube (log parameters on their log
+ * scale); real and log parameters only.
+ */
+final class Surrogate implements Optimizer, PathRecording {
+    private static final int SEARCH_POINTS = 4000;
+
+    private final Space space;
+    private final int n;
+    private final int batch;
+    private final double tolerance;
+    private final int maxWaves;
+    private final SplittableRandom rng;
+    private final SobolSequenceGenerator sobol;
+
+    private double[] center;
+    private double centerScore = Double.NaN;
+    private double radius;
+    private double[] proposal;
+    private double predicted = Double.NaN;
+    private Models models;
+    private int wave;
+    private int floorWaves;
+    private boolean done;
+
+    private final Map<Point, Result> results = new LinkedHashMap<>();
+    private final List<Point> toAsk = new ArrayList<>();
+    private final Map<Point, Boolean> pending = new HashMap<>();
+    private final List<PathStep> path = new ArrayList<>();
+
+    Surrogate(Space space, long seed, int batch, double radius, double tolerance, int maxWaves) {
+        this.space = space;
+        this.n = space.dimension();
+        this.batch = batch;
+        this.radius = radius;
+        this.tolerance = tolerance;
+        this.maxWaves = maxWaves;
+        this.rng = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        this.sobol = new SobolSequenceGenerator(n);
+        this.center = space.toUnit(space.start());
+        this.proposal = center.clone();
+    }
+
+    /** Default wave size: the slots, but at least enough samples for a linear model with some to spare. */
+    static int defaultBatch(int n, int slots) {
+        return Math.max(slots, 2 * (n + 1));
+    }
+
+    @Override
+    public List<Point> ask(int want) {
+        if (done) {
+            return List.of();
+        }
+        if (toAsk.isEmpty() && pending.isEmpty()) {
+            planWave();
+        }
+        var out = new ArrayList<Point>();
+        while (out.size() < want && !toAsk.isEmpty()) {
+            var p = toAsk.remove(0);
+            pending.put(p, true);
+            out.add(p);
+        }
+        return out;
+    }
+
+    private void planWave() {
+        var points = new java.util.LinkedHashSet<Point>();
+        Point first = space.fromUnit(proposal);
+        if (!results.containsKey(first)) {
+            points.add(first);
+        }
+        double[] shift = new double[n];
+        for (int i = 0; i < n; i++) {
+            shift[i] = rng.nextDouble();
+        }
+        for (int tries = 0; points.size() < batch && tries < 20 * batch; tries++) {
+            double[] s = sobol.nextVector();
+            double[] u = new double[n];
+            for (int i = 0; i < n; i++) {
+                double v = (s[i] + shift[i]) % 1.0;   // a random shift per wave: fresh points, still space-filling
+                u[i] = clamp(center[i] + (2 * v - 1) * radius);
+            }
+            Point p = space.fromUnit(u);
+            if (!results.containsKey(p)) {
+                points.add(p);
+            }
+        }
+        toAsk.addAll(points);
+    }
+
+    @Override
+    public void tell(List<Result> told) {
+        for (var r : told) {
+            if (pending.remove(r.point()) == null) {
+                throw new IllegalArgumentException("the surrogate optimizer did not ask for " + r.point());
+            }
+            results.put(r.point(), r);
+        }
+        if (pending.isEmpty() && toAsk.isEmpty()) {
+            update();
+        }
+    }
+
+    /**
+     * After a wave: check the last proposal against its fresh sample (trust-region ratio ρ = actual
+     * over predicted improvement), move the centre there if it improved, resize the box, refit and
+     * propose. At the noise floor (the predicted improvement is below the scatter of the samples
+     * around the surrogate) the box stops shrinking, so that more samples average the noise; after
+     * three such waves the search stops.
+     */
+    private void update() {
+        double[] oldCenter = center.clone();
+        double oldScore = centerScore;
+        var proposed = results.get(space.fromUnit(proposal));
+        double actual = proposed == null ? Double.POSITIVE_INFINITY : proposed.value();
+        if (wave == 0) {
+            centerScore = actual;   // the first wave's first point is the start
+        } else if (actual < centerScore) {
+            center = proposal.clone();
+            centerScore = actual;
+        }
+        if (wave > 0 && Double.isFinite(predicted)) {
+            double gain = oldScore - predicted;
+            double rho = (oldScore - actual) / Math.max(gain, 1e-300);
+            double stepLength = 0;
+            for (int i = 0; i < n; i++) {
+                stepLength = Math.max(stepLength, Math.abs(proposal[i] - oldCenter[i]));
+            }
+            boolean floor = models != null && gain < models.scatter();
+            floorWaves = floor ? floorWaves + 1 : 0;
+            if (rho >= 0.75 && stepLength >= 0.8 * radius) {
+                radius = Math.min(0.5, 2 * radius);
+            } else if (!(rho >= 0.25) && !floor) {
+                radius /= 2;
+            }
+        }
+        path.add(new PathStep(path.size(), "wave", radius, space.fromUnit(oldCenter), oldScore,
+            space.fromUnit(center), centerScore, centerScore < oldScore || Double.isNaN(oldScore), batch));
+        wave++;
+        if (radius < tolerance || wave >= maxWaves || floorWaves >= 3) {
+            done = true;
+            return;
+        }
+        var fitted = Models.fit(space, results.values(), center, radius * 1.5);
+        if (fitted == null) {
+            proposal = center.clone();   // too few samples in the box: explore again around the centre
+            predicted = Double.NaN;
+            return;
+        }
+        models = fitted;
+        proposal = minimise(models);
+        predicted = models.score(proposal);
+    }
+
+    /** The surrogate's minimum inside the box: the best of a quasi-random search, refined by pattern search. */
+    private double[] minimise(Models m) {
+        var gen = new SobolSequenceGenerator(n);
+        double[] best = center.clone();
+        double bestValue = m.score(best);
+        for (int k = 0; k < SEARCH_POINTS; k++) {
+            double[] s = gen.nextVector();
+            double[] u = new double[n];
+            for (int i = 0; i < n; i++) {
+                u[i] = clamp(center[i] + (2 * s[i] - 1) * radius);
+            }
+            double v = m.score(u);
+            if (v < bestValue) {
+                bestValue = v;
+                best = u;
+            }
+        }
+        for (double step = radius / 4; step > radius * 1e-4; step /= 2) {
+            boolean improved = true;
+            while (improved) {
+                improved = false;
+                for (int i = 0; i < n; i++) {
+                    for (int sign = -1; sign <= 1; sign += 2) {
+                        double[] u = best.clone();
+                        u[i] = clamp(u[i] + sign * step);
+                        if (!inBox(u, center, radius)) {
+                            continue;
+                        }
+                        double v = m.score(u);
+                        if (v < bestValue - 1e-12) {
+                            bestValue = v;
+                            best = u;
+                            improved = true;
+                        }
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean inBox(double[] u, double[] c, double r) {
+        for (int i = 0; i < u.length; i++) {
+            if (Math.abs(u[i] - c[i]) > r + 1e-12) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+
+    @Override
+    public boolean done() {
+        return done;
+    }
+
+    @Override
+    public List<PathStep> path() {
+        return List.copyOf(path);
+    }
+
+    /** The surrogate's minimum (fitted, so less noisy than the best sample), once there is a model. */
+    @Override
+    public Optional<Point> estimate() {
+        return models == null ? Optional.empty() : Optional.of(space.fromUnit(proposal));
+    }
+
+    /** One model per observable plus one for the rest of the score, fitted to samples near the centre. */
+    static final class Models {
+        private final double[] center;
+        private final double scale;
+        private final Map<String, double[]> coefficients = new LinkedHashMap<>();
+        private final Map<String, Double> references = new LinkedHashMap<>();
+        private final Map<String, Double> variances = new LinkedHashMap<>();
+        private double[] rest;
+        private int kind;   // 0 linear, 1 diagonal quadratic, 2 full quadratic
+        private double scatter;
+
+        private Models(double[] center, double scale) {
+            this.center = center;
+            this.scale = scale;
+        }
+
+        static Models fit(Space space, java.util.Collection<Result> all, double[] center, double radius) {
+            int n = center.length;
+            var xs = new ArrayList<double[]>();
+            var scores = new ArrayList<Score>();
+            for (var r : all) {
+                double[] u = space.toUnit(r.point());
+                if (r.score().isPresent() && Double.isFinite(r.value()) && inBox(u, center, radius)) {
+                    double[] x = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        x[i] = (u[i] - center[i]) / radius;
+                    }
+                    xs.add(x);
+                    scores.add(r.score().get());
+                }
+            }
+            int m = xs.size();
+            var models = new Models(center, radius);
+            if (m >= 1.3 * (1 + n + n * (n + 1) / 2)) {
+                models.kind = 2;
+            } else if (m >= 1.3 * (1 + 2 * n)) {
+                models.kind = 1;
+            } else if (m >= n + 2) {
+                models.kind = 0;
+            } else {
+                return null;
+            }
+            // observables present in every sample of the fit
+            var names = new java.util.LinkedHashSet<String>();
+            scores.get(0).observables().forEach(o -> names.add(o.name()));
+            for (var s : scores) {
+                names.retainAll(s.observables().stream().map(Observable::name).toList());
+            }
+            double[][] basis = xs.stream().map(models::basis).toArray(double[][]::new);
+            double[] restValues = new double[m];
+            for (int k = 0; k < m; k++) {
+                restValues[k] = scores.get(k).value();
+            }
+            for (String name : names) {
+                double[] y = new double[m];
+                double[] w = new double[m];
+                double var = 0;
+                double ref = 0;
+                double refVar = 0;
+                for (int k = 0; k < m; k++) {
+                    var o = scores.get(k).observables().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+                    y[k] = o.simulated();
+                    w[k] = o.simulatedError() > 0 ? 1 / o.simulatedError() : 1;
+                    var += o.simulatedError() * o.simulatedError() / m;
+                    ref = o.reference();
+                    refVar = o.referenceError() * o.referenceError();
+                    double pull = o.pull();
+                    restValues[k] -= Double.isFinite(pull) ? pull * pull : 0;
+                }
+                models.coefficients.put(name, solve(basis, y, w));
+                models.references.put(name, ref);
+                models.variances.put(name, Math.max(var + refVar, 1e-300));
+            }
+            double[] ones = new double[m];
+            java.util.Arrays.fill(ones, 1);
+            models.rest = solve(basis, restValues, ones);
+            double ss = 0;
+            for (int k = 0; k < m; k++) {
+                double[] u = new double[n];
+                for (int i = 0; i < n; i++) {
+                    u[i] = center[i] + xs.get(k)[i] * radius;
+                }
+                double r = scores.get(k).value() - models.score(u);
+                ss += r * r;
+            }
+            models.scatter = Math.sqrt(ss / Math.max(1, m - basis[0].length));
+            return models;
+        }
+
+        private static double[] solve(double[][] basis, double[] y, double[] w) {
+            int m = basis.length;
+            int p = basis[0].length;
+            var a = new Array2DRowRealMatrix(m, p);
+            var b = new ArrayRealVector(m);
+            for (int r = 0; r < m; r++) {
+                for (int c = 0; c < p; c++) {
+                    a.setEntry(r, c, w[r] * basis[r][c]);
+                }
+                b.setEntry(r, w[r] * y[r]);
+            }
+            return new SingularValueDecomposition(a).getSolver().solve(b).toArray();
+        }
+
+        private double[] basis(double[] x) {
+            int n = x.length;
+            var row = new ArrayList<Double>();
+            row.add(1.0);
+            for (double v : x) {
+                row.add(v);
+            }
+            if (kind >= 1) {
+                for (int i = 0; i < n; i++) {
+                    for (int j = kind == 2 ? i : i; j < (kind == 2 ? n : i + 1); j++) {
+                        row.add(x[i] * x[j]);
+                    }
+                }
+            }
+            return row.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        private static double dot(double[] c, double[] b) {
+            double s = 0;
+            for (int i = 0; i < c.length; i++) {
+                s += c[i] * b[i];
+            }
+            return s;
+        }
+
+        /** RMS of the samples' scores around the surrogate (noise plus misfit), per degree of freedom. */
+        double scatter() {
+            return scatter;
+        }
+
+        /** The surrogate score at unit-cube point u. */
+        double score(double[] u) {
+            double[] x = new double[u.length];
+            for (int i = 0; i < u.length; i++) {
+                x[i] = (u[i] - center[i]) / scale;
+            }
+            double[] b = basis(x);
+            double s = dot(rest, b);
+            for (var e : coefficients.entrySet()) {
+                double d = dot(e.getValue(), b) - references.get(e.getKey());
+                s += d * d / variances.get(e.getKey());
+            }
+            return s;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.autotune.optimize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+import org.autotune.metric.Observable;
+import org.autotune.metric.Score;
+import org.autotune.space.Point;
+import org.junit.jupiter.api.Test;
+
+class SurrogateTest {
+    @Test
+    void finds_the_minimum_of_a_correlated_quadratic() {
+        var space = CmaEsTest.box(4, -5, 5, 4);
+        var opt = CmaEsTest.create("type: surrogate\ntolerance: 0.0001", space, 1, 8);
+        CoordinateDescentTest.drive(opt, 8, 5000, CmaEsTest::quadratic);
+        assertThat(opt.done()).isTrue();
+        var est = opt.estimate().orElseThrow();
+        assertThat(est.get("x0")).isCloseTo(1, within(2e-3));
+        assertThat(est.get("x1")).isCloseTo(-2, within(2e-3));
+        assertThat(est.get("x2")).isCloseTo(0.5, within(2e-3));
+        assertThat(est.get("x3")).isCloseTo(3, within(2e-3));
+    }
+
+    @Test
+    void finds_the_minimum_of_rosenbrock() {
+        var space = CmaEsTest.box(4, -2, 2, -1);
+        ToDoubleFunction<Point> rosenbrock = p -> {
+            double s = 0;
+            for (int i = 0; i < 3; i++) {
+                double x = p.get("x" + i);
+                double y = p.get("x" + (i + 1));
+                s += 100 * (y - x * x) * (y - x * x) + (1 - x) * (1 - x);
+            }
+            return s;
+        };
+        var opt = CmaEsTest.create("type: surrogate\ntolerance: 0.00001", space, 2, 8);
+        CoordinateDescentTest.drive(opt, 8, 20_000, rosenbrock);
+        var est = opt.estimate().orElseThrow();
+        for (int i = 0; i < 4; i++) {
+            assertThat(est.get("x" + i)).isCloseTo(1, within(1e-2));
+        }
+    }
+
+    /**
+     * Observables linear in the parameters (as detector features are, locally): the per-observable
+     * models are exact, so the surrogate reaches the minimum in very few waves.
+     */
+    @Test
+    void with_observables_it_needs_few_waves() {
+        var space = CmaEsTest.box(4, -5, 5, 4);
+        double[] truth = {1, -2, 0.5, 3};
+        var opt = CmaEsTest.create("type: surrogate\nbatch: 12", space, 3, 12);
+        var asked = new ArrayList<Point>();
+        var queue = new java.util.ArrayDeque<Point>();
+        var coefficients = new double[6][4];
+        var draw = new SplittableRandom(8);
+        for (double[] row : coefficients) {
+            for (int i = 0; i < 4; i++) {
+                row[i] = draw.nextGaussian();
+            }
+        }
+        int waves = 0;
+        while (!opt.done() && asked.size() < 2000) {
+            queue.addAll(opt.ask(12));
+            asked.addAll(queue);
+            waves++;
+            double best = Double.POSITIVE_INFINITY;
+            while (!queue.isEmpty()) {
+                var p = queue.poll();
+                var obs = new ArrayList<Observable>();
+                double chi2 = 0;
+                for (int k = 0; k < 6; k++) {   // six observables, each a different linear combination
+                    double sim = 0;
+                    double ref = 0;
+                    for (int i = 0; i < 4; i++) {
+                        double c = coefficients[k][i];
+                        sim += c * p.get("x" + i);
+                        ref += c * truth[i];
+                    }
+                    var o = new Observable("o" + k, sim, 0.1, ref, 0.01);
+                    obs.add(o);
+                    chi2 += o.pull() * o.pull();
+                }
+                best = Math.min(best, chi2);
+                opt.tell(List.of(new Result(p, Optional.of(new Score(chi2, java.util.OptionalDouble.empty(),
+                    java.util.Map.of(), obs)))));
+            }
+            if (best < 1e-3) {   // every observable within a hundredth of its error of the data
+                break;
+            }
+        }
+        assertThat(waves).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void with_noisy_scores_it_stops_at_the_noise_floor_with_its_estimate_at_the_true_minimum_and_it_replays() {
+        var space = CmaEsTest.box(4, -5, 5, 4);
+        var rng = new SplittableRandom(5);
+        var opt = CmaEsTest.create("type: surrogate", space, 3, 8);
+        var asked = CoordinateDescentTest.drive(opt, 8, 600, p -> CmaEsTest.quadratic(p) + rng.nextGaussian());
+        // it stops at the noise floor (predicted gains below the scatter around the surrogate), before
+        // the budget, with its fitted minimum within a tenth of the noise sigma (1) of the true minimum
+        assertThat(opt.done()).isTrue();
+        assertThat(asked.size()).isLessThan(600);
+        assertThat(CmaEsTest.quadratic(opt.estimate().orElseThrow())).isLessThan(0.1);
+        var rng2 = new SplittableRandom(5);
+        var again = CoordinateDescentTest.drive(CmaEsTest.create("type: surrogate", space, 3, 8), 8, 600,
+            p -> CmaEsTest.quadratic(p) + rng2.nextGaussian());
+        assertThat(again).isEqualTo(asked);
+    }
+}
