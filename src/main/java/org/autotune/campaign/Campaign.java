@@ -137,7 +137,8 @@ public final class Campaign implements AutoCloseable {
     public Outcome run(Progress progress, Clock clock, org.autotune.execute.Executor ex) {
         var simulator = Simulators.create(config.simulator(), config.space(), config.directory());
         var metric = Metrics.create(config.metric(), config.directory());
-        var optimizer = Optimizers.create(config.optimizer(), config.space(), config.seed(), slots);
+        var optimizer = Optimizers.create(config.optimizer(), config.space(), config.seed(), slots,
+            config.seeds() == SeedPolicy.FRESH);
         journal.putMeta(Map.of("state", "running"));
         executor = ex;
         var last = new Progress.Snapshot[1];

@@ -21,6 +21,10 @@ public final class Optimizers {
             + "line scans along it, steps shrink when a full cycle brings no improvement (all parameter kinds)");
         map.put("cma-es", "covariance-matrix adaptation evolution strategy: a generation per batch of slots, learns "
             + "correlated parameters, uses only the ranks of noisy scores (real and log parameters)");
+        map.put("nelder-mead", "the downhill simplex: one sample at a time, no derivatives; for one or two slots "
+            + "and smooth scores (real and log parameters)");
+        map.put("bobyqa", "Powell's bounded trust-region method on a quadratic interpolation model: few samples on "
+            + "smooth scores, one at a time (real and log parameters, at least two)");
         map.put("surrogate", "Professor-style trust region: waves of space-filling samples, a model per observable "
             + "(or of the score), the surrogate's minimum checked by a fresh sample (real and log parameters)");
         return map;
@@ -33,10 +37,22 @@ public final class Optimizers {
      * @param slots how many samples run at once, for optimizers that size their batches by it
      */
     public static Optimizer create(Options opt, Space space, long seed, int slots) {
+        return create(opt, space, seed, slots, false);
+    }
+
+    /**
+     * Builds the optimizer.
+     *
+     * @param noisy true when the same point can score differently (fresh seeds per sample), for
+     *              optimizers that then average over samples instead of trusting single scores
+     */
+    public static Optimizer create(Options opt, Space space, long seed, int slots, boolean noisy) {
         String type = opt.oneOf("type", List.copyOf(descriptions().keySet()), DEFAULT);
         return switch (type) {
             case "cma-es" -> cmaEs(opt, space, seed, slots);
-            case "surrogate" -> surrogate(opt, space, seed, slots);
+            case "surrogate" -> surrogate(opt, space, seed, slots, noisy);
+            case "nelder-mead" -> nelderMead(opt, space);
+            case "bobyqa" -> bobyqa(opt, space);
             default -> coordinateDescent(opt, space);
         };
     }
@@ -70,8 +86,55 @@ public final class Optimizers {
         return new CmaEs(space, seed, population, sigma, tolerance, generations);
     }
 
-    private static Optimizer surrogate(Options opt, Space space, long seed, int slots) {
-        opt.allowOnly("type", "batch", "radius", "tolerance", "waves");
+    private static Optimizer nelderMead(Options opt, Space space) {
+        opt.allowOnly("type", "tolerance", "evaluations");
+        continuousOnly(opt, space, "nelder-mead");
+        double tolerance = opt.number("tolerance", 1e-6);
+        if (!(tolerance > 0)) {
+            throw opt.error("tolerance", "must be positive", "use e.g. tolerance: 1e-6 (change of the score between steps)");
+        }
+        int evaluations = (int) opt.integer("evaluations", 100_000, 10, 100_000_000);
+        double[] start = space.toUnit(space.start());
+        double[] steps = space.parameters().stream().mapToDouble(p -> p.unitStep()).toArray();
+        return new PullAdapter(space, f -> new org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer(
+            tolerance, tolerance).optimize(new org.hipparchus.optim.MaxEval(evaluations),
+            new org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction(f),
+            org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE, new org.hipparchus.optim.InitialGuess(start),
+            new org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex(steps)));
+    }
+
+    private static Optimizer bobyqa(Options opt, Space space) {
+        opt.allowOnly("type", "radius", "tolerance", "evaluations");
+        continuousOnly(opt, space, "bobyqa");
+        int n = space.dimension();
+        if (n < 2) {
+            throw opt.error("type", "bobyqa needs at least two parameters; this campaign has " + n,
+                "use type: nelder-mead or coordinate-descent for one parameter");
+        }
+        double radius = opt.number("radius", 0.1);
+        if (!(radius > 0 && radius <= 0.5)) {
+            throw opt.error("radius", "first trust radius " + radius + " must lie in (0, 0.5]: it is a fraction of "
+                + "each parameter's range", "use e.g. radius: 0.1");
+        }
+        double tolerance = opt.number("tolerance", 1e-4);
+        if (!(tolerance > 0 && tolerance < radius)) {
+            throw opt.error("tolerance", "final trust radius " + tolerance + " must be positive and below radius "
+                + radius, "use e.g. tolerance: 0.0001");
+        }
+        int evaluations = (int) opt.integer("evaluations", 100_000, 10, 100_000_000);
+        double[] start = space.toUnit(space.start());
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        java.util.Arrays.fill(hi, 1);
+        return new PullAdapter(space, f -> new org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer(
+            2 * n + 1, radius, tolerance).optimize(new org.hipparchus.optim.MaxEval(evaluations),
+            new org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction(f),
+            org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE, new org.hipparchus.optim.InitialGuess(start),
+            new org.hipparchus.optim.SimpleBounds(lo, hi)));
+    }
+
+    private static Optimizer surrogate(Options opt, Space space, long seed, int slots, boolean noisy) {
+        opt.allowOnly("type", "batch", "radius", "tolerance", "waves", "noisy");
         continuousOnly(opt, space, "surrogate");
         int batch = (int) opt.integer("batch", Surrogate.defaultBatch(space.dimension(), slots), 2, 100_000);
         double radius = opt.number("radius", 0.25);
@@ -85,7 +148,9 @@ public final class Optimizers {
                 "use e.g. tolerance: 0.001 (a thousandth of the range)");
         }
         int waves = (int) opt.integer("waves", 1000, 1, 1_000_000);
-        return new Surrogate(space, seed, batch, radius, tolerance, waves);
+        boolean isNoisy = opt.oneOf("noisy", List.of("auto", "yes", "no"), "auto").equals("auto") ? noisy
+            : opt.string("noisy").equals("yes");
+        return new Surrogate(space, seed, batch, radius, tolerance, waves, isNoisy);
     }
 
     private static Optimizer coordinateDescent(Options opt, Space space) {

@@ -41,6 +41,8 @@ final class Surrogate implements Optimizer, PathRecording {
     private final int maxWaves;
     private final SplittableRandom rng;
     private final SobolSequenceGenerator sobol;
+    /** Scores are noisy (fresh seeds): judge on the refitted surrogate, stop at the noise floor. */
+    private final boolean noisy;
 
     private double[] center;
     private double centerScore = Double.NaN;
@@ -50,14 +52,18 @@ final class Surrogate implements Optimizer, PathRecording {
     private Models models;
     private int wave;
     private int floorWaves;
+    /** The scatter around the surrogate just before the box last shrank (-1: it has not shrunk yet). */
+    private double shrunkScatter = -1;
     private boolean done;
 
     private final Map<Point, Result> results = new LinkedHashMap<>();
     private final List<Point> toAsk = new ArrayList<>();
     private final Map<Point, Boolean> pending = new HashMap<>();
+    private final List<Point> lastWave = new ArrayList<>();
     private final List<PathStep> path = new ArrayList<>();
 
-    Surrogate(Space space, long seed, int batch, double radius, double tolerance, int maxWaves) {
+    Surrogate(Space space, long seed, int batch, double radius, double tolerance, int maxWaves, boolean noisy) {
+        this.noisy = noisy;
         this.space = space;
         this.n = space.dimension();
         this.batch = batch;
@@ -115,6 +121,8 @@ final class Surrogate implements Optimizer, PathRecording {
             }
         }
         toAsk.addAll(points);
+        lastWave.clear();
+        lastWave.addAll(points);
     }
 
     @Override
@@ -144,33 +152,65 @@ final class Surrogate implements Optimizer, PathRecording {
         double actual = proposed == null ? Double.POSITIVE_INFINITY : proposed.value();
         if (wave == 0) {
             centerScore = actual;   // the first wave's first point is the start
-        } else if (actual < centerScore) {
+        }
+        // judge the proposal on a surrogate refitted with this wave's samples: its values at the
+        // centre and the proposal average the noise of single samples; without curvature, on the raw ones
+        var judge = wave == 0 || !noisy ? null : Models.fit(space, results.values(), oldCenter, radius * 1.5);
+        boolean smooth = judge != null && judge.curved();
+        double atCenter = smooth ? judge.score(oldCenter) : oldScore;
+        double atProposal = smooth ? judge.score(proposal) : actual;
+        if (wave > 0 && Double.isFinite(actual) && atProposal < atCenter) {
             center = proposal.clone();
             centerScore = actual;
         }
-        if (wave > 0 && Double.isFinite(predicted)) {
-            double gain = oldScore - predicted;
-            double rho = (oldScore - actual) / Math.max(gain, 1e-300);
+        if (wave > 0 && !smooth) {
+            // a space-filling point that beats the centre (with noisy scores: by more than the scatter
+            // around the last surrogate) becomes the centre: the model missed something there
+            double margin = models == null || !noisy ? 0 : 2 * models.scatter();
+            for (var p : lastWave) {
+                var r = results.get(p);
+                if (r != null && r.value() < centerScore - margin) {
+                    center = space.toUnit(p);
+                    centerScore = r.value();
+                }
+            }
+        }
+        lastWave.clear();
+        if (wave > 0 && Double.isFinite(predicted) && models != null) {
+            double gain = models.score(oldCenter) - predicted;
+            double rho = (atCenter - atProposal) / Math.max(gain, 1e-300);
             double stepLength = 0;
             for (int i = 0; i < n; i++) {
                 stepLength = Math.max(stepLength, Math.abs(proposal[i] - oldCenter[i]));
             }
-            boolean floor = models != null && gain < models.scatter();
+            // at the noise floor when the predicted gain is below the scatter around the surrogate and
+            // that scatter did not fall when the box last shrank (a misfit of the model falls with the
+            // box, noise does not)
+            boolean floor = noisy && gain < models.scatter() && shrunkScatter >= 0
+                && models.scatter() > 0.5 * shrunkScatter;
             floorWaves = floor ? floorWaves + 1 : 0;
             if (rho >= 0.75 && stepLength >= 0.8 * radius) {
                 radius = Math.min(0.5, 2 * radius);
             } else if (!(rho >= 0.25) && !floor) {
                 radius /= 2;
+                shrunkScatter = models.scatter();
             }
         }
         path.add(new PathStep(path.size(), "wave", radius, space.fromUnit(oldCenter), oldScore,
-            space.fromUnit(center), centerScore, centerScore < oldScore || Double.isNaN(oldScore), batch));
+            space.fromUnit(center), centerScore, !java.util.Arrays.equals(center, oldCenter) || wave == 0, batch));
         wave++;
+        var fitted = Models.fit(space, results.values(), center, radius * 1.5);
         if (radius < tolerance || wave >= maxWaves || floorWaves >= 3) {
             done = true;
+            // the estimate: the surrogate's minimum from every sample near the final centre
+            if (fitted != null && fitted.curved()) {
+                models = fitted;
+                proposal = minimise(fitted);
+            } else {
+                proposal = center.clone();   // no curvature to locate a minimum: the best centre found
+            }
             return;
         }
-        var fitted = Models.fit(space, results.values(), center, radius * 1.5);
         if (fitted == null) {
             proposal = center.clone();   // too few samples in the box: explore again around the centre
             predicted = Double.NaN;
@@ -324,9 +364,13 @@ final class Surrogate implements Optimizer, PathRecording {
                 models.references.put(name, ref);
                 models.variances.put(name, Math.max(var + refVar, 1e-300));
             }
-            double[] ones = new double[m];
-            java.util.Arrays.fill(ones, 1);
-            models.rest = solve(basis, restValues, ones);
+            // the rest of the score, weighted by the scores' standard errors when every sample has one
+            double[] weights = new double[m];
+            boolean errors = scores.stream().allMatch(x -> x.standardError().isPresent() && x.standardError().getAsDouble() > 0);
+            for (int k = 0; k < m; k++) {
+                weights[k] = errors ? 1 / scores.get(k).standardError().getAsDouble() : 1;
+            }
+            models.rest = solve(basis, restValues, weights);
             double ss = 0;
             for (int k = 0; k < m; k++) {
                 double[] u = new double[n];
@@ -377,6 +421,11 @@ final class Surrogate implements Optimizer, PathRecording {
                 s += c[i] * b[i];
             }
             return s;
+        }
+
+        /** True when the model has curvature (not just linear in the parameters). */
+        boolean curved() {
+            return kind >= 1;
         }
 
         /** RMS of the samples' scores around the surrogate (noise plus misfit), per degree of freedom. */

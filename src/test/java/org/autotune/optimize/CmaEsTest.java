@@ -114,6 +114,10 @@ class CmaEsTest {
         assertThat(other).isNotEqualTo(first);
     }
 
+    static double quadratic3(Point p) {
+        return q3(p);
+    }
+
     private static double q3(Point p) {
         return Math.pow(p.get("x0") - 1, 2) + Math.pow(p.get("x1"), 2) + Math.pow(p.get("x2") + 1, 2);
     }
