@@ -40,6 +40,31 @@ final class OptimalFilter {
         this.norm = n;
     }
 
+    /**
+     * The fit's residual in the lowest {@code bins} frequency bins as observables whose squared
+     * pulls add up to those bins' share of the χ² (divided by {@code scale}): for each bin k and
+     * part (real, imaginary), simulated = part(V_k)/a, reference = part(T_k), error =
+     * √(J_k·scale/w_k)/a, with a the fitted amplitude. Frequencies above carry mostly noise; their
+     * share is in the χ² but not in the observables.
+     */
+    List<Observable> observables(double[] trace, Fit fit, double scale, int bins, String prefix) {
+        var v = FFT.transform(trace, TransformType.FORWARD);
+        int n = trace.length;
+        double a = fit.amplitude();
+        var out = new java.util.ArrayList<Observable>();
+        if (!(a > 0)) {
+            return out;
+        }
+        for (int k = 1; k <= Math.min(bins, n / 2); k++) {
+            double err = Math.sqrt(psd[k] * scale / weight(k, n)) / a;
+            out.add(new Observable(prefix + "re" + k, v[k].getReal() / a, err, template[k].getReal(), 0));
+            if (k < n / 2) {
+                out.add(new Observable(prefix + "im" + k, v[k].getImaginary() / a, err, template[k].getImaginary(), 0));
+            }
+        }
+        return out;
+    }
+
     /** Degrees of freedom of {@link Fit#chi2()} for pure noise. */
     int degreesOfFreedom() {
         return template.length - 2;

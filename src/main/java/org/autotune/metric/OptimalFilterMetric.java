@@ -18,6 +18,9 @@ import org.autotune.data.Traces;
  *   <li>{@code per-event}: the mean over simulated events of each trace's optimal-filter χ² per
  *   degree of freedom (about 1 when the shapes agree, larger for large pulses of the wrong shape).</li>
  * </ul>
+ * In average mode the residuals in the lowest {@code observables} frequency bins are exposed as
+ * observables (see {@link OptimalFilter#observables}), so that surrogate optimizers can model the
+ * pulse shape bin by bin.
  */
 final class OptimalFilterMetric implements Metric {
     enum Mode { AVERAGE, PER_EVENT }
@@ -29,8 +32,16 @@ final class OptimalFilterMetric implements Metric {
     private final int referencePulses;
     private final double referencePeak;
     private final int length;
+    private final int bins;
 
     OptimalFilterMetric(String output, List<double[]> pulses, List<double[]> noise, int pretrigger, Mode mode) {
+        this(output, pulses, noise, pretrigger, mode, 64);
+    }
+
+    /** @param bins frequency bins exposed as observables in average mode (0: none) */
+    OptimalFilterMetric(String output, List<double[]> pulses, List<double[]> noise, int pretrigger, Mode mode,
+                        int bins) {
+        this.bins = bins;
         this.output = output;
         this.pretrigger = pretrigger;
         this.mode = mode;
@@ -67,7 +78,8 @@ final class OptimalFilterMetric implements Metric {
     }
 
     private Score averageScore(List<double[]> traces) {
-        var fit = filter.fit(average(traces, pretrigger));
+        var avg = average(traces, pretrigger);
+        var fit = filter.fit(avg);
         double a = fit.amplitude();
         double scale = 1.0 / traces.size() + a * a / (referencePulses * referencePeak * referencePeak);
         double chi2 = fit.chi2() / scale;
@@ -76,7 +88,8 @@ final class OptimalFilterMetric implements Metric {
         components.put("amplitude", a);
         components.put("chi2_per_dof", chi2 / dof);
         components.put("ndf", (double) dof);
-        return new Score(chi2, OptionalDouble.of(ChiSquareSpread.of(chi2, dof)), components, List.of());
+        return new Score(chi2, OptionalDouble.of(ChiSquareSpread.of(chi2, dof)), components,
+            filter.observables(avg, fit, scale, bins, "f"));
     }
 
     private Score perEventScore(List<double[]> traces) {

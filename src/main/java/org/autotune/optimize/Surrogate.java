@@ -334,33 +334,40 @@ final class Surrogate implements Optimizer, PathRecording {
                 return null;
             }
             // observables present in every sample of the fit
+            var byName = new ArrayList<Map<String, Observable>>();
+            for (var sc : scores) {
+                var map = new HashMap<String, Observable>();
+                sc.observables().forEach(o -> map.put(o.name(), o));
+                byName.add(map);
+            }
             var names = new java.util.LinkedHashSet<String>();
             scores.get(0).observables().forEach(o -> names.add(o.name()));
-            for (var s : scores) {
-                names.retainAll(s.observables().stream().map(Observable::name).toList());
+            for (var map : byName) {
+                names.retainAll(map.keySet());
             }
             double[][] basis = xs.stream().map(models::basis).toArray(double[][]::new);
             double[] restValues = new double[m];
             for (int k = 0; k < m; k++) {
                 restValues[k] = scores.get(k).value();
             }
+            // one least-squares solver for every observable (their errors vary little between
+            // neighbouring samples, so the fits are unweighted)
+            var solver = names.isEmpty() ? null : new SingularValueDecomposition(new Array2DRowRealMatrix(basis)).getSolver();
             for (String name : names) {
                 double[] y = new double[m];
-                double[] w = new double[m];
                 double var = 0;
                 double ref = 0;
                 double refVar = 0;
                 for (int k = 0; k < m; k++) {
-                    var o = scores.get(k).observables().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+                    var o = byName.get(k).get(name);
                     y[k] = o.simulated();
-                    w[k] = o.simulatedError() > 0 ? 1 / o.simulatedError() : 1;
                     var += o.simulatedError() * o.simulatedError() / m;
                     ref = o.reference();
                     refVar = o.referenceError() * o.referenceError();
                     double pull = o.pull();
                     restValues[k] -= Double.isFinite(pull) ? pull * pull : 0;
                 }
-                models.coefficients.put(name, solve(basis, y, w));
+                models.coefficients.put(name, solver.solve(new ArrayRealVector(y)).toArray());
                 models.references.put(name, ref);
                 models.variances.put(name, Math.max(var + refVar, 1e-300));
             }

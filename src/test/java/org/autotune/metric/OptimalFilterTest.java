@@ -175,4 +175,22 @@ class OptimalFilterTest {
         assertThat(eventsSlow.value() - eventsRight.value()).isGreaterThan(4 * Math.hypot(
             eventsRight.standardError().getAsDouble(), eventsSlow.standardError().getAsDouble()));
     }
+
+    @Test
+    void the_spectral_observables_add_up_to_the_chi2_and_default_to_the_lowest_64_bins() throws Exception {
+        var rng = new SplittableRandom(8);
+        write(dir.resolve("ref/pulses.csv"), pulses(rng, template(30), 20, 400));
+        write(dir.resolve("ref/noise.csv"), noises(rng, 1000));
+        write(dir.resolve("slow/traces.csv"), pulses(rng, template(40), 40, 40));
+        var all = MetricFixture.metric(dir, "{type: optimal-filter, reference: ref/pulses.csv, noise: ref/noise.csv,"
+            + " pretrigger: 64, observables: " + N / 2 + "}").score(MetricFixture.sample(dir.resolve("slow")));
+        // every bin 1..N/2: real and imaginary parts, none at the Nyquist frequency's imaginary part
+        assertThat(all.observables()).hasSize(N - 1);
+        double sum = all.observables().stream().mapToDouble(o -> o.pull() * o.pull()).sum();
+        assertThat(sum).isCloseTo(all.value(), within(1e-9 * all.value()));
+        var lowest = MetricFixture.metric(dir, "{type: optimal-filter, reference: ref/pulses.csv, noise: ref/noise.csv,"
+            + " pretrigger: 64}").score(MetricFixture.sample(dir.resolve("slow")));
+        assertThat(lowest.observables()).hasSize(2 * 64).extracting(Observable::name).startsWith("fre1", "fim1");
+        assertThat(lowest.value()).isEqualTo(all.value());
+    }
 }
