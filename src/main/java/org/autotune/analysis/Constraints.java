@@ -19,13 +19,19 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  * eigenvalue λ the 1σ half-width is √(k/λ) (k = 2 or 1). A direction is <em>poorly constrained</em>
  * when that width exceeds {@value #POOR} of the search range, or when λ ≤ 0 (the score does not
  * rise that way at all); a parameter is poorly constrained when its own 1σ exceeds {@value #POOR}
- * of its range or it takes part in a poorly constrained direction.
+ * of its range or it takes part in a poorly constrained direction. A parameter with a component of
+ * {@value #UNBOUNDED} or more in a direction along which the score does not rise has no finite 1σ.
  */
 public final class Constraints {
     /** A 1σ half-width above this fraction of the search range counts as poorly constrained. */
     public static final double POOR = 0.25;
     /** A parameter takes part in a direction when its component has at least this size. */
     static final double PART = 0.3;
+    /**
+     * A parameter with a component of at least this size in a flat or falling direction has no
+     * finite uncertainty: moving along that direction moves it without raising the score.
+     */
+    static final double UNBOUNDED = 0.1;
 
     /** One principal direction: unit vector in unit-cube coordinates and its 1σ half-width (NaN if flat). */
     public record Direction(double[] vector, double eigenvalue, double width, boolean poor) {
@@ -97,8 +103,8 @@ public final class Constraints {
             var p = space.parameter(i);
             boolean inPoor = false;
             for (var d : directions) {
-                inPoor |= d.poor() && Math.abs(d.vector()[i]) >= PART;
-                unbounded[i] |= !(d.eigenvalue() > 0) && Math.abs(d.vector()[i]) >= PART;
+                inPoor |= d.poor() && Math.abs(d.vector()[i]) >= (d.eigenvalue() > 0 ? PART : UNBOUNDED);
+                unbounded[i] |= !(d.eigenvalue() > 0) && Math.abs(d.vector()[i]) >= UNBOUNDED;
             }
             // a parameter that takes part in a flat or falling direction has no finite 1 sigma; the
             // others get theirs from the covariance over the rising directions

@@ -23,10 +23,12 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The 8-parameter toy-DMC tuning problem (examples/toy-dmc) as a benchmark: each optimizer runs
- * the example's campaign with the same seeds and budget, side by side. Per run: samples until the
- * score first reaches the score of the true parameters with the same seed (common random
- * numbers, so the truth's score is the natural target), the best score minus that target, and the
- * distance of the best point from the truth in unit-cube coordinates. Medians over seeds.
+ * the example's campaign with the same seeds and budget, side by side. Target: the score of the true
+ * parameters with the same seed (common random numbers) plus that score's standard error (one
+ * noise standard deviation). Per run: samples until the score first reaches the target, the best
+ * score minus the truth's score, and the distance of the best point from the truth in unit-cube
+ * coordinates. Medians over seeds; the last line is the ratio of the first optimizer's median
+ * samples-to-target to the last one's.
  * Not a test: run it with {@code bench/toy-dmc}.
  */
 public final class ToyDmcBench {
@@ -65,11 +67,13 @@ public final class ToyDmcBench {
         String text = Files.readString(work.resolve("campaign.yaml"));
         var runs = new ArrayList<Run>();
         for (long seed : seeds) {
-            double target = truthScore(work, text, seed);
-            System.out.printf(Locale.ROOT, "seed %d: score at the truth %.2f%n", seed, target);
+            double[] truth = truthScore(work, text, seed);
+            double target = truth[0] + truth[1];
+            System.out.printf(Locale.ROOT, "seed %d: score at the truth %.2f +- %.2f, target %.2f%n", seed, truth[0],
+                truth[1], target);
             for (var o : optimizers.entrySet()) {   // interleaved: every optimizer on this seed, then the next seed
                 long t0 = System.nanoTime();
-                var run = run(work, text, o.getKey(), o.getValue(), seed, budget, target);
+                var run = run(work, text, o.getKey(), o.getValue(), seed, budget, target, truth[0]);
                 runs.add(run);
                 System.out.printf(Locale.ROOT, "  %-20s samples %d, to target %s, best - target %.2f, distance %.3f "
                     + "(%.0f s)%n", o.getKey(), run.samples(), run.toTarget() < 0 ? "not reached" : run.toTarget(),
@@ -77,7 +81,7 @@ public final class ToyDmcBench {
             }
         }
         System.out.printf(Locale.ROOT, "%nbudget %d, seeds %s (medians over seeds)%n", budget, seeds);
-        System.out.println("| optimizer | samples to the truth's score | best score - truth's score | distance to truth "
+        System.out.println("| optimizer | samples to target | best score - truth's score | distance to truth "
             + "(unit cube) | reached |");
         System.out.println("| --- | --- | --- | --- | --- |");
         for (String name : optimizers.keySet()) {
@@ -90,9 +94,22 @@ public final class ToyDmcBench {
                 median(mine.stream().mapToDouble(Run::distance).toArray()),
                 mine.stream().filter(r -> r.toTarget() >= 0).count(), mine.size());
         }
+        var names = List.copyOf(optimizers.keySet());
+        if (names.size() > 1) {
+            String first = names.get(0);
+            String last = names.get(names.size() - 1);
+            double a = median(runs.stream().filter(r -> r.optimizer().equals(first))
+                .mapToDouble(r -> r.toTarget() < 0 ? Double.POSITIVE_INFINITY : r.toTarget()).toArray());
+            double b = median(runs.stream().filter(r -> r.optimizer().equals(last))
+                .mapToDouble(r -> r.toTarget() < 0 ? Double.POSITIVE_INFINITY : r.toTarget()).toArray());
+            System.out.printf(Locale.ROOT, "ratio samples-to-target %s/%s = %s%n", first, last, Double.isInfinite(a)
+                ? "> " + String.format(Locale.ROOT, "%.1f", budget / b) + " (" + first + " did not reach it in "
+                + budget + ")" : String.format(Locale.ROOT, "%.2f", a / b));
+        }
     }
 
-    private static double truthScore(Path work, String text, long seed) throws IOException {
+    /** The truth's score and its standard error. */
+    private static double[] truthScore(Path work, String text, long seed) throws IOException {
         var tree = (ObjectNode) YAML.readTree(text);
         var parameters = (ObjectNode) tree.get("parameters");
         TRUTH.forEach((name, value) -> ((ObjectNode) parameters.get(name)).put("start", value));
@@ -102,13 +119,13 @@ public final class ToyDmcBench {
         Files.writeString(file, YAML.writeValueAsString(tree));
         try (var c = Campaign.open(CampaignConfig.read(file), Overrides.none(), false)) {
             var outcome = c.run(Progress.NONE, Clock.systemUTC());
-            return outcome.best().orElseThrow(() -> new IllegalStateException("the truth sample failed")).score()
-                .getAsDouble();
+            var best = outcome.best().orElseThrow(() -> new IllegalStateException("the truth sample failed"));
+            return new double[] {best.score().getAsDouble(), best.scoreError().orElse(0)};
         }
     }
 
-    private static Run run(Path work, String text, String name, String optimizer, long seed, int budget, double target)
-        throws IOException {
+    private static Run run(Path work, String text, String name, String optimizer, long seed, int budget, double target,
+                           double truthScore) throws IOException {
         var tree = (ObjectNode) YAML.readTree(text);
         tree.set("optimizer", YAML.readTree(optimizer));
         tree.put("budget", budget);
@@ -144,7 +161,7 @@ public final class ToyDmcBench {
             for (int i = 0; i < u.length; i++) {
                 d += (u[i] - t[i]) * (u[i] - t[i]);
             }
-            return new Run(name, seed, samples.size(), toTarget, best - target, Math.sqrt(d));
+            return new Run(name, seed, samples.size(), toTarget, best - truthScore, Math.sqrt(d));
         }
     }
 
