@@ -31,7 +31,8 @@ final class ValidateCommand implements Callable<Integer> {
                 p.format(p.max()), p.format(p.start()), p.unit());
         }
         out.printf("  optimizer %s, metric %s, budget %d samples of %d events, seeds %s (seed %d), retries %d%n",
-            config.optimizer().string("type", org.autotune.optimize.Optimizers.DEFAULT),
+            config.optimizer().string("type", config.space().continuous() ? org.autotune.optimize.Optimizers.DEFAULT
+                : org.autotune.optimize.Optimizers.DISCRETE_DEFAULT),
             config.metric().has("sum") ? "sum" : config.metric().string("type"), config.budget(), config.events(),
             config.seeds().name().toLowerCase(java.util.Locale.ROOT), config.seed(), config.retries());
         out.flush();

@@ -8,8 +8,14 @@ import org.autotune.space.Space;
 
 /** The built-in optimizers by name, built from a campaign file's {@code optimizer:} section. */
 public final class Optimizers {
-    /** Used when a campaign file names no optimizer. */
-    public static final String DEFAULT = "coordinate-descent";
+    /**
+     * Used when a campaign file names no optimizer and every parameter is real or log: chosen by
+     * the toy-DMC benchmark (bench/RESULTS.md). With integer or choice parameters the default is
+     * {@link #DISCRETE_DEFAULT}.
+     */
+    public static final String DEFAULT = "surrogate";
+    /** The default when some parameter is an integer or a choice. */
+    public static final String DISCRETE_DEFAULT = "coordinate-descent";
 
     private Optimizers() {
     }
@@ -47,7 +53,8 @@ public final class Optimizers {
      *              optimizers that then average over samples instead of trusting single scores
      */
     public static Optimizer create(Options opt, Space space, long seed, int slots, boolean noisy) {
-        String type = opt.oneOf("type", List.copyOf(descriptions().keySet()), DEFAULT);
+        String type = opt.oneOf("type", List.copyOf(descriptions().keySet()),
+            space.continuous() ? DEFAULT : DISCRETE_DEFAULT);
         return switch (type) {
             case "cma-es" -> cmaEs(opt, space, seed, slots);
             case "surrogate" -> surrogate(opt, space, seed, slots, noisy);

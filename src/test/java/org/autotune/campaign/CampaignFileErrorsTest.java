@@ -108,8 +108,8 @@ class CampaignFileErrorsTest {
     @Test
     void an_unknown_optimizer_suggests_the_closest_name() {
         assertThat(check(CampaignFiles.CAMPAIGN + "optimizer:\n  type: coordinate-decent\n"))
-            .isEqualTo("DIR/campaign.yaml:24: optimizer.type: 'coordinate-decent' is not one of coordinate-descent; "
-                + "fix: did you mean 'coordinate-descent'?");
+            .isEqualTo("DIR/campaign.yaml:24: optimizer.type: 'coordinate-decent' is not one of coordinate-descent, "
+                + "cma-es, nelder-mead, bobyqa, surrogate; fix: did you mean 'coordinate-descent'?");
     }
 
     @Test

@@ -63,6 +63,7 @@ class ScanTest {
               command: [awk, -v, "a={{a}}", -v, "b={{b}}", -v, "n={{events}}", -f, "{{campaign_dir}}/lin.awk"]
               outputs: [events.csv]
             metric: {type: mean-std, output: events.csv, reference: ref.csv, columns: [x, y]}
+            optimizer: {type: coordinate-descent}
             executor: {type: local, slots: 2}
             events: 40
             budget: 40

@@ -46,7 +46,7 @@ class SlurmCampaignTest {
 
     @Test
     void a_campaign_through_job_arrays_gives_the_same_samples_as_the_local_executor() throws IOException {
-        String extra = "budget: 60\noptimizer: {refinements: 10}";
+        String extra = "budget: 60\noptimizer: {type: coordinate-descent, refinements: 10}";
         var local = campaign(dir.resolve("local"), "", "{type: local, slots: 4}", extra);
         var slurm = campaign(dir.resolve("slurm"), "", "{type: slurm, slots: 4, poll: 2s}", extra);
         var a = run(local);

@@ -54,7 +54,9 @@ final class TestCampaigns {
                 events: 400
                 seed: 11
                 %s
-                """.formatted(env.isBlank() ? "    SIM_SLEEP: '0'" : env, extra));
+                """.formatted(env.isBlank() ? "    SIM_SLEEP: '0'" : env,
+                // these tests describe coordinate descent's behaviour unless they name another optimizer
+                extra.contains("optimizer:") ? extra : extra + "\noptimizer: {type: coordinate-descent}"));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
