@@ -142,19 +142,7 @@ public final class Campaign implements AutoCloseable {
         journal.putMeta(Map.of("state", "running"));
         executor = ex;
         var last = new Progress.Snapshot[1];
-        Progress recording = new Progress() {
-            @Override
-            public void update(Progress.Snapshot s) {
-                last[0] = s;
-                progress.update(s);
-            }
-
-            @Override
-            public void end(Progress.Snapshot s) {
-                last[0] = s;
-                progress.end(s);
-            }
-        };
+        Progress recording = recording(progress, last);
         loop = new RunLoop(config, slots, journal, simulator, metric, optimizer, ex, scoring, dir.resolve("samples"),
             clock, recording);
         var state = loop.run();
@@ -227,6 +215,23 @@ public final class Campaign implements AutoCloseable {
         }
     }
 
+    /** Passes progress on and keeps the last snapshot in {@code last[0]} for the outcome. */
+    private static Progress recording(Progress progress, Progress.Snapshot[] last) {
+        return new Progress() {
+            @Override
+            public void update(Progress.Snapshot s) {
+                last[0] = s;
+                progress.update(s);
+            }
+
+            @Override
+            public void end(Progress.Snapshot s) {
+                last[0] = s;
+                progress.end(s);
+            }
+        };
+    }
+
     /** Runs a fixed design's points as samples of one origin, numbered from {@code firstId}. */
     private Outcome runDesign(org.autotune.analysis.ScanDesign design, String origin, long firstId,
                               org.autotune.simulate.Simulator simulator, org.autotune.metric.Metric metric,
@@ -236,19 +241,7 @@ public final class Campaign implements AutoCloseable {
             java.util.OptionalLong.empty(), Optional.empty(), false));
         var last = new Progress.Snapshot[1];
         loop = new RunLoop(scanConfig, slots, journal, simulator, metric, new org.autotune.optimize.FixedDesign(points),
-            ex, scoring, dir.resolve("samples"), clock, new Progress() {
-                @Override
-                public void update(Progress.Snapshot s) {
-                    last[0] = s;
-                    progress.update(s);
-                }
-
-                @Override
-                public void end(Progress.Snapshot s) {
-                    last[0] = s;
-                    progress.end(s);
-                }
-            }, origin, firstId);
+            ex, scoring, dir.resolve("samples"), clock, recording(progress, last), origin, firstId);
         var state = loop.run();
         return new Outcome(state, journal.best(), last[0], switch (state) {
             case INTERRUPTED -> "stopped; 'autotune scan " + config.file() + "' continues this scan";

@@ -91,19 +91,7 @@ abstract class CampaignRunCommand implements Callable<Integer> {
                     c.config().space().dimension(), c.config().budget(), c.slots(), relative(c.directory()));
             }
             out.flush();
-            // Ctrl-C / SIGTERM: the hook stops the jobs, then waits until the journals are consistent
-            // and the summaries printed (the JVM then exits with 130 after SIGINT, 143 after SIGTERM)
-            var finished = new CountDownLatch(1);
-            var hook = new Thread(() -> {
-                campaigns.forEach(Campaign::stop);
-                try {
-                    finished.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "autotune-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
+            return stoppable(() -> campaigns.forEach(Campaign::stop), () -> {
                 var outcomes = campaigns.size() == 1
                     ? List.of(campaigns.get(0).run(live ? new TerminalProgress() : new LogProgress(""), Clock.systemUTC()))
                     : together(campaigns, total);
@@ -116,12 +104,33 @@ abstract class CampaignRunCommand implements Callable<Integer> {
                     code = Math.max(code, exitCode(outcomes.get(i)));
                 }
                 return code;
-            } finally {
-                removeHook(hook);
-                finished.countDown();
-            }
+            });
         } finally {
             campaigns.forEach(Campaign::close);
+        }
+    }
+
+    /**
+     * Runs {@code body} with Ctrl-C / SIGTERM handling: the hook calls {@code stop} (which ends the
+     * jobs), then waits until the body has returned, so that journals are consistent and summaries
+     * printed before the JVM exits (with 130 after SIGINT, 143 after SIGTERM).
+     */
+    static int stoppable(Runnable stop, java.util.function.IntSupplier body) {
+        var finished = new CountDownLatch(1);
+        var hook = new Thread(() -> {
+            stop.run();
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "autotune-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return body.getAsInt();
+        } finally {
+            removeHook(hook);
+            finished.countDown();
         }
     }
 
@@ -167,7 +176,7 @@ abstract class CampaignRunCommand implements Callable<Integer> {
         }
     }
 
-    private static int exitCode(Outcome outcome) {
+    static int exitCode(Outcome outcome) {
         return switch (outcome.state()) {
             case CONVERGED, BUDGET_SPENT -> 0;
             case INTERRUPTED -> EXIT_INTERRUPTED;

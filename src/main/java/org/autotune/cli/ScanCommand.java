@@ -6,8 +6,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.autotune.InputError;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.CampaignConfig;
@@ -58,35 +56,14 @@ final class ScanCommand implements Callable<Integer> {
             out.printf("scan of campaign %s around its best sample, %d slots, folder %s%n", config.name(),
                 campaign.slots(), CampaignRunCommand.relative(campaign.directory()));
             out.flush();
-            var finished = new CountDownLatch(1);
-            var hook = new Thread(() -> {
-                campaign.stop();
-                try {
-                    finished.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "autotune-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
+            return CampaignRunCommand.stoppable(campaign::stop, () -> {
                 var result = campaign.scan(live ? new TerminalProgress() : new LogProgress("scan "), Clock.systemUTC(),
                     width);
                 out.printf("scan %d: %d points; %s%n", result.number(), result.points(), result.outcome().message());
                 result.analysis().ifPresent(a -> a.describe().forEach(out::println));
                 out.flush();
-                return switch (result.outcome().state()) {
-                    case CONVERGED, BUDGET_SPENT -> 0;
-                    case INTERRUPTED -> CampaignRunCommand.EXIT_INTERRUPTED;
-                    case TOO_MANY_FAILURES -> CampaignRunCommand.EXIT_FAILURES;
-                };
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running and waits for the latch
-                }
-                finished.countDown();
-            }
+                return CampaignRunCommand.exitCode(result.outcome());
+            });
         }
     }
 }

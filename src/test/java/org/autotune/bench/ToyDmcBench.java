@@ -32,19 +32,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * Not a test: run it with {@code bench/toy-dmc}.
  */
 public final class ToyDmcBench {
-    /** The true values (examples/toy-dmc/README.md). */
-    static final Map<String, Double> TRUTH = new LinkedHashMap<>();
-
-    static {
-        TRUTH.put("PhononAbsQET", 0.3);
-        TRUTH.put("TESsubgapAbs", 0.02);
-        TRUTH.put("Tc", 62.0);
-        TRUTH.put("Tw", 1.2);
-        TRUTH.put("Tsubst", 30.0);
-        TRUTH.put("W_gamma", 90.0);
-        TRUTH.put("W_sigma", 0.2e9);
-        TRUTH.put("L", 200.0);
-    }
+    static final Map<String, Double> TRUTH = org.autotune.examples.ToyDmcFiles.TRUTH;
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
@@ -63,7 +51,7 @@ public final class ToyDmcBench {
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ROOT"))
             .setLevel(ch.qos.logback.classic.Level.WARN);
         Path work = Files.createTempDirectory("autotune-toy-dmc-bench");
-        copy(Path.of("examples/toy-dmc"), work);
+        org.autotune.examples.ToyDmcFiles.copyExample(work);
         String text = Files.readString(work.resolve("campaign.yaml"));
         var runs = new ArrayList<Run>();
         for (long seed : seeds) {
@@ -162,24 +150,6 @@ public final class ToyDmcBench {
                 d += (u[i] - t[i]) * (u[i] - t[i]);
             }
             return new Run(name, seed, samples.size(), toTarget, best - truthScore, Math.sqrt(d));
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                var rel = from.relativize(p).toString();
-                if (rel.startsWith(".build") || rel.contains(".autotune")) {
-                    continue;
-                }
-                var target = to.resolve(rel);
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
         }
     }
 

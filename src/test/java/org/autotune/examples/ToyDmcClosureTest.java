@@ -3,12 +3,8 @@ package org.autotune.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -32,27 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ToyDmcClosureTest {
     static final int BUDGET = 400;
 
-    /** The true values (examples/toy-dmc/README.md). */
-    static final Map<String, Double> TRUTH = new LinkedHashMap<>();
-
-    static {
-        TRUTH.put("PhononAbsQET", 0.3);
-        TRUTH.put("TESsubgapAbs", 0.02);
-        TRUTH.put("Tc", 62.0);
-        TRUTH.put("Tw", 1.2);
-        TRUTH.put("Tsubst", 30.0);
-        TRUTH.put("W_gamma", 90.0);
-        TRUTH.put("W_sigma", 0.2e9);
-        TRUTH.put("L", 200.0);
-    }
-
     @TempDir
     Path dir;
 
     @Test
     void tuning_from_the_documented_start_recovers_the_well_constrained_parameters_and_names_the_others()
         throws IOException {
-        copy(Path.of("examples/toy-dmc"), dir);
+        ToyDmcFiles.copyExample(dir);
         var config = CampaignConfig.read(dir.resolve("campaign.yaml"));
         LocalAnalysis analysis;
         try (var c = Campaign.open(config, new Overrides(Optional.of(BUDGET), OptionalInt.empty(), OptionalLong.empty(),
@@ -63,7 +45,7 @@ class ToyDmcClosureTest {
         var report = String.join("\n", analysis.describe());
         var constraints = analysis.constraints().orElseThrow(() -> new AssertionError(report));
         var space = config.space();
-        var truth = space.toUnit(new Point(space.names(), space.names().stream().mapToDouble(TRUTH::get).toArray()));
+        var truth = space.toUnit(new Point(space.names(), space.names().stream().mapToDouble(ToyDmcFiles.TRUTH::get).toArray()));
         int checked = 0;
         for (int i = 0; i < space.dimension(); i++) {
             var e = constraints.estimates().get(i);
@@ -75,22 +57,5 @@ class ToyDmcClosureTest {
         }
         assertThat(checked).as(report).isGreaterThanOrEqualTo(2);
         assertThat(constraints.poorlyConstrained()).as(report).containsAnyOf("W_gamma", "W_sigma");
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                var rel = from.relativize(p).toString();
-                if (rel.startsWith(".build") || rel.contains(".autotune")) {
-                    continue;
-                }
-                var target = to.resolve(rel);
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 }

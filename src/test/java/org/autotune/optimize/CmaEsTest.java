@@ -31,6 +31,19 @@ class CmaEsTest {
         return Optimizers.create(YamlFile.parse(Path.of("t.yaml"), yaml), space, seed, slots);
     }
 
+    /** Rosenbrock's function of x0 … x(n−1), minimum 0 at (1, …, 1). */
+    static ToDoubleFunction<Point> rosenbrock(int n) {
+        return p -> {
+            double s = 0;
+            for (int i = 0; i < n - 1; i++) {
+                double x = p.get("x" + i);
+                double y = p.get("x" + (i + 1));
+                s += 100 * (y - x * x) * (y - x * x) + (1 - x) * (1 - x);
+            }
+            return s;
+        };
+    }
+
     /** A correlated quadratic in 4 parameters with its minimum at (1, -2, 0.5, 3). */
     static double quadratic(Point p) {
         double a = p.get("x0") - 1;
@@ -58,15 +71,7 @@ class CmaEsTest {
     @Test
     void finds_the_minimum_of_rosenbrock() {
         var space = box(4, -2, 2, -1);
-        ToDoubleFunction<Point> rosenbrock = p -> {
-            double s = 0;
-            for (int i = 0; i < 3; i++) {
-                double x = p.get("x" + i);
-                double y = p.get("x" + (i + 1));
-                s += 100 * (y - x * x) * (y - x * x) + (1 - x) * (1 - x);
-            }
-            return s;
-        };
+        var rosenbrock = rosenbrock(4);
         var cma = create("type: cma-es\ntolerance: 0.00001\nsigma: 0.3", space, 2, 8);
         CoordinateDescentTest.drive(cma, 8, 50_000, rosenbrock);
         var mean = ((CmaEs) cma).mean();

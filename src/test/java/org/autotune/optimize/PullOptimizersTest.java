@@ -36,15 +36,7 @@ class PullOptimizersTest {
     @ValueSource(strings = {"type: nelder-mead\ntolerance: 1e-14", "type: bobyqa\ntolerance: 1e-8"})
     void find_the_minimum_of_rosenbrock(String yaml) {
         var space = CmaEsTest.box(3, -2, 2, -1);
-        ToDoubleFunction<Point> rosenbrock = p -> {
-            double s = 0;
-            for (int i = 0; i < 2; i++) {
-                double x = p.get("x" + i);
-                double y = p.get("x" + (i + 1));
-                s += 100 * (y - x * x) * (y - x * x) + (1 - x) * (1 - x);
-            }
-            return s;
-        };
+        var rosenbrock = CmaEsTest.rosenbrock(3);
         var opt = CmaEsTest.create(yaml, space, 2, 1);
         CoordinateDescentTest.drive(opt, 1, 50_000, rosenbrock);
         var est = opt.estimate().orElseThrow();

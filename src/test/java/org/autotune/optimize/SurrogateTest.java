@@ -31,15 +31,7 @@ class SurrogateTest {
     void finds_the_minimum_of_rosenbrock() {
         // three dimensions: Rosenbrock in 4 to 7 dimensions also has a local minimum near (-0.78, 0.61, 0.38, 0.15)
         var space = CmaEsTest.box(3, -2, 2, -1);
-        ToDoubleFunction<Point> rosenbrock = p -> {
-            double s = 0;
-            for (int i = 0; i < 2; i++) {
-                double x = p.get("x" + i);
-                double y = p.get("x" + (i + 1));
-                s += 100 * (y - x * x) * (y - x * x) + (1 - x) * (1 - x);
-            }
-            return s;
-        };
+        var rosenbrock = CmaEsTest.rosenbrock(3);
         var opt = CmaEsTest.create("type: surrogate\ntolerance: 0.00001", space, 2, 8);
         CoordinateDescentTest.drive(opt, 8, 20_000, rosenbrock);
         var est = opt.estimate().orElseThrow();
