@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.ToDoubleFunction;
 import org.autotune.InputError;
 import org.autotune.space.Parameter;
 import org.autotune.space.ParameterKind;
-import org.autotune.space.Point;
 import org.autotune.space.Space;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

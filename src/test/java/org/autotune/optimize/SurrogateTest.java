@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.function.ToDoubleFunction;
 import org.autotune.metric.Observable;
 import org.autotune.metric.Score;
 import org.autotune.space.Point;
