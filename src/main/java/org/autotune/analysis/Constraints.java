@@ -19,8 +19,10 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  * eigenvalue λ the 1σ half-width is √(k/λ) (k = 2 or 1). A direction is <em>poorly constrained</em>
  * when that width exceeds {@value #POOR} of the search range, or when λ ≤ 0 (the score does not
  * rise that way at all); a parameter is poorly constrained when its own 1σ exceeds {@value #POOR}
- * of its range or it takes part in a poorly constrained direction. A parameter with a component of
- * {@value #UNBOUNDED} or more in a direction along which the score does not rise has no finite 1σ.
+ * of its range or it takes part in a poorly constrained direction. Directions along which the
+ * score rises less than that (or not at all) contribute a half-width of {@value #CAP} of the range
+ * (the search range bounds them); a parameter with a component of {@value #UNBOUNDED} or more in
+ * one has a range-limited 1σ.
  */
 public final class Constraints {
     /** A 1σ half-width above this fraction of the search range counts as poorly constrained. */
@@ -32,13 +34,24 @@ public final class Constraints {
      * finite uncertainty: moving along that direction moves it without raising the score.
      */
     static final double UNBOUNDED = 0.1;
+    /**
+     * The widest 1σ half-width a direction contributes, in unit-cube coordinates: a direction along
+     * which the data barely constrain the score (or not at all) is limited by the search range,
+     * as with a flat prior over it.
+     */
+    public static final double CAP = 0.5;
 
     /** One principal direction: unit vector in unit-cube coordinates and its 1σ half-width (NaN if flat). */
     public record Direction(double[] vector, double eigenvalue, double width, boolean poor) {
     }
 
-    /** One parameter's result: best value, 1σ (in the parameter's units, linearised), and the flag. */
-    public record Estimate(String name, double value, double sigma, double unitSigma, boolean poor) {
+    /**
+     * One parameter's result: best value, 1σ (in the parameter's units, linearised), whether it is
+     * poorly constrained, and whether its 1σ is limited by the search range rather than by the data
+     * (it takes part in a direction along which the score barely rises).
+     */
+    public record Estimate(String name, double value, double sigma, double unitSigma, boolean poor,
+                           boolean rangeLimited) {
     }
 
     private final Space space;
@@ -85,38 +98,35 @@ public final class Constraints {
             directions.add(new Direction(v, lambda, width, poor));
         }
         directions.sort(Comparator.comparingDouble((Direction d) -> d.eigenvalue()));
-        // covariance = k · V diag(1/λ) Vᵀ, over the positive eigenvalues only (flat directions reported apart)
+        // covariance = Σ w_d² v_d v_dᵀ with w_d = √(k/λ_d), capped at CAP for flat and barely rising directions
         double[][] cov = new double[n][n];
         for (var d : directions) {
-            if (d.eigenvalue() > 0) {
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < n; j++) {
-                        cov[i][j] += k * d.vector()[i] * d.vector()[j] / d.eigenvalue();
-                    }
+            double w2 = d.eigenvalue() > 0 ? Math.min(k / d.eigenvalue(), CAP * CAP) : CAP * CAP;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    cov[i][j] += w2 * d.vector()[i] * d.vector()[j];
                 }
             }
         }
         var estimates = new ArrayList<Estimate>();
         double[] unit = space.toUnit(center);
-        boolean[] unbounded = new boolean[n];
         for (int i = 0; i < n; i++) {
             var p = space.parameter(i);
             boolean inPoor = false;
+            boolean limited = false;
             for (var d : directions) {
-                inPoor |= d.poor() && Math.abs(d.vector()[i]) >= (d.eigenvalue() > 0 ? PART : UNBOUNDED);
-                unbounded[i] |= !(d.eigenvalue() > 0) && Math.abs(d.vector()[i]) >= UNBOUNDED;
+                boolean capped = !(d.eigenvalue() > 0) || k / d.eigenvalue() > CAP * CAP;
+                inPoor |= d.poor() && Math.abs(d.vector()[i]) >= PART;
+                limited |= capped && Math.abs(d.vector()[i]) >= UNBOUNDED;
             }
-            // a parameter that takes part in a flat or falling direction has no finite 1 sigma; the
-            // others get theirs from the covariance over the rising directions
-            double unitSigma = unbounded[i] ? Double.NaN : Math.sqrt(cov[i][i]);
-            double derivative = derivative(p, unit[i]);
-            estimates.add(new Estimate(p.name(), center.get(i), unitSigma * derivative, unitSigma,
-                inPoor || !(unitSigma <= POOR)));
+            double unitSigma = Math.sqrt(cov[i][i]);
+            estimates.add(new Estimate(p.name(), center.get(i), unitSigma * derivative(p, unit[i]), unitSigma,
+                inPoor || unitSigma > POOR, limited));
         }
         double[][] corr = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                corr[i][j] = unbounded[i] || unbounded[j] ? Double.NaN : cov[i][j] / Math.sqrt(cov[i][i] * cov[j][j]);
+                corr[i][j] = cov[i][j] / Math.sqrt(cov[i][i] * cov[j][j]);
             }
         }
         return new Constraints(space, estimates, corr, directions, positive);

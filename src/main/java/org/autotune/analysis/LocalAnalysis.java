@@ -143,10 +143,10 @@ public final class LocalAnalysis {
             out.add(minimum.isPresent() ? "estimate (the fitted minimum) with 1 sigma:" : "at the best sample, 1 sigma:");
             for (var e : c.estimates()) {
                 var p = space.parameter(spaceIndex(e.name()));
-                out.add(String.format(Locale.ROOT, "  %-16s %14s  +- %-12s %s%s", e.name(),
-                    Parameter.plain(roundLike(e.value(), e.sigma())),
-                    Double.isNaN(e.sigma()) ? "n/a" : Parameter.plain(round(e.sigma())), p.unit().isEmpty() ? ""
-                        : p.unit() + " ", e.poor() ? "POORLY CONSTRAINED" : ""));
+                out.add(String.format(Locale.ROOT, "  %-16s %14s  +- %-12s %s%s%s", e.name(),
+                    Parameter.plain(roundLike(e.value(), e.sigma())), Parameter.plain(round(e.sigma())),
+                    p.unit().isEmpty() ? "" : p.unit() + " ", e.poor() ? "POORLY CONSTRAINED" : "",
+                    e.rangeLimited() ? (e.poor() ? ", " : "") + "range-limited" : ""));
             }
             var poor = c.poorlyConstrained();
             out.add(poor.isEmpty() ? "every parameter is constrained to within a quarter of its range"
@@ -188,8 +188,8 @@ public final class LocalAnalysis {
         constraints.ifPresent(c -> {
             var est = new LinkedHashMap<String, Object>();
             for (var e : c.estimates()) {
-                est.put(e.name(), Map.of("value", e.value(), "sigma", Double.isNaN(e.sigma()) ? "n/a" : e.sigma(),
-                    "poorly_constrained", e.poor()));
+                est.put(e.name(), Map.of("value", e.value(), "sigma", e.sigma(), "poorly_constrained", e.poor(),
+                    "range_limited", e.rangeLimited()));
             }
             map.put("estimates", est);
             map.put("poorly_constrained", c.poorlyConstrained());

@@ -145,7 +145,10 @@ class AnalysisTest {
         var center = new Point(List.of("a", "b", "c"), new double[] {0.5, 5, 0.5});
         var c = Constraints.of(unitSpace(), center, h, ScoreType.CHI_SQUARE);
         assertThat(c.positiveDefinite()).isFalse();
-        assertThat(c.estimates().get(1).sigma()).isNaN();
-        assertThat(c.poorlyConstrained()).contains("b");
+        // b falls: its 1 sigma is the cap, half its range (10), marked as limited by the range
+        assertThat(c.estimates().get(1).sigma()).isCloseTo(Constraints.CAP * 10, within(1e-12));
+        assertThat(c.estimates().get(1).rangeLimited()).isTrue();
+        assertThat(c.estimates().get(0).rangeLimited()).isFalse();
+        assertThat(c.poorlyConstrained()).containsExactly("b");
     }
 }

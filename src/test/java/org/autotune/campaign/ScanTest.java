@@ -111,8 +111,10 @@ class ScanTest {
         assertThat(est.get(1).sigma()).isCloseTo(Math.sqrt(cov.getEntry(1, 1)), within(1e-6));
         assertThat(analysis.constraints().orElseThrow().correlation()[0][1])
             .isCloseTo(cov.getEntry(0, 1) / Math.sqrt(cov.getEntry(0, 0) * cov.getEntry(1, 1)), within(1e-6));
-        // c does nothing: flagged, with no finite uncertainty, and named in the report
-        assertThat(est.get(2).sigma()).isNaN();
+        // c does nothing: flagged, its 1 sigma only limited by the range (half of it: 2), named in the report
+        assertThat(est.get(2).sigma()).isCloseTo(2, within(1e-9));
+        assertThat(est.get(2).rangeLimited()).isTrue();
+        assertThat(est.get(0).rangeLimited()).isFalse();
         assertThat(analysis.constraints().orElseThrow().poorlyConstrained()).containsExactly("c");
         assertThat(String.join("\n", analysis.describe())).contains("poorly constrained: c").contains("+1.00 c");
     }
