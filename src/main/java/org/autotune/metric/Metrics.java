@@ -129,7 +129,7 @@ public final class Metrics {
     }
 
     private static Metric optimalFilter(Options m, Path dir) {
-        m.allowOnly("type", "output", "reference", "noise", "pretrigger", "mode", "observables");
+        m.allowOnly("type", "output", "reference", "noise", "pretrigger", "mode", "observables", "time-offset");
         var pulses = traces(m, "reference", dir);
         var noise = traces(m, "noise", dir);
         int n = pulses.get(0).length;
@@ -144,9 +144,11 @@ public final class Metrics {
         int pretrigger = (int) m.integer("pretrigger", n / 4, 1, n - 1);
         var mode = m.oneOf("mode", List.of("average", "per-event"), "average");
         int bins = (int) m.integer("observables", Math.min(64, n / 2), 0, n / 2);
+        int maxShift = (int) m.integer("time-offset", 0, 0, n / 2);
         try {
             return new OptimalFilterMetric(m.string("output", "traces.csv"), pulses, noise, pretrigger,
-                mode.equals("average") ? OptimalFilterMetric.Mode.AVERAGE : OptimalFilterMetric.Mode.PER_EVENT, bins);
+                mode.equals("average") ? OptimalFilterMetric.Mode.AVERAGE : OptimalFilterMetric.Mode.PER_EVENT, bins,
+                maxShift);
         } catch (IllegalArgumentException e) {
             throw m.error("reference", e.getMessage(), "check that the reference traces hold pulses after the pretrigger");
         }

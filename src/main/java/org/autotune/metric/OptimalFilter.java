@@ -26,8 +26,11 @@ final class OptimalFilter {
     private final double[] psd;
     private final double norm;
 
-    /** The fitted amplitude and the χ² of one trace. */
-    record Fit(double amplitude, double chi2) {
+    /** The fitted amplitude, the χ² of one trace and the fitted time offset in samples (0 when not fitted). */
+    record Fit(double amplitude, double chi2, int shift) {
+        Fit(double amplitude, double chi2) {
+            this(amplitude, chi2, 0);
+        }
     }
 
     OptimalFilter(double[] template, double[] psd) {
@@ -97,6 +100,35 @@ final class OptimalFilter {
             chi2 += weight(k, n) * r * r / psd[k];
         }
         return new Fit(a, chi2);
+    }
+
+    /**
+     * Fits amplitude and time offset: for every shift t in [−maxShift, maxShift] samples the
+     * amplitude a(t) = Re Σ_k w_k S_k* V_k e^{2πikt/N} / J_k / Σ_k w_k |S_k|²/J_k comes from one
+     * inverse FFT; the shift with the largest amplitude is kept, and χ²(t) = Σ_k w_k |V_k|²/J_k −
+     * a(t)²·Σ_k w_k |S_k|²/J_k (one more fitted parameter: N − 3 degrees of freedom).
+     */
+    Fit fitWithShift(double[] trace, int maxShift) {
+        int n = trace.length;
+        var v = FFT.transform(trace, TransformType.FORWARD);
+        var x = new Complex[n];
+        java.util.Arrays.fill(x, Complex.ZERO);
+        double power = 0;
+        for (int k = 1; k <= n / 2; k++) {
+            x[k] = template[k].conjugate().multiply(v[k]).multiply(weight(k, n) / psd[k]);
+            power += weight(k, n) * v[k].norm() * v[k].norm() / psd[k];
+        }
+        var c = FFT.transform(x, TransformType.INVERSE);   // includes 1/N
+        int best = 0;
+        double bestA = Double.NEGATIVE_INFINITY;
+        for (int t = -maxShift; t <= maxShift; t++) {
+            double a = n * c[Math.floorMod(t, n)].getReal() / norm;
+            if (a > bestA) {
+                bestA = a;
+                best = t;
+            }
+        }
+        return new Fit(bestA, power - bestA * bestA * norm, best);
     }
 
     /** The trace minus its mean. */

@@ -33,15 +33,18 @@ final class OptimalFilterMetric implements Metric {
     private final double referencePeak;
     private final int length;
     private final int bins;
+    /** Largest time offset fitted, in samples (0: the amplitude only). */
+    private final int maxShift;
 
     OptimalFilterMetric(String output, List<double[]> pulses, List<double[]> noise, int pretrigger, Mode mode) {
-        this(output, pulses, noise, pretrigger, mode, 64);
+        this(output, pulses, noise, pretrigger, mode, 64, 0);
     }
 
     /** @param bins frequency bins exposed as observables in average mode (0: none) */
     OptimalFilterMetric(String output, List<double[]> pulses, List<double[]> noise, int pretrigger, Mode mode,
-                        int bins) {
+                        int bins, int maxShift) {
         this.bins = bins;
+        this.maxShift = maxShift;
         this.output = output;
         this.pretrigger = pretrigger;
         this.mode = mode;
@@ -79,13 +82,16 @@ final class OptimalFilterMetric implements Metric {
 
     private Score averageScore(List<double[]> traces) {
         var avg = average(traces, pretrigger);
-        var fit = filter.fit(avg);
+        var fit = fit(avg);
         double a = fit.amplitude();
         double scale = 1.0 / traces.size() + a * a / (referencePulses * referencePeak * referencePeak);
         double chi2 = fit.chi2() / scale;
-        int dof = filter.degreesOfFreedom();
+        int dof = filter.degreesOfFreedom() - (maxShift > 0 ? 1 : 0);
         var components = new LinkedHashMap<String, Double>();
         components.put("amplitude", a);
+        if (maxShift > 0) {
+            components.put("shift", (double) fit.shift());
+        }
         components.put("chi2_per_dof", chi2 / dof);
         components.put("ndf", (double) dof);
         return new Score(chi2, OptionalDouble.of(ChiSquareSpread.of(chi2, dof)), components,
@@ -93,12 +99,12 @@ final class OptimalFilterMetric implements Metric {
     }
 
     private Score perEventScore(List<double[]> traces) {
-        int dof = filter.degreesOfFreedom();
+        int dof = filter.degreesOfFreedom() - (maxShift > 0 ? 1 : 0);
         double sum = 0;
         double sq = 0;
         double amplitude = 0;
         for (var t : traces) {
-            var fit = filter.fit(baselineSubtracted(t, pretrigger));
+            var fit = fit(baselineSubtracted(t, pretrigger));
             double r = fit.chi2() / dof;
             sum += r;
             sq += r * r;
@@ -111,6 +117,10 @@ final class OptimalFilterMetric implements Metric {
         components.put("amplitude", amplitude / n);
         components.put("events", (double) n);
         return new Score(mean, OptionalDouble.of(se), components, List.of());
+    }
+
+    private OptimalFilter.Fit fit(double[] trace) {
+        return maxShift > 0 ? filter.fitWithShift(trace, maxShift) : filter.fit(trace);
     }
 
     /** Mean of the baseline-subtracted traces. */

@@ -133,6 +133,42 @@ class OptimalFilterTest {
         assertThat(above / (double) k).isCloseTo(0.05, within(4 * Math.sqrt(0.05 * 0.95 / k)));
     }
 
+    @Test
+    void with_a_time_offset_fit_a_shifted_pulse_gives_its_shift_and_an_unbiased_amplitude() {
+        // a large pulse (amplitude 200, noise of order 1 per sample): the timing error is far below
+        // one sample, so the fitted shift is exact
+        var rng = new SplittableRandom(31);
+        var template = template(30);
+        var noise = new ArrayList<double[]>();
+        for (int i = 0; i < 2000; i++) {
+            noise.add(spectralNoise(rng));
+        }
+        var filter = new OptimalFilter(template, OptimalFilter.psd(noise));
+        int k = 500;
+        double sum = 0;
+        double sq = 0;
+        for (int t = 0; t < k; t++) {
+            int shift = t % 11 - 5;   // -5 ... +5 samples, cyclic
+            var x = spectralNoise(rng);
+            for (int i = 0; i < N; i++) {
+                x[i] += 200.0 * template[Math.floorMod(i - shift, N)];
+            }
+            var fit = filter.fitWithShift(x, 8);
+            assertThat(fit.shift()).isEqualTo(shift);
+            sum += fit.amplitude();
+            sq += fit.amplitude() * fit.amplitude();
+            // at the fitted shift the chi2 equals the amplitude-only fit of the pulse moved back
+            var back = new double[N];
+            for (int i = 0; i < N; i++) {
+                back[i] = x[Math.floorMod(i + shift, N)];
+            }
+            assertThat(fit.chi2()).isCloseTo(filter.fit(back).chi2(), within(1e-6 * fit.chi2()));
+        }
+        double mean = sum / k;
+        double sd = Math.sqrt(sq / k - mean * mean);
+        assertThat(mean).isCloseTo(200.0, within(4 * sd / Math.sqrt(k)));
+    }
+
     @TempDir
     Path dir;
 
