@@ -90,7 +90,8 @@ public final class ToyDmcBench {
                 .mapToDouble(r -> r.toTarget() < 0 ? Double.POSITIVE_INFINITY : r.toTarget()).toArray());
             double b = median(runs.stream().filter(r -> r.optimizer().equals(last))
                 .mapToDouble(r -> r.toTarget() < 0 ? Double.POSITIVE_INFINITY : r.toTarget()).toArray());
-            System.out.printf(Locale.ROOT, "ratio samples-to-target %s/%s = %s%n", first, last, Double.isInfinite(a)
+            String lastName = last.equals(org.autotune.optimize.Optimizers.DEFAULT) ? "default" : last;
+            System.out.printf(Locale.ROOT, "ratio samples-to-target %s/%s = %s%n", first, lastName, Double.isInfinite(a)
                 ? "> " + String.format(Locale.ROOT, "%.1f", budget / b) + " (" + first + " did not reach it in "
                 + budget + ")" : String.format(Locale.ROOT, "%.2f", a / b));
         }
