@@ -21,7 +21,8 @@ final class Summary {
             last != null && last.reused() > 0 ? ", " + last.reused() + " answered from the journal" : "");
         outcome.best().ifPresentOrElse(b -> printBest(out, campaign.config().space(), b),
             () -> out.println("no sample finished: no best point"));
-        campaign.journal().meta("estimate").ifPresent(json -> printEstimate(out, campaign.config().space(), json));
+        campaign.journal().meta("estimate").ifPresent(json -> printEstimate(out, campaign.config().space(), json,
+            outcome.best()));
         out.printf("journal: %s%n", CampaignRunCommand.relative(campaign.journal().file()));
         out.flush();
     }
@@ -39,8 +40,12 @@ final class Summary {
     }
 
     /** The optimizer's estimate of the minimum (its model, not a single noisy sample). */
-    static void printEstimate(PrintWriter out, Space space, String json) {
+    static void printEstimate(PrintWriter out, Space space, String json, java.util.Optional<SampleRecord> best) {
         var node = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);
+        if (best.isPresent() && space.names().stream().allMatch(n -> node.get(n).asDouble() == best.get().point().get(n))) {
+            out.println("optimizer's estimate of the minimum: the best sample");
+            return;
+        }
         out.println("optimizer's estimate of the minimum (less noisy than the best single sample):");
         int width = space.names().stream().mapToInt(String::length).max().orElse(1);
         for (var p : space.parameters()) {
