@@ -14,7 +14,8 @@ import org.autotune.Template;
 /** The built-in metrics by name, built from a campaign file's {@code metric:} section. */
 public final class Metrics {
     /** The metrics a {@code type:} can name (a sum is written {@code sum:} instead). */
-    private static final List<String> TYPES = List.of("mean-std", "chi2-histogram", "optimal-filter", "command", "python");
+    private static final List<String> TYPES = List.of("mean-std", "chi2-histogram", "optimal-filter", "command", "python",
+        "java");
     private static final Pattern FUNCTION = Pattern.compile("([A-Za-z_][\\w.]*):([A-Za-z_]\\w*)");
 
     private Metrics() {
@@ -29,6 +30,7 @@ public final class Metrics {
             + "(average pulse, or mean per-event chi2)");
         map.put("command", "any program that prints the score (or 'score error', or JSON) as its last line");
         map.put("python", "an existing Python function module:function(sample_dir, reference) returning the score");
+        map.put("java", "your own class implementing org.autotune.metric.Metric, loaded from the campaign's classpath");
         map.put("sum", "a weighted sum of other metrics (metric: {sum: [...]}), each part kept as a component");
         return map;
     }
@@ -45,6 +47,7 @@ public final class Metrics {
             case "chi2-histogram" -> histogram(metric, campaignDir);
             case "optimal-filter" -> optimalFilter(metric, campaignDir);
             case "command" -> command(metric, campaignDir);
+            case "java" -> JavaMetrics.create(metric, campaignDir);
             default -> python(metric, campaignDir);
         };
     }
