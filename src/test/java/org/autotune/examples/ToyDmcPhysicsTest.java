@@ -104,4 +104,33 @@ class ToyDmcPhysicsTest {
         assertThat(p.exitValue()).as(Files.readString(dir.resolve("log.txt"))).isZero();
         return dir.resolve("features.csv");
     }
+
+    /**
+     * The built-in feature metrics work on the simulator's features file: the binned χ² of the
+     * amplitude spectrum (both calibration lines, 300 events against the 3000 reference events) is
+     * consistent with its degrees of freedom at the truth (within 5 standard deviations of a χ² with
+     * that many bins) and far above it with the wrong phonon absorption.
+     */
+    @org.junit.jupiter.api.Test
+    void chi2_histogram_and_mean_std_work_on_the_features_file(@TempDir Path dir) throws Exception {
+        Path reference = Path.of("examples/toy-dmc/reference/features.csv").toAbsolutePath();
+        var yaml = "{type: chi2-histogram, output: features.csv, reference: '" + reference + "', column: amplitude,"
+            + " bins: 30}";
+        var metric = org.autotune.metric.Metrics.create(org.autotune.YamlFile.parse(dir.resolve("c.yaml"), yaml), dir);
+        simulate(dir.resolve("truth"), TRUTH);
+        var wrong = new LinkedHashMap<>(TRUTH);
+        wrong.put("/dmc/phonon/PhononAbsQET", "0.6");
+        simulate(dir.resolve("wrong"), wrong);
+        var atTruth = metric.score(new org.autotune.metric.SampleOutputs(dir.resolve("truth"), 1, 1, 300));
+        var atWrong = metric.score(new org.autotune.metric.SampleOutputs(dir.resolve("wrong"), 2, 1, 300));
+        double ndf = atTruth.components().getOrDefault("ndf", 30.0);
+        assertThat(atTruth.value()).isLessThan(ndf + 5 * Math.sqrt(2 * ndf));
+        assertThat(atWrong.value()).isGreaterThan(ndf + 10 * Math.sqrt(2 * ndf));
+        var meanStd = org.autotune.metric.Metrics.create(org.autotune.YamlFile.parse(dir.resolve("c.yaml"),
+            "{type: mean-std, output: features.csv, reference: '" + reference + "', columns: [rise_time_us, fall_time_us]}"),
+            dir);
+        // four pulls of order one at the truth: their squares sum to a chi2 with 4 dof (below 4 + 5 sqrt(8))
+        assertThat(meanStd.score(new org.autotune.metric.SampleOutputs(dir.resolve("truth"), 1, 1, 300)).value())
+            .isLessThan(4 + 5 * Math.sqrt(8));
+    }
 }
