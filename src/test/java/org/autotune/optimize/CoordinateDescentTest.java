@@ -55,9 +55,9 @@ class CoordinateDescentTest {
     @Test
     void parallel_line_scans_need_fewer_waves_than_one_step_at_a_time() {
         ToDoubleFunction<Point> f = p -> Math.abs(p.get("a") - 4.0) + Math.abs(p.get("b") + 4.0);
-        var one = Optimizers.create(org.autotune.YamlFile.parse(java.nio.file.Path.of("t.yaml"), "refinements: 0"),
+        var one = Optimizers.create(org.autotune.YamlFile.parse(java.nio.file.Path.of("t.yaml"), "type: coordinate-descent\nrefinements: 0"),
             SPACE, 1, 1);
-        var four = Optimizers.create(org.autotune.YamlFile.parse(java.nio.file.Path.of("t.yaml"), "refinements: 0"),
+        var four = Optimizers.create(org.autotune.YamlFile.parse(java.nio.file.Path.of("t.yaml"), "type: coordinate-descent\nrefinements: 0"),
             SPACE, 1, 4);
         int samplesOne = drive(one, 1, 1000, f).size();
         int samplesFour = drive(four, 4, 1000, f).size();
@@ -69,7 +69,7 @@ class CoordinateDescentTest {
 
     @Test
     void records_each_step_with_its_axis_and_whether_it_was_accepted() {
-        var cd = Optimizers.create(org.autotune.YamlFile.parse(java.nio.file.Path.of("t.yaml"), "refinements: 0"),
+        var cd = Optimizers.create(org.autotune.YamlFile.parse(java.nio.file.Path.of("t.yaml"), "type: coordinate-descent\nrefinements: 0"),
             SPACE, 1, 2);
         drive(cd, 2, 1000, p -> Math.pow(p.get("a"), 2) + Math.pow(p.get("b"), 2));
         var path = ((PathRecording) cd).path();
@@ -113,7 +113,7 @@ class CoordinateDescentTest {
 
     @Test
     void failed_samples_count_as_worse_than_any_score() {
-        var cd = Optimizers.create(org.autotune.YamlFile.parse(java.nio.file.Path.of("t.yaml"), "refinements: 0"),
+        var cd = Optimizers.create(org.autotune.YamlFile.parse(java.nio.file.Path.of("t.yaml"), "type: coordinate-descent\nrefinements: 0"),
             SPACE, 1, 1);
         // the region a > 0 "crashes": descent must stay where samples succeed
         drive(new FailingWhere(cd), 1, 300, p -> Math.pow(p.get("a") - 2, 2) + Math.pow(p.get("b"), 2));
