@@ -153,7 +153,8 @@ public final class Campaign implements AutoCloseable {
 
     /** What a scan did: how its samples ended, and the analysis of the region (absent when interrupted). */
     public record ScanOutcome(int number, int points, Outcome outcome,
-                              java.util.Optional<org.autotune.analysis.LocalAnalysis> analysis) {
+                              java.util.Optional<org.autotune.analysis.LocalAnalysis> analysis,
+                              java.util.Optional<CampaignAnalysis> report) {
     }
 
     /** Sample ids of scan k start at k · SCAN_BLOCK + 1, apart from the optimizer's (from 1). */
@@ -196,7 +197,7 @@ public final class Campaign implements AutoCloseable {
             if (journal.meta("scan." + k + ".state").orElseThrow().equals("lines")) {
                 outcome = runDesign(lines, "scan-" + k, k * SCAN_BLOCK + 1, simulator, metric, ex, progress, clock);
                 if (outcome.state() == Outcome.State.INTERRUPTED || outcome.state() == Outcome.State.TOO_MANY_FAILURES) {
-                    return new ScanOutcome(k, total, outcome, Optional.empty());
+                    return new ScanOutcome(k, total, outcome, Optional.empty(), Optional.empty());
                 }
                 double[] scores = loop.told().stream().mapToDouble(r -> r.map(x -> x.value()).orElse(Double.NaN))
                     .toArray();
@@ -207,12 +208,33 @@ public final class Campaign implements AutoCloseable {
             outcome = runDesign(design, "scan-" + k, k * SCAN_BLOCK + SCAN_BLOCK / 2 + 1, simulator, metric, ex,
                 progress, clock);
             if (outcome.state() == Outcome.State.INTERRUPTED || outcome.state() == Outcome.State.TOO_MANY_FAILURES) {
-                return new ScanOutcome(k, total, outcome, Optional.empty());
+                return new ScanOutcome(k, total, outcome, Optional.empty(), Optional.empty());
             }
-            var analysis = org.autotune.analysis.LocalAnalysis.of(space, metric.type(), design, journal.samples());
-            journal.putMeta(Map.of("scan." + k + ".state", "done", "analysis", ScanJson.write(analysis.toMap())));
-            return new ScanOutcome(k, total, outcome, Optional.of(analysis));
+            journal.putMeta(Map.of("scan." + k + ".state", "done"));
+            var report = CampaignAnalysis.of(space, metric.type(), journal, 1).orElseThrow();
+            journal.putMeta(Map.of("analysis", ScanJson.write(report.toMap())));
+            return new ScanOutcome(k, total, outcome, Optional.of(report.local()), Optional.of(report));
         }
+    }
+
+    /**
+     * Runs fixed points as journaled samples of one origin on the campaign's executor, numbered from
+     * {@code firstId}: samples already finished (of this or any origin, same point, seed and events)
+     * are not run again, so an interrupted design resumes where it stopped.
+     */
+    public Outcome runPoints(java.util.List<org.autotune.space.Point> points, String origin, long firstId,
+                             Progress progress, Clock clock) {
+        var simulator = Simulators.create(config.simulator(), config.space(), config.directory());
+        var metric = Metrics.create(config.metric(), config.directory());
+        try (var ex = Executors.create(config.executor(), slots, dir, config.name() + "-" + origin)) {
+            executor = ex;
+            return runPoints(points, origin, firstId, simulator, metric, ex, progress, clock);
+        }
+    }
+
+    /** Scores of the samples the last {@link #runPoints} told, in the order of its points (empty for a failure). */
+    public java.util.List<Optional<org.autotune.metric.Score>> lastScores() {
+        return loop.told();
     }
 
     /** Passes progress on and keeps the last snapshot in {@code last[0]} for the outcome. */
@@ -236,7 +258,13 @@ public final class Campaign implements AutoCloseable {
     private Outcome runDesign(org.autotune.analysis.ScanDesign design, String origin, long firstId,
                               org.autotune.simulate.Simulator simulator, org.autotune.metric.Metric metric,
                               org.autotune.execute.Executor ex, Progress progress, Clock clock) {
-        var points = design.points().stream().map(config.space()::fromUnit).toList();
+        return runPoints(design.points().stream().map(config.space()::fromUnit).toList(), origin, firstId, simulator,
+            metric, ex, progress, clock);
+    }
+
+    private Outcome runPoints(java.util.List<org.autotune.space.Point> points, String origin, long firstId,
+                              org.autotune.simulate.Simulator simulator, org.autotune.metric.Metric metric,
+                              org.autotune.execute.Executor ex, Progress progress, Clock clock) {
         var scanConfig = config.with(new Overrides(Optional.of(points.size()), OptionalInt.empty(),
             java.util.OptionalLong.empty(), Optional.empty(), false));
         var last = new Progress.Snapshot[1];
@@ -244,7 +272,8 @@ public final class Campaign implements AutoCloseable {
             ex, scoring, dir.resolve("samples"), clock, recording(progress, last), origin, firstId);
         var state = loop.run();
         return new Outcome(state, journal.best(), last[0], switch (state) {
-            case INTERRUPTED -> "stopped; 'autotune scan " + config.file() + "' continues this scan";
+            case INTERRUPTED -> "stopped; 'autotune " + origin.replaceFirst("-\\d+$", "") + " " + config.file()
+                + "' continues where it stopped";
             case TOO_MANY_FAILURES -> message(state);
             default -> "every scan sample has finished";
         });

@@ -20,11 +20,13 @@ public final class CampaignView implements AutoCloseable {
     private final Journal journal;
     private final Space space;
     private final String name;
+    private final CampaignConfig config;
 
-    private CampaignView(Journal journal, Space space, String name) {
+    private CampaignView(Journal journal, CampaignConfig config) {
         this.journal = journal;
-        this.space = space;
-        this.name = name;
+        this.space = config.space();
+        this.name = config.name();
+        this.config = config;
     }
 
     /**
@@ -38,7 +40,7 @@ public final class CampaignView implements AutoCloseable {
             var text = journal.meta("campaign_text").orElseThrow(() -> new InputError(journalFile, "",
                 "journal has no campaign recorded (was it created by autotune?)", "pass a campaign's journal"));
             var config = CampaignConfig.parse(Path.of(journal.meta("campaign_file").orElse(journalFile.toString())), text);
-            return new CampaignView(journal, config.space(), config.name());
+            return new CampaignView(journal, config);
         } catch (RuntimeException e) {
             journal.close();
             throw e;
@@ -48,6 +50,12 @@ public final class CampaignView implements AutoCloseable {
     public String name() { return name; }
 
     public Space space() { return space; }
+
+    /** The campaign file as the journal recorded it (paths relative to the file's folder). */
+    public CampaignConfig config() { return config; }
+
+    /** The campaign folder (where the journal lies). */
+    public Path directory() { return journal.file().toAbsolutePath().getParent(); }
 
     public Journal journal() { return journal; }
 

@@ -60,7 +60,7 @@ final class ScanCommand implements Callable<Integer> {
                 var result = campaign.scan(live ? new TerminalProgress() : new LogProgress("scan "), Clock.systemUTC(),
                     width);
                 out.printf("scan %d: %d points; %s%n", result.number(), result.points(), result.outcome().message());
-                result.analysis().ifPresent(a -> a.describe().forEach(out::println));
+                result.report().ifPresent(a -> a.describe().forEach(out::println));
                 out.flush();
                 return CampaignRunCommand.exitCode(result.outcome());
             });

@@ -144,4 +144,45 @@ class ScanTest {
             assertThat(j.samples()).hasSize(samples);
         }
     }
+
+    @Test
+    void analyze_writes_profile_intervals_eigentunes_and_pulls_and_records_them_in_the_journal() throws Exception {
+        var file = campaign();
+        var config = CampaignConfig.read(file);
+        Campaign.ScanOutcome scan;
+        try (var c = Campaign.open(config, Overrides.none(), false)) {
+            c.run(Progress.NONE, Clock.systemUTC());
+            scan = c.scan(Progress.NONE, Clock.systemUTC(), 1);
+        }
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int code = org.autotune.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+            "analyze", file.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("region: scan 1").contains("profile intervals").contains("eigentunes")
+            .contains("goodness of fit at the best sample").contains("written: ");
+        var json = tools.jackson.databind.json.JsonMapper.builder().build()
+            .readTree(dir.resolve("campaign.autotune/analysis.json").toFile());
+        // the score is exactly quadratic and a, b are far from their bounds: profile = minimum +- covariance sigma
+        var est = scan.analysis().orElseThrow().constraints().orElseThrow().estimates();
+        var a = json.get("profile_intervals").get("a");
+        assertThat(a.get("low").asDouble()).isCloseTo(A - est.get(0).sigma(), within(1e-6));
+        assertThat(a.get("high").asDouble()).isCloseTo(A + est.get(0).sigma(), within(1e-6));
+        // c does nothing: its profile reaches both ends of its range
+        assertThat(json.get("profile_intervals").get("c").get("low_at_bound").asBoolean()).isTrue();
+        assertThat(json.get("profile_intervals").get("c").get("high_at_bound").asBoolean()).isTrue();
+        assertThat(json.get("eigentunes").size()).isEqualTo(6);
+        // mean-std exposes mean and width of x and y: 4 observables, 3 parameters
+        assertThat(json.get("goodness_of_fit").get("observables").asInt()).isEqualTo(4);
+        assertThat(json.get("goodness_of_fit").get("ndf").asInt()).isEqualTo(1);
+        try (var j = Journal.read(dir.resolve("campaign.autotune/journal.sqlite"))) {
+            assertThat(j.meta("analysis").orElseThrow()).contains("eigentunes").contains("goodness_of_fit");
+        }
+        // --level 4 doubles the interval of a
+        assertThat(org.autotune.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+            "analyze", file.toString(), "--level", "4", "--output", dir.resolve("two.json").toString())).isZero();
+        var two = tools.jackson.databind.json.JsonMapper.builder().build().readTree(dir.resolve("two.json").toFile());
+        assertThat(two.get("profile_intervals").get("a").get("high").asDouble())
+            .isCloseTo(A + 2 * est.get(0).sigma(), within(1e-6));
+    }
 }

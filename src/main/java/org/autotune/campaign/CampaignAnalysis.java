@@ -1,0 +1,142 @@
+package org.autotune.campaign;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.autotune.analysis.GoodnessOfFit;
+import org.autotune.analysis.LocalAnalysis;
+import org.autotune.analysis.Profile;
+import org.autotune.analysis.ScanDesign;
+import org.autotune.journal.Journal;
+import org.autotune.journal.SampleRecord;
+import org.autotune.metric.ScoreType;
+import org.autotune.space.Parameter;
+import org.autotune.space.Space;
+
+/**
+ * Everything {@code autotune analyze} says about a campaign, from its journal alone: the local
+ * analysis of the region of the newest finished scan (or, before any scan, of the optimizer's
+ * samples within a step of the best one), profile intervals and eigentunes from it, and the
+ * goodness of fit of the best sample from its observables.
+ */
+public final class CampaignAnalysis {
+    private final Space space;
+    private final String region;
+    private final LocalAnalysis local;
+    private final Optional<Profile> profile;
+    private final Optional<GoodnessOfFit> gof;
+    private final SampleRecord best;
+
+    private CampaignAnalysis(Space space, String region, LocalAnalysis local, Optional<Profile> profile,
+                             Optional<GoodnessOfFit> gof, SampleRecord best) {
+        this.space = space;
+        this.region = region;
+        this.local = local;
+        this.profile = profile;
+        this.gof = gof;
+        this.best = best;
+    }
+
+    /**
+     * @param type  what the score is (fixes Δscore at 1σ)
+     * @param level Δχ² of the profile intervals and eigentunes (1 for 1σ)
+     * @return empty when the journal holds no finished sample
+     */
+    public static Optional<CampaignAnalysis> of(Space space, ScoreType type, Journal journal, double level) {
+        var bestSample = journal.best();
+        if (bestSample.isEmpty()) {
+            return Optional.empty();
+        }
+        var best = bestSample.get();
+        int k = Integer.parseInt(journal.meta("scans").orElse("0"));
+        ScanDesign design = null;
+        String region = null;
+        for (int s = k; s >= 1 && design == null; s--) {
+            if (journal.meta("scan." + s + ".state").orElse("").equals("done")) {
+                design = ScanJson.read(journal.meta("scan." + s + ".design").orElseThrow());
+                region = "scan " + s;
+            }
+        }
+        if (design == null) {
+            double[] center = space.toUnit(LocalAnalysis.pointOf(space, best.point()));
+            double[] widths = new double[space.dimension()];
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = Math.min(0.2, space.parameter(i).unitStep());
+            }
+            design = ScanDesign.around(center, widths);
+            region = "no scan yet: the campaign's samples within 2.5 steps of the best one";
+        }
+        var local = LocalAnalysis.of(space, type, design, journal.samples());
+        var center = local.minimum().orElse(LocalAnalysis.pointOf(space, best.point()));
+        var profile = local.constraints().map(c -> Profile.of(space, center, c, type, level));
+        var gof = GoodnessOfFit.of(best.observables(), space.dimension());
+        return Optional.of(new CampaignAnalysis(space, region, local, profile, gof, best));
+    }
+
+    public LocalAnalysis local() { return local; }
+
+    public Optional<Profile> profile() { return profile; }
+
+    public Optional<GoodnessOfFit> goodnessOfFit() { return gof; }
+
+    /** The report as lines of text. */
+    public List<String> describe() {
+        var out = new ArrayList<String>();
+        out.add(String.format(Locale.ROOT, "best sample %d: score %.6g%s", best.id(), best.score().getAsDouble(),
+            best.scoreError().isPresent() ? String.format(Locale.ROOT, " +- %.2g", best.scoreError().getAsDouble())
+                : ""));
+        out.add("region: " + region);
+        if (region.startsWith("no scan")) {
+            out.add("note: 'autotune scan' runs a designed scan around the best sample; the numbers below use only "
+                + "the optimizer's samples");
+        }
+        out.addAll(local.describe());
+        profile.ifPresent(p -> {
+            out.add(String.format(Locale.ROOT, "profile intervals (others re-minimised on the quadratic, within the "
+                + "range; delta chi2 = %s):", Parameter.plain(p.level())));
+            for (var i : p.intervals()) {
+                var par = space.parameter(space.names().indexOf(i.name()));
+                out.add(String.format(Locale.ROOT, "  %-16s [%s%s, %s%s] %s", i.name(),
+                    i.lowAtBound() ? "range end " : "", Parameter.plain(round(i.low())),
+                    Parameter.plain(round(i.high())), i.highAtBound() ? " range end" : "", par.unit()));
+            }
+            out.add("eigentunes (parameter sets at the same level along each principal direction):");
+            for (var t : p.eigentunes()) {
+                var values = new ArrayList<String>();
+                for (int i = 0; i < space.dimension(); i++) {
+                    values.add(space.parameter(i).name() + "=" + Parameter.plain(round(t.point().get(i))));
+                }
+                out.add(String.format(Locale.ROOT, "  %d%c  %s%s", t.direction(), t.sign(), String.join(" ", values),
+                    t.clipped() ? String.format(Locale.ROOT, "  (clipped at the range; delta %.2g)", t.delta()) : ""));
+            }
+        });
+        gof.ifPresentOrElse(g -> out.addAll(g.describe(10)),
+            () -> out.add("goodness of fit: the metric exposes no observables, so no pulls"));
+        return out;
+    }
+
+    /** The numbers, as written to analysis.json and the journal. */
+    public Map<String, Object> toMap() {
+        var map = new LinkedHashMap<String, Object>();
+        map.put("best_sample", best.id());
+        map.put("best_score", best.score().getAsDouble());
+        map.put("best_point", best.point());
+        map.put("region", region);
+        map.putAll(local.toMap());
+        profile.ifPresent(p -> map.putAll(p.toMap()));
+        gof.ifPresent(g -> map.put("goodness_of_fit", g.toMap()));
+        return map;
+    }
+
+    /** Four significant digits. */
+    private static double round(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v;
+        }
+        double scale = Math.pow(10, 3 - Math.floor(Math.log10(Math.abs(v))));
+        return Math.round(v * scale) / scale;
+    }
+}

@@ -1,0 +1,82 @@
+package org.autotune.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.autotune.InputError;
+import org.autotune.campaign.CampaignAnalysis;
+import org.autotune.journal.Journal;
+import org.autotune.metric.Metrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code autotune analyze}: uncertainties, correlations, directions, profiles, eigentunes and pulls from the journal. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+    description = {"Analyse a campaign from its journal: best point +- 1 sigma from a quadratic fitted to the",
+        "samples of the newest scan (or, before any scan, to the samples near the best one), correlations,",
+        "principal directions with flat ones flagged, profile intervals, eigentunes, and the goodness of fit",
+        "of the best sample with each observable's pull. Writes analysis.json into the campaign folder and",
+        "records the analysis in the journal. Runs no samples (see 'autotune scan')."})
+final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    JournalArguments args;
+
+    @Option(names = "--level", paramLabel = "X", defaultValue = "1",
+        description = "delta chi2 of profile intervals and eigentunes (default: ${DEFAULT-VALUE}, i.e. 1 sigma)")
+    double level;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "where to write the JSON (default: analysis.json "
+        + "in the campaign folder)")
+    Path output;
+
+    @Override
+    public Integer call() {
+        if (!(level > 0) || Double.isInfinite(level)) {
+            throw new InputError(args.target, "--level", "--level " + level + " is not a positive number",
+                "use e.g. --level 1 (1 sigma) or --level 4 (2 sigma)");
+        }
+        CampaignAnalysis analysis;
+        Path folder;
+        try (var view = args.open()) {
+            if (!view.space().continuous()) {
+                throw new InputError(args.target, "", "analyze needs real or log parameters only (this campaign has "
+                    + "integer or choice parameters)", "fix the discrete parameters at their best values in a copy "
+                    + "of the campaign and tune the rest");
+            }
+            var type = Metrics.create(view.config().metric(), view.config().directory()).type();
+            var result = CampaignAnalysis.of(view.space(), type, view.journal(), level);
+            if (result.isEmpty()) {
+                spec.commandLine().getErr().println("campaign " + view.name() + " has no finished sample yet");
+                return 1;
+            }
+            analysis = result.get();
+            folder = view.directory();
+        }
+        var out = spec.commandLine().getOut();
+        analysis.describe().forEach(out::println);
+        String json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+            .writeValueAsString(analysis.toMap());
+        Path file = output != null ? output : folder.resolve("analysis.json");
+        try {
+            Files.writeString(file, json + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing " + file, e);
+        }
+        try (var journal = Journal.open(folder.resolve(Journal.FILE_NAME))) {
+            journal.putMeta(Map.of("analysis", JsonMapper.builder().build().writeValueAsString(analysis.toMap())));
+        }
+        out.println("written: " + CampaignRunCommand.relative(file));
+        out.flush();
+        return 0;
+    }
+}
