@@ -237,6 +237,57 @@ public final class Campaign implements AutoCloseable {
         return loop.told();
     }
 
+    /** What a local-minimum check found: the minimum it compared with, and the points that beat it beyond noise. */
+    public record CheckOutcome(int number, int points, Outcome outcome, org.autotune.journal.SampleRecord minimum,
+                               java.util.List<org.autotune.analysis.LocalMinimumCheck.Better> better,
+                               Optional<Path> restartFile) {
+    }
+
+    /** Sample ids of local-minimum check k start at CHECK_BASE + k · SCAN_BLOCK + 1. */
+    static final long CHECK_BASE = 500 * SCAN_BLOCK;
+
+    /**
+     * The local-minimum check: a Sobol sample of {@code count} points over the whole space
+     * ({@code width} ≥ 0.5) or a box of half-width {@code width} (fraction of each range) around the
+     * best sample, run as journaled samples; then the points that beat the best sample of the
+     * campaign (not of earlier checks) by more than the noise. When one does, a copy of the campaign
+     * file starting from the best of them is written next to it. Check k's points are stored before
+     * it runs, so an interrupted check resumes with the same points.
+     */
+    public CheckOutcome check(Progress progress, Clock clock, int count, double width) {
+        var space = config.space();
+        var minimum = journal.samples().stream()
+            .filter(r -> !r.origin().startsWith("check-") && r.toScore().isPresent())
+            .min(java.util.Comparator.comparingDouble(r -> r.score().getAsDouble()))
+            .orElseThrow(() -> new InputError(config.file(), "", "no finished sample to compare with yet",
+                "run the campaign first: autotune run " + config.file()));
+        int k = Integer.parseInt(journal.meta("checks").orElse("0"));
+        if (k == 0 || journal.meta("check." + k + ".state").orElse("").equals("done")) {
+            double[] center = space.toUnit(org.autotune.analysis.LocalAnalysis.pointOf(space, minimum.point()));
+            int used = 0;
+            for (int i = 1; i <= k; i++) {
+                used += ScanJson.readPoints(journal.meta("check." + i + ".points").orElseThrow()).size();
+            }
+            k++;
+            journal.putMeta(Map.of("checks", Integer.toString(k), "check." + k + ".state", "running",
+                "check." + k + ".points", ScanJson.write(org.autotune.analysis.LocalMinimumCheck.design(center, width,
+                    count, used))));
+        }
+        var unit = ScanJson.readPoints(journal.meta("check." + k + ".points").orElseThrow());
+        var points = unit.stream().map(space::fromUnit).toList();
+        var outcome = runPoints(points, "check-" + k, CHECK_BASE + k * SCAN_BLOCK + 1, progress, clock);
+        if (outcome.state() == Outcome.State.INTERRUPTED || outcome.state() == Outcome.State.TOO_MANY_FAILURES) {
+            return new CheckOutcome(k, points.size(), outcome, minimum, java.util.List.of(), Optional.empty());
+        }
+        var better = org.autotune.analysis.LocalMinimumCheck.better(minimum.toScore().orElseThrow(), points,
+            lastScores());
+        Optional<Path> restart = better.isEmpty() ? Optional.empty()
+            : Optional.of(RestartFile.write(config, better.get(0).point()));
+        journal.putMeta(Map.of("check." + k + ".state", "done", "check." + k + ".better",
+            Integer.toString(better.size())));
+        return new CheckOutcome(k, points.size(), outcome, minimum, better, restart);
+    }
+
     /** Passes progress on and keeps the last snapshot in {@code last[0]} for the outcome. */
     private static Progress recording(Progress progress, Progress.Snapshot[] last) {
         return new Progress() {

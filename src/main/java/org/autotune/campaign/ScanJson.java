@@ -33,6 +33,15 @@ final class ScanJson {
         return new ScanDesign(array(node.get("center")), array(node.get("widths")), points);
     }
 
+    /** A list of unit-cube points, as {@link #write(Object)} wrote it. */
+    static java.util.List<double[]> readPoints(String json) {
+        var points = new ArrayList<double[]>();
+        for (JsonNode p : MAPPER.readTree(json)) {
+            points.add(array(p));
+        }
+        return points;
+    }
+
     private static double[] array(JsonNode node) {
         var out = new double[node.size()];
         for (int i = 0; i < out.length; i++) {
