@@ -1,0 +1,33 @@
+package org.autotune.bench;
+
+import java.util.Locale;
+import org.autotune.analysis.CoverageStudy;
+
+/**
+ * Coverage of the analysis' 1σ intervals over many pseudo-experiments with a known truth (see
+ * {@link CoverageStudy}): the fraction per parameter, its binomial standard error, and whether it
+ * is consistent with 68.3 % within three of them.
+ *
+ * <p>usage: CoverageBench [PSEUDO_EXPERIMENTS (default 200)]
+ */
+public final class CoverageBench {
+    private CoverageBench() {
+    }
+
+    public static void main(String[] args) {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        long t0 = System.nanoTime();
+        int[] failed = {0};
+        double[] c = CoverageStudy.coverage(1, n, failed);
+        int used = n - failed[0];
+        double se = Math.sqrt(0.683 * 0.317 / used);
+        System.out.printf(Locale.ROOT, "pseudo-experiments: %d (%d without an interval), %.1f s%n", n, failed[0],
+            (System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "%-10s %10s %10s %s%n", "parameter", "coverage", "binom. se", "vs 0.683");
+        for (int i = 0; i < c.length; i++) {
+            double pull = (c[i] - 0.683) / se;
+            System.out.printf(Locale.ROOT, "%-10s %10.3f %10.3f %+.1f se %s%n", CoverageStudy.SPACE.parameter(i).name(),
+                c[i], se, pull, Math.abs(pull) <= 3 ? "consistent" : "NOT consistent");
+        }
+    }
+}
