@@ -237,6 +237,126 @@ public final class Campaign implements AutoCloseable {
         return loop.told();
     }
 
+    /** A finished 2-D grid: the two parameters, their values along each axis, and the scores (NaN for a failed sample). */
+    public record Grid(String x, String y, double[] xs, double[] ys, double[][] scores) {
+    }
+
+    /** What a grid scan did. */
+    public record GridOutcome(int number, Outcome outcome, Optional<Grid> grid) {
+    }
+
+    /** Sample ids of grid k start at GRID_BASE + k · SCAN_BLOCK + 1. */
+    static final long GRID_BASE = 1000 * SCAN_BLOCK;
+
+    /**
+     * A 2-D grid of size × size samples over one pair of parameters around the minimum (the fitted
+     * one where the analysis has it, else the best sample), the others fixed there: ±{@code span}
+     * of each parameter's 1σ from the analysis, or ±{@code span} steps before any analysis.
+     * {@code pair} null picks the most correlated pair of the analysis. The grid is stored in the
+     * journal before it runs, so an interrupted grid resumes with the same points.
+     */
+    public GridOutcome grid(String[] pair, int size, double span, Progress progress, Clock clock) {
+        var space = config.space();
+        if (!space.continuous()) {
+            throw new InputError(config.file(), "", "grid scans need real or log parameters only (this campaign has "
+                + "integer or choice parameters)", "fix the discrete parameters at their best values in a copy of the "
+                + "campaign");
+        }
+        int k = Integer.parseInt(journal.meta("grids").orElse("0"));
+        if (k == 0 || journal.meta("grid." + k + ".state").orElse("").equals("done")) {
+            var type = Metrics.create(config.metric(), config.directory()).type();
+            var analysis = CampaignAnalysis.of(space, type, journal, 1).orElseThrow(() -> new InputError(config.file(),
+                "", "no finished sample to scan around yet", "run the campaign first: autotune run " + config.file()));
+            var constraints = analysis.local().constraints();
+            int[] axes = new int[2];
+            if (pair == null) {
+                if (constraints.isEmpty()) {
+                    throw new InputError(config.file(), "--grid", "no analysis to pick the most correlated pair from",
+                        "run 'autotune scan " + config.file() + "' first, or name the pair: --grid A,B");
+                }
+                double[][] r = constraints.get().correlation();
+                double most = -1;
+                for (int i = 0; i < r.length; i++) {
+                    for (int j = i + 1; j < r.length; j++) {
+                        if (Math.abs(r[i][j]) > most) {
+                            most = Math.abs(r[i][j]);
+                            axes = new int[] {i, j};
+                        }
+                    }
+                }
+            } else {
+                for (int a = 0; a < 2; a++) {
+                    axes[a] = space.names().indexOf(pair[a]);
+                    if (axes[a] < 0) {
+                        throw new InputError(config.file(), "--grid", "no parameter '" + pair[a] + "' in this campaign",
+                            "use two of " + String.join(", ", space.names()));
+                    }
+                }
+                if (axes[0] == axes[1]) {
+                    throw new InputError(config.file(), "--grid", "the pair names '" + pair[0] + "' twice",
+                        "name two different parameters, e.g. --grid " + space.names().get(0) + ","
+                            + space.names().get(Math.min(1, space.dimension() - 1)));
+                }
+            }
+            var center = analysis.local().minimum().orElse(org.autotune.analysis.LocalAnalysis.pointOf(space,
+                journal.best().orElseThrow().point()));
+            double[] c = space.toUnit(center);
+            var points = new java.util.ArrayList<double[]>();
+            double[][] axisValues = new double[2][size];
+            double[] half = new double[2];
+            for (int a = 0; a < 2; a++) {
+                int i = axes[a];
+                double sigma = constraints.map(x -> x.estimates().get(i).unitSigma()).orElse(space.parameter(i)
+                    .unitStep());
+                half[a] = Math.max(1e-3, Math.min(0.5, span * sigma));
+            }
+            for (int iy = 0; iy < size; iy++) {
+                for (int ix = 0; ix < size; ix++) {
+                    double[] u = c.clone();
+                    u[axes[0]] = clamp(c[axes[0]] + half[0] * (2.0 * ix / (size - 1) - 1));
+                    u[axes[1]] = clamp(c[axes[1]] + half[1] * (2.0 * iy / (size - 1) - 1));
+                    points.add(u);
+                }
+            }
+            k++;
+            var meta = new LinkedHashMap<String, Object>();
+            meta.put("x", space.names().get(axes[0]));
+            meta.put("y", space.names().get(axes[1]));
+            meta.put("size", size);
+            meta.put("points", points);
+            journal.putMeta(Map.of("grids", Integer.toString(k), "grid." + k + ".state", "running",
+                "grid." + k + ".design", ScanJson.write(meta)));
+        }
+        var design = ScanJson.readGrid(journal.meta("grid." + k + ".design").orElseThrow());
+        var points = design.points().stream().map(space::fromUnit).toList();
+        var outcome = runPoints(points, "grid-" + k, GRID_BASE + k * SCAN_BLOCK + 1, progress, clock);
+        if (outcome.state() == Outcome.State.INTERRUPTED || outcome.state() == Outcome.State.TOO_MANY_FAILURES) {
+            return new GridOutcome(k, outcome, Optional.empty());
+        }
+        var scores = lastScores();
+        int n = design.size();
+        int ix = space.names().indexOf(design.x());
+        int iy = space.names().indexOf(design.y());
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        double[][] map = new double[n][n];
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                int at = row * n + col;
+                xs[col] = points.get(at).get(ix);
+                ys[row] = points.get(at).get(iy);
+                map[row][col] = scores.get(at).map(org.autotune.metric.Score::value).orElse(Double.NaN);
+            }
+        }
+        var grid = new Grid(design.x(), design.y(), xs, ys, map);
+        journal.putMeta(Map.of("grid." + k + ".state", "done", "grid." + k + ".result", ScanJson.write(grid)));
+        return new GridOutcome(k, outcome, Optional.of(grid));
+    }
+
+    private static double clamp(double v) {
+        return Math.max(0, Math.min(1, v));
+    }
+
     /** What a local-minimum check found: the minimum it compared with, and the points that beat it beyond noise. */
     public record CheckOutcome(int number, int points, Outcome outcome, org.autotune.journal.SampleRecord minimum,
                                java.util.List<org.autotune.analysis.LocalMinimumCheck.Better> better,

@@ -33,6 +33,19 @@ final class ScanJson {
         return new ScanDesign(array(node.get("center")), array(node.get("widths")), points);
     }
 
+    /** A stored 2-D grid design: the pair, points per axis, and the unit-cube points row by row. */
+    record GridDesign(String x, String y, int size, java.util.List<double[]> points) {
+    }
+
+    static GridDesign readGrid(String json) {
+        JsonNode node = MAPPER.readTree(json);
+        var points = new ArrayList<double[]>();
+        for (JsonNode p : node.get("points")) {
+            points.add(array(p));
+        }
+        return new GridDesign(node.get("x").asString(), node.get("y").asString(), node.get("size").asInt(), points);
+    }
+
     /** A list of unit-cube points, as {@link #write(Object)} wrote it. */
     static java.util.List<double[]> readPoints(String json) {
         var points = new ArrayList<double[]>();

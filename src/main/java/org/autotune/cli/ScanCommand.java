@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
         "quadratic to the samples in that region and report each parameter's 1-sigma uncertainty, the",
         "correlations, and the principal directions, flagging the poorly constrained ones.",
         "An interrupted scan continues where it stopped; a finished one is followed by a new scan around the",
-        "then best sample."})
+        "then best sample.",
+        "With --grid A,B (or --grid auto: the most correlated pair of the analysis) it runs a G x G grid over",
+        "that pair instead, the others fixed at the minimum, and prints the map of scores."})
 final class ScanCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -38,6 +40,19 @@ final class ScanCommand implements Callable<Integer> {
         description = "scan width per parameter in units of its step: from the campaign file (default: ${DEFAULT-VALUE})")
     double width;
 
+    @Option(names = "--grid", paramLabel = "A,B|auto",
+        description = "a 2-D grid over this pair of parameters (repeatable); auto = the most correlated pair")
+    java.util.List<String> grids = new java.util.ArrayList<>();
+
+    @Option(names = "--grid-points", paramLabel = "G", defaultValue = "5",
+        description = "grid points per axis (default: ${DEFAULT-VALUE})")
+    int gridPoints;
+
+    @Option(names = "--grid-span", paramLabel = "S", defaultValue = "2",
+        description = "grid half-width in 1-sigma of the analysis, or in steps before any analysis "
+            + "(default: ${DEFAULT-VALUE})")
+    double gridSpan;
+
     @Option(names = "-v", description = "more detail in the log (-v debug, -vv trace)")
     boolean[] verbose = new boolean[0];
 
@@ -45,6 +60,27 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         if (!(width > 0) || Double.isInfinite(width)) {
             throw new InputError(file, "--width", "--width " + width + " is not a positive number", "use e.g. --width 1");
+        }
+        if (gridPoints < 3 || gridPoints > 101) {
+            throw new InputError(file, "--grid-points", "--grid-points " + gridPoints + " must lie between 3 and 101",
+                "use e.g. --grid-points 5");
+        }
+        if (!(gridSpan > 0) || Double.isInfinite(gridSpan)) {
+            throw new InputError(file, "--grid-span", "--grid-span " + gridSpan + " is not a positive number",
+                "use e.g. --grid-span 2");
+        }
+        var pairs = new java.util.ArrayList<String[]>();
+        for (var g : grids) {
+            if (g.equals("auto")) {
+                pairs.add(null);
+            } else {
+                var parts = g.split(",", -1);
+                if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                    throw new InputError(file, "--grid", "--grid " + g + " is not a pair of parameter names",
+                        "use e.g. --grid Tc,Tw or --grid auto");
+                }
+                pairs.add(new String[] {parts[0].trim(), parts[1].trim()});
+            }
         }
         var config = CampaignConfig.read(file);
         boolean live = System.console() != null;
@@ -56,6 +92,23 @@ final class ScanCommand implements Callable<Integer> {
             out.printf("scan of campaign %s around its best sample, %d slots, folder %s%n", config.name(),
                 campaign.slots(), CampaignRunCommand.relative(campaign.directory()));
             out.flush();
+            if (!pairs.isEmpty()) {
+                return CampaignRunCommand.stoppable(campaign::stop, () -> {
+                    for (var pair : pairs) {
+                        var r = campaign.grid(pair, gridPoints, gridSpan, live ? new TerminalProgress()
+                            : new LogProgress("grid "), Clock.systemUTC());
+                        out.printf("grid %d: %s%n", r.number(), r.outcome().message());
+                        int code = CampaignRunCommand.exitCode(r.outcome());
+                        if (code != 0) {
+                            out.flush();
+                            return code;
+                        }
+                        printGrid(out, r.grid().orElseThrow());
+                        out.flush();
+                    }
+                    return 0;
+                });
+            }
             return CampaignRunCommand.stoppable(campaign::stop, () -> {
                 var result = campaign.scan(live ? new TerminalProgress() : new LogProgress("scan "), Clock.systemUTC(),
                     width);
@@ -64,6 +117,24 @@ final class ScanCommand implements Callable<Integer> {
                 out.flush();
                 return CampaignRunCommand.exitCode(result.outcome());
             });
+        }
+    }
+
+    /** The map of scores: one row per value of the second parameter (largest first), one column per value of the first. */
+    static void printGrid(java.io.PrintWriter out, Campaign.Grid g) {
+        out.printf("score over %s (columns) and %s (rows):%n", g.x(), g.y());
+        var header = new StringBuilder(String.format(java.util.Locale.ROOT, "%12s |", g.y() + " \\ " + g.x()));
+        for (double x : g.xs()) {
+            header.append(String.format(java.util.Locale.ROOT, " %11.5g", x));
+        }
+        out.println(header);
+        for (int row = g.ys().length - 1; row >= 0; row--) {
+            var line = new StringBuilder(String.format(java.util.Locale.ROOT, "%12.5g |", g.ys()[row]));
+            for (double v : g.scores()[row]) {
+                line.append(Double.isNaN(v) ? String.format("%12s", "failed")
+                    : String.format(java.util.Locale.ROOT, " %11.5g", v));
+            }
+            out.println(line);
         }
     }
 }

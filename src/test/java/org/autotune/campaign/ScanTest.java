@@ -185,4 +185,50 @@ class ScanTest {
         assertThat(two.get("profile_intervals").get("a").get("high").asDouble())
             .isCloseTo(A + 2 * est.get(0).sigma(), within(1e-6));
     }
+
+    @Test
+    void a_grid_over_the_most_correlated_pair_spans_two_sigma_around_the_minimum() throws Exception {
+        var file = campaign();
+        var config = CampaignConfig.read(file);
+        Campaign.ScanOutcome scan;
+        try (var c = Campaign.open(config, Overrides.none(), false)) {
+            c.run(Progress.NONE, Clock.systemUTC());
+            scan = c.scan(Progress.NONE, Clock.systemUTC(), 1);
+        }
+        var est = scan.analysis().orElseThrow().constraints().orElseThrow().estimates();
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        int code = org.autotune.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+            "scan", file.toString(), "--grid", "auto");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("score over a (columns) and b (rows)");
+        try (var j = Journal.read(dir.resolve("campaign.autotune/journal.sqlite"))) {
+            assertThat(j.samples().stream().filter(s -> s.origin().equals("grid-1"))).hasSize(25);
+            var grid = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(j.meta("grid.1.result").orElseThrow());
+            assertThat(grid.get("x").asString()).isEqualTo("a");
+            assertThat(grid.get("y").asString()).isEqualTo("b");
+            // +-2 sigma around the fitted minimum (the truth), 5 points per axis
+            assertThat(grid.get("xs").get(0).asDouble()).isCloseTo(A - 2 * est.get(0).sigma(), within(1e-6));
+            assertThat(grid.get("ys").get(4).asDouble()).isCloseTo(B + 2 * est.get(1).sigma(), within(1e-6));
+            // the score is exactly quadratic with its minimum at the truth: the centre is the grid's lowest point
+            var scores = grid.get("scores");
+            double centre = scores.get(2).get(2).asDouble();
+            for (var row : scores) {
+                for (var v : row) {
+                    assertThat(v.asDouble()).isGreaterThanOrEqualTo(centre);
+                }
+            }
+        }
+        // a named pair, and the mistakes a user can make
+        assertThat(org.autotune.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
+            "scan", file.toString(), "--grid", "a,c", "--grid-points", "3")).isZero();
+        var bad = new java.io.StringWriter();
+        assertThat(org.autotune.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(bad, true),
+            "scan", file.toString(), "--grid", "a,zz")).isEqualTo(2);
+        assertThat(bad.toString()).contains("no parameter 'zz' in this campaign").contains("use two of a, b, c");
+        assertThat(org.autotune.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(bad, true),
+            "scan", file.toString(), "--grid", "a")).isEqualTo(2);
+        assertThat(bad.toString()).contains("is not a pair of parameter names");
+    }
 }
