@@ -29,18 +29,20 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * score minus the truth's score, and the distance of the best point from the truth in unit-cube
  * coordinates. Medians over seeds; the last line is the ratio of the first optimizer's median
  * samples-to-target to the last one's.
- * Not a test: run it with {@code bench/toy-dmc}.
+ * Waves: see {@link #waves}. Not a test: run it with {@code bench/toy-dmc}.
  */
 public final class ToyDmcBench {
     static final Map<String, Double> TRUTH = org.autotune.examples.ToyDmcFiles.TRUTH;
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-    record Run(String optimizer, long seed, int samples, int toTarget, double excess, double distance) {
+    record Run(String optimizer, long seed, int samples, int toTarget, int wavesToTarget, int waves, double excess,
+               double distance) {
     }
 
     public static void main(String[] args) throws Exception {
         int budget = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        OptionalInt slots = args.length > 3 ? OptionalInt.of(Integer.parseInt(args[3])) : OptionalInt.empty();
         var seeds = args.length > 1 ? List.of(args[1].split(",")).stream().map(Long::parseLong).toList() : List.of(3L, 4L, 5L);
         var optimizers = new LinkedHashMap<String, String>();
         for (String spec : (args.length > 2 ? args[2] : "coordinate-descent={type: coordinate-descent, refinements: 4}")
@@ -61,23 +63,29 @@ public final class ToyDmcBench {
                 truth[1], target);
             for (var o : optimizers.entrySet()) {   // interleaved: every optimizer on this seed, then the next seed
                 long t0 = System.nanoTime();
-                var run = run(work, text, o.getKey(), o.getValue(), seed, budget, target, truth[0]);
+                var run = run(work, text, o.getKey(), o.getValue(), seed, budget, slots, target, truth[0]);
                 runs.add(run);
-                System.out.printf(Locale.ROOT, "  %-20s samples %d, to target %s, best - target %.2f, distance %.3f "
-                    + "(%.0f s)%n", o.getKey(), run.samples(), run.toTarget() < 0 ? "not reached" : run.toTarget(),
+                System.out.printf(Locale.ROOT, "  %-20s samples %d in %d waves, to target %s, best - target %.2f, "
+                    + "distance %.3f (%.0f s)%n", o.getKey(), run.samples(), run.waves(), run.toTarget() < 0
+                    ? "not reached" : run.toTarget() + " samples, " + run.wavesToTarget() + " waves",
                     run.excess(), run.distance(), (System.nanoTime() - t0) / 1e9);
             }
         }
-        System.out.printf(Locale.ROOT, "%nbudget %d, seeds %s (medians over seeds)%n", budget, seeds);
-        System.out.println("| optimizer | samples to target | best score - truth's score | distance to truth "
-            + "(unit cube) | reached |");
-        System.out.println("| --- | --- | --- | --- | --- |");
+        System.out.printf(Locale.ROOT, "%nbudget %d, seeds %s, slots %s (medians over seeds)%n", budget, seeds,
+            slots.isPresent() ? slots.getAsInt() : "from the campaign file");
+        System.out.println("| optimizer | samples to target | waves to target | best score - truth's score | distance "
+            + "to truth (unit cube) | reached |");
+        System.out.println("| --- | --- | --- | --- | --- | --- |");
         for (String name : optimizers.keySet()) {
             var mine = runs.stream().filter(r -> r.optimizer().equals(name)).toList();
             var to = mine.stream().mapToDouble(r -> r.toTarget() < 0 ? Double.POSITIVE_INFINITY : r.toTarget()).toArray();
             double medianTo = median(to);
-            System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.3f | %d of %d |%n", name,
+            double medianWaves = median(mine.stream().mapToDouble(r -> r.toTarget() < 0 ? Double.POSITIVE_INFINITY
+                : r.wavesToTarget()).toArray());
+            int maxWaves = mine.stream().mapToInt(Run::waves).max().orElse(0);
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %.1f | %.3f | %d of %d |%n", name,
                 Double.isInfinite(medianTo) ? "> " + budget : String.format(Locale.ROOT, "%.0f", medianTo),
+                Double.isInfinite(medianWaves) ? "> " + maxWaves : String.format(Locale.ROOT, "%.0f", medianWaves),
                 median(mine.stream().mapToDouble(Run::excess).toArray()),
                 median(mine.stream().mapToDouble(Run::distance).toArray()),
                 mine.stream().filter(r -> r.toTarget() >= 0).count(), mine.size());
@@ -113,8 +121,8 @@ public final class ToyDmcBench {
         }
     }
 
-    private static Run run(Path work, String text, String name, String optimizer, long seed, int budget, double target,
-                           double truthScore) throws IOException {
+    private static Run run(Path work, String text, String name, String optimizer, long seed, int budget,
+                           OptionalInt slots, double target, double truthScore) throws IOException {
         var tree = (ObjectNode) YAML.readTree(text);
         tree.set("optimizer", YAML.readTree(optimizer));
         tree.put("budget", budget);
@@ -122,7 +130,7 @@ public final class ToyDmcBench {
         var file = work.resolve(name + "-" + seed + ".yaml");
         Files.writeString(file, YAML.writeValueAsString(tree));
         var config = CampaignConfig.read(file);
-        try (var c = Campaign.open(config, new Overrides(Optional.empty(), OptionalInt.empty(), OptionalLong.empty(),
+        try (var c = Campaign.open(config, new Overrides(Optional.empty(), slots, OptionalLong.empty(),
             Optional.empty(), true), false)) {
             c.run(Progress.NONE, Clock.systemUTC());
             var samples = c.journal().samples().stream().filter(s -> s.id() < 1_000_000).toList();
@@ -141,6 +149,7 @@ public final class ToyDmcBench {
                     }
                 }
             }
+            int[] wave = waves(samples);
             var space = config.space();
             var bestPoint = bestSample.point();
             double[] u = space.toUnit(new Point(space.names(), space.names().stream()
@@ -150,8 +159,31 @@ public final class ToyDmcBench {
             for (int i = 0; i < u.length; i++) {
                 d += (u[i] - t[i]) * (u[i] - t[i]);
             }
-            return new Run(name, seed, samples.size(), toTarget, best - truthScore, Math.sqrt(d));
+            return new Run(name, seed, samples.size(), toTarget, toTarget < 0 ? -1 : wave[toTarget - 1],
+                java.util.Arrays.stream(wave).max().orElse(0), best - truthScore, Math.sqrt(d));
         }
+    }
+
+    /**
+     * Each sample's wave: 1 + the largest wave among the samples that had finished when it was
+     * created (1 for samples created before any finished). With every simulation taking the same
+     * time, waves count wall-clock rounds on unlimited hardware; they never under-count, since a
+     * sample created after another finished may not actually have waited for it.
+     */
+    static int[] waves(List<SampleRecord> samples) {
+        int[] wave = new int[samples.size()];
+        for (int i = 0; i < samples.size(); i++) {
+            var created = samples.get(i).created();
+            int w = 0;
+            for (int j = 0; j < samples.size(); j++) {
+                var f = samples.get(j).finished();
+                if (j != i && f.isPresent() && !f.get().isAfter(created) && wave[j] > 0) {
+                    w = Math.max(w, wave[j]);
+                }
+            }
+            wave[i] = w + 1;
+        }
+        return wave;
     }
 
     static double median(double[] values) {
