@@ -18,10 +18,10 @@ import org.autotune.space.Space;
  */
 public record CampaignConfig(Path file, String text, String hash, String name, Space space,
                              Options simulator, Options metric, Options optimizer, Options executor,
-                             int budget, long seed, SeedPolicy seeds, int events, int retries) {
+                             int budget, long seed, SeedPolicy seeds, int events, int retries, int replicates) {
 
     static final List<String> KEYS = List.of("name", "description", "parameters", "simulator", "metric",
-        "optimizer", "executor", "budget", "seed", "seeds", "events", "retries");
+        "optimizer", "executor", "budget", "seed", "seeds", "events", "retries", "replicates");
 
     /** The folder the campaign file is in; relative paths in the file are resolved from here. */
     public Path directory() {
@@ -39,21 +39,28 @@ public record CampaignConfig(Path file, String text, String hash, String name, S
         root.allowOnly(KEYS);
         var space = ParameterReader.read(root);
         var stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        var seeds = SeedPolicy.valueOf(root.oneOf("seeds", List.of("fixed", "fresh"), "fixed").toUpperCase(Locale.ROOT));
+        int replicates = (int) root.integer("replicates", 1, 1, 1000);
+        if (replicates > 1 && seeds == SeedPolicy.FIXED) {
+            throw root.error("replicates", "replicates: " + replicates + " with seeds: fixed would run the same "
+                + "simulation " + replicates + " times", "add 'seeds: fresh' so that each replicate gets its own seed, "
+                + "or remove replicates");
+        }
         return new CampaignConfig(file, text, sha256(text), root.string("name", stem), space,
             root.section("simulator"), root.section("metric"),
             root.optionalSection("optimizer").orElseGet(() -> root.empty("optimizer")),
             root.optionalSection("executor").orElseGet(() -> root.empty("executor")),
             (int) root.integer("budget", 100, 1, 10_000_000),
             root.integer("seed", 1, 1, Integer.MAX_VALUE),
-            SeedPolicy.valueOf(root.oneOf("seeds", List.of("fixed", "fresh"), "fixed").toUpperCase(Locale.ROOT)),
+            seeds,
             (int) root.integer("events", 1000, 1, Integer.MAX_VALUE),
-            (int) root.integer("retries", 1, 0, 100));
+            (int) root.integer("retries", 1, 0, 100), replicates);
     }
 
     /** A copy with the command line's overrides applied. */
     public CampaignConfig with(Overrides o) {
         return new CampaignConfig(file, text, hash, name, space, simulator, metric, optimizer, executor,
-            o.budget().orElse(budget), o.seed().isPresent() ? o.seed().getAsLong() : seed, seeds, events, retries);
+            o.budget().orElse(budget), o.seed().isPresent() ? o.seed().getAsLong() : seed, seeds, events, retries, replicates);
     }
 
     static String sha256(String text) {

@@ -53,7 +53,8 @@ final class RunLoop {
     private final long firstId;
 
     private final ArrayDeque<Proposal> queue = new ArrayDeque<>();
-    private final Map<String, Proposal> byKey = new HashMap<>();
+    private final Map<String, Single> byKey = new HashMap<>();
+    private int queuedSamples;
     private final AtomicInteger running = new AtomicInteger();
     private final java.util.Set<Long> counted = new java.util.HashSet<>();
     private final java.util.List<Optional<Score>> told = new java.util.ArrayList<>();
@@ -68,8 +69,18 @@ final class RunLoop {
     private Point bestPoint;
     private long bestSample;
 
-    /** A point in the queue, the sample that answers it, and that sample's score (empty: failed). */
-    private record Proposal(Point point, long sample, CompletableFuture<Optional<Score>> result) {
+    /** One sample and its score (empty: failed). */
+    private record Single(long sample, CompletableFuture<Optional<Score>> result) {
+    }
+
+    /**
+     * A point in the queue, the samples that answer it (one, or the campaign's replicates) and
+     * their combined score (empty: all failed).
+     */
+    private record Proposal(Point point, List<Single> samples, CompletableFuture<Optional<Score>> result) {
+        long first() {
+            return samples.get(0).sample();
+        }
     }
 
     RunLoop(CampaignConfig config, int slots, Journal journal, Simulator simulator,
@@ -109,10 +120,13 @@ final class RunLoop {
         int failureLimit = Math.max(5, slots);
         while (!stopping) {
             if (!optimizer.done()) {
-                int n = Math.min(slots - queue.size(), config.budget() - used);
+                int r = config.replicates();
+                int free = Math.max(0, slots - queuedSamples);
+                // with more replicates than slots, one point at a time
+                int n = Math.min(queue.isEmpty() ? Math.max(1, free / r) : free / r, (config.budget() - used) / r);
                 if (n > 0) {
                     for (Point p : optimizer.ask(n)) {
-                        used += propose(p) ? 1 : 0;
+                        used += propose(p);
                     }
                 }
             }
@@ -125,6 +139,7 @@ final class RunLoop {
                 break;
             }
             queue.poll();
+            queuedSamples -= head.samples().size();
             optimizer.tell(List.of(new Result(head.point(), score)));
             told.add(score);
             recordPath();
@@ -152,17 +167,36 @@ final class RunLoop {
         stopping = true;
     }
 
-    /** Queues a point; returns true when it became a new sample (which counts against the budget). */
-    private boolean propose(Point point) {
+    /** Queues a point as the campaign's replicates of it; returns how many new samples that made (counted against the budget). */
+    private int propose(Point point) {
         if (!config.space().contains(point)) {
             throw new IllegalStateException("optimizer proposed " + point + " outside the space");
         }
+        var singles = new java.util.ArrayList<Single>();
+        int created = 0;
+        for (int k = 0; k < config.replicates(); k++) {
+            var single = sample(point);
+            created += single.isNew() ? 1 : 0;
+            singles.add(single.single());
+        }
+        CompletableFuture<Optional<Score>> result = singles.size() == 1 ? singles.get(0).result()
+            : CompletableFuture.allOf(singles.stream().map(Single::result).toArray(CompletableFuture[]::new))
+                .thenApply(v -> Replicates.combine(singles.stream().map(x -> x.result().join()).toList()));
+        queue.add(new Proposal(point, List.copyOf(singles), result));
+        queuedSamples += singles.size();
+        return created;
+    }
+
+    private record NewOrNot(Single single, boolean isNew) {
+    }
+
+    /** One sample of the point: answered from an identical one (this loop's or the journal's) or run. */
+    private NewOrNot sample(Point point) {
         long seed = config.seeds().seedFor(config.seed(), nextId);
         String key = SampleKey.of(fingerprint, config.space().format(point), seed, config.events());
         var same = byKey.get(key);
         if (same != null) {   // the same sample again (fixed seeds): never spend budget on a duplicate
-            queue.add(new Proposal(point, same.sample(), same.result()));
-            return false;
+            return new NewOrNot(same, false);
         }
         long id = nextId;
         var recorded = journal.sample(id);
@@ -171,23 +205,21 @@ final class RunLoop {
             // proposes, the centre of a second scan): answer from it, spending nothing
             var done = journal.finishedWithKey(key);
             if (done.isPresent()) {
-                var proposal = new Proposal(point, done.get().id(), CompletableFuture.completedFuture(done.get().toScore()));
-                byKey.put(key, proposal);
-                queue.add(proposal);
+                var single = new Single(done.get().id(), CompletableFuture.completedFuture(done.get().toScore()));
+                byKey.put(key, single);
                 reused++;
-                return false;
+                return new NewOrNot(single, false);
             }
         }
         nextId++;
         var sample = new Sample(id, key, point, seed, config.events(), samplesDir.resolve("%06d".formatted(id)));
         var result = new CompletableFuture<Optional<Score>>();
-        var proposal = new Proposal(point, id, result);
-        byKey.put(key, proposal);
-        queue.add(proposal);
+        var single = new Single(id, result);
+        byKey.put(key, single);
         if (recorded.isEmpty()) {
             journal.created(sample, origin, clock.instant());
             runner.submit(sample, 1, result);
-            return true;
+            return new NewOrNot(single, true);
         }
         var r = recorded.get();
         if (!r.key().equals(key)) {
@@ -205,24 +237,26 @@ final class RunLoop {
             log.info("sample={} state={} action=rerun", id, r.status());
             runner.submit(sample, 1, result);
         }
-        return true;
+        return new NewOrNot(single, true);
     }
 
     private void count(Proposal told, Optional<Score> score) {
-        if (!counted.add(told.sample())) {
-            return;   // a duplicate proposal of a sample already counted
+        for (var single : told.samples()) {
+            if (!counted.add(single.sample())) {
+                continue;   // a duplicate proposal of a sample already counted
+            }
+            if (single.result().join().isEmpty()) {
+                failed++;
+                failedInRow++;
+            } else {
+                finished++;
+                failedInRow = 0;
+            }
         }
-        if (score.isEmpty()) {
-            failed++;
-            failedInRow++;
-            return;
-        }
-        finished++;
-        failedInRow = 0;
-        if (score.get().value() < bestScore) {
+        if (score.isPresent() && score.get().value() < bestScore) {
             bestScore = score.get().value();
             bestPoint = told.point();
-            bestSample = told.sample();
+            bestSample = told.first();
         }
     }
 
