@@ -33,6 +33,9 @@ public final class Optimizers {
             + "smooth scores, one at a time (real and log parameters, at least two)");
         map.put("surrogate", "Professor-style trust region: waves of space-filling samples, a model per observable "
             + "(or of the score), the surrogate's minimum checked by a fresh sample (real and log parameters)");
+        map.put("bayesian", "Gaussian-process Bayesian optimisation: a space-filling design, then each sample where the "
+            + "expected improvement is largest; few samples on smooth or noisy scores, up to ~10 parameters and "
+            + "~500 samples (real and log parameters)");
         return map;
     }
 
@@ -58,6 +61,7 @@ public final class Optimizers {
         return switch (type) {
             case "cma-es" -> cmaEs(opt, space, seed, slots);
             case "surrogate" -> surrogate(opt, space, seed, slots, noisy);
+            case "bayesian" -> bayesian(opt, space, seed, slots, noisy);
             case "nelder-mead" -> nelderMead(opt, space);
             case "bobyqa" -> bobyqa(opt, space);
             default -> coordinateDescent(opt, space);
@@ -158,6 +162,28 @@ public final class Optimizers {
         boolean isNoisy = opt.oneOf("noisy", List.of("auto", "yes", "no"), "auto").equals("auto") ? noisy
             : opt.string("noisy").equals("yes");
         return new Surrogate(space, seed, batch, radius, tolerance, waves, isNoisy);
+    }
+
+    private static Optimizer bayesian(Options opt, Space space, long seed, int slots, boolean noisy) {
+        opt.allowOnly("type", "initial", "acquisition", "evaluations", "tolerance", "noisy");
+        continuousOnly(opt, space, "bayesian");
+        int evaluations = (int) opt.integer("evaluations", 500, 2, 100_000);
+        int initial = (int) opt.integer("initial", Math.min(evaluations,
+            Bayesian.defaultInitial(space.dimension(), slots)), 2, 100_000);
+        if (initial > evaluations) {
+            throw opt.error("initial", "an initial design of " + initial + " samples does not fit into evaluations: "
+                + evaluations, "lower initial or raise evaluations");
+        }
+        var acquisition = opt.oneOf("acquisition", List.of("ei", "lcb"), "ei").equals("ei")
+            ? Acquisition.Kind.EI : Acquisition.Kind.LCB;
+        double tolerance = opt.number("tolerance", 0.05);
+        if (!(tolerance > 0 && tolerance < Double.POSITIVE_INFINITY)) {
+            throw opt.error("tolerance", "tolerance " + tolerance + " must be positive: it is a fraction of the "
+                + "noise level", "use e.g. tolerance: 0.05");
+        }
+        boolean isNoisy = opt.oneOf("noisy", List.of("auto", "yes", "no"), "auto").equals("auto") ? noisy
+            : opt.string("noisy").equals("yes");
+        return new Bayesian(space, seed, new Bayesian.Settings(initial, acquisition, evaluations, tolerance, isNoisy));
     }
 
     private static Optimizer coordinateDescent(Options opt, Space space) {

@@ -1,0 +1,316 @@
+package org.autotune.optimize;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.autotune.space.Point;
+import org.autotune.space.Space;
+import org.hipparchus.random.SobolSequenceGenerator;
+
+/**
+ * Bayesian optimisation: a Gaussian process ({@link GaussianProcess}, Matérn-5/2 with fitted
+ * length scales, signal variance and nugget) models the score over the unit cube, and each
+ * proposal maximises an acquisition ({@link Acquisition}: expected improvement, or a lower
+ * confidence bound) under it. It spends few samples on smooth scores and averages noise through
+ * the model.
+ *
+ * <p>First a space-filling design of {@code initial} points: the start point and a randomly
+ * shifted Sobol set. The model takes over once the design is asked and half of it (at least two)
+ * has scores; until then further Sobol points keep the slots busy. Points still running enter the
+ * model with a made-up score, so that a batch, and an ask while earlier points run, gets distinct
+ * points: a constant liar (Ginsbourger et al. 2010) whose lie is the incumbent (the best posterior
+ * mean at a sample), raised to the point's own posterior mean where that is higher, so that the
+ * lie never contradicts the model (a lie far below a smooth model makes it ring). No point closer
+ * than 10⁻⁶ (unit cube) to one asked before is proposed. A failed sample counts as the worst
+ * score seen.
+ *
+ * <p>Stops after {@code evaluations} points, or when for 3 asks in a row the largest expected
+ * improvement is below {@code tolerance} times the noise level √(nugget + mean squared standard
+ * error). Hyperparameters are refitted when the number of results has grown by a tenth since the
+ * last fit (at every result while there are fewer than 20). Beyond 300 samples the model uses the
+ * 200 nearest the best sample (with noisy scores: the best neighbourhood average) and 100 of the
+ * rest, spread over the order they came in, which keeps each ask well under a second for 10
+ * parameters. Proposals depend only on (settings, seed, results told so far), so a campaign
+ * replays.
+ */
+final class Bayesian implements Optimizer {
+    private static final int MODEL_SAMPLES = 300;
+    private static final int MODEL_NEAR = 200;
+    private static final double MIN_DISTANCE = 1e-6;
+    private static final int QUIET_ASKS = 3;
+    private static final int ANCHORS = 5;
+
+    /** What the campaign file chose; see docs/optimizers.md. */
+    record Settings(int initial, Acquisition.Kind acquisition, int evaluations, double tolerance, boolean noisy) {
+        Settings {
+            if (!(initial >= 2 && initial <= evaluations)) {
+                throw new IllegalArgumentException("initial design " + initial + " must be in [2, evaluations]");
+            }
+            if (!(tolerance > 0 && tolerance < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
+            }
+        }
+    }
+
+    /** A sample the model learns from: where, its score (+∞ if it failed) and its own noise variance. */
+    private record Told(Point point, double[] unit, double value, double variance) {
+    }
+
+    private final Space space;
+    private final int d;
+    private final long seed;
+    private final Settings settings;
+    private final SobolSequenceGenerator sobol;
+    private final double[] shift;
+    private final List<double[]> design = new ArrayList<>();
+    private final Map<Point, double[]> pending = new LinkedHashMap<>();
+    private final List<double[]> asked = new ArrayList<>();
+    private final List<Told> told = new ArrayList<>();
+    private double[] theta;
+    private int fittedAt;
+    private int quiet;
+    private boolean done;
+
+    Bayesian(Space space, long seed, Settings settings) {
+        this.space = space;
+        this.d = space.dimension();
+        this.seed = seed;
+        this.settings = settings;
+        this.sobol = new SobolSequenceGenerator(d);
+        var rng = new SplittableRandom(seed ^ 0x6A09E667F3BCC909L);
+        this.shift = rng.doubles(d).toArray();
+        design.add(space.toUnit(space.start()));
+        while (design.size() < settings.initial()) {
+            double[] u = nextSpaceFilling();
+            if (far(u, design)) {
+                design.add(u);
+            }
+        }
+    }
+
+    /** Default design size: 2n + 1 points, or one batch of the slots if that is more. */
+    static int defaultInitial(int n, int slots) {
+        return Math.max(2 * n + 1, slots);
+    }
+
+    @Override
+    public List<Point> ask(int want) {
+        int room = Math.min(want, settings.evaluations() - asked.size());
+        if (done || room <= 0) {
+            return List.of();
+        }
+        var out = new ArrayList<double[]>();
+        while (out.size() < room && !design.isEmpty()) {
+            out.add(design.remove(0));
+        }
+        if (out.size() < room && design.isEmpty()) {
+            if (modelReady()) {
+                out.addAll(fromModel(room - out.size(), out));
+            } else {
+                while (out.size() < room) {
+                    double[] u = nextSpaceFilling();
+                    if (far(u, asked) && far(u, out)) {
+                        out.add(u);
+                    }
+                }
+            }
+        }
+        var points = new ArrayList<Point>();
+        for (double[] u : out) {
+            Point p = space.fromUnit(u);
+            pending.put(p, space.toUnit(p));
+            asked.add(space.toUnit(p));
+            points.add(p);
+        }
+        if (asked.size() >= settings.evaluations() || (points.isEmpty() && pending.isEmpty())) {
+            done = true;
+        }
+        return points;
+    }
+
+    @Override
+    public void tell(List<Result> results) {
+        for (var r : results) {
+            double[] u = pending.remove(r.point());
+            if (u == null) {
+                throw new IllegalArgumentException("the bayesian optimizer did not ask for " + r.point()
+                    + " (or was told its score already)");
+            }
+            double se = r.score().flatMap(s -> s.standardError().isPresent()
+                ? Optional.of(s.standardError().getAsDouble()) : Optional.empty()).orElse(0.0);
+            told.add(new Told(r.point(), u, r.value(), settings.noisy() ? se * se : 0));
+        }
+    }
+
+    @Override
+    public boolean done() {
+        return done;
+    }
+
+    /**
+     * The sample with the lowest posterior mean: with noisy scores the model's average over its
+     * neighbours, not the luckiest draw; with exact scores practically the best sample.
+     */
+    @Override
+    public Optional<Point> estimate() {
+        if (told.stream().noneMatch(t -> Double.isFinite(t.value()))) {
+            return Optional.empty();
+        }
+        var data = modelData();
+        var gp = HyperparameterFit.condition(data.units, data.values, data.noise,
+            theta != null ? theta : HyperparameterFit.defaults(d, settings.noisy()));
+        return told.stream().filter(t -> Double.isFinite(t.value()))
+            .min(Comparator.comparingDouble(t -> gp.mean(t.unit()))).map(Told::point);
+    }
+
+    private boolean modelReady() {
+        long scored = told.stream().filter(t -> Double.isFinite(t.value())).count();
+        return scored >= Math.max(2, (settings.initial() + 1) / 2);
+    }
+
+    /**
+     * Up to k points from the model, one acquisition maximum at a time; each pending point (and
+     * each one chosen) enters the model with a made-up score (see the class comment).
+     */
+    private List<double[]> fromModel(int k, List<double[]> alsoAvoid) {
+        var data = modelData();
+        var gp = fit(data);
+        double incumbent = Double.POSITIVE_INFINITY;
+        double[] means = new double[data.units.length];
+        for (int i = 0; i < means.length; i++) {
+            means[i] = gp.mean(data.units[i]);
+            incumbent = Math.min(incumbent, means[i]);
+        }
+        var anchors = IntStream.range(0, means.length).boxed()
+            .sorted(Comparator.comparingDouble(i -> means[i])).limit(ANCHORS).map(i -> data.units[i]).toList();
+        double meanVariance = told.stream().mapToDouble(Told::variance).average().orElse(0);
+        double noiseSd = Math.sqrt(gp.nuggetSd() * gp.nuggetSd() + meanVariance);
+        var avoid = new ArrayList<>(asked);
+        avoid.addAll(alsoAvoid);
+        var lies = new ArrayList<>(pending.values());
+        lies.addAll(alsoAvoid);
+        double[] lieValues = new double[lies.size()];
+        for (int i = 0; i < lieValues.length; i++) {
+            lieValues[i] = Math.max(incumbent, gp.mean(lies.get(i)));
+        }
+        var liar = gp.with(lies.toArray(double[][]::new), lieValues);
+        var rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + asked.size() + alsoAvoid.size());
+        var out = new ArrayList<double[]>();
+        while (out.size() < k) {
+            var choice = Acquisition.maximise(settings.acquisition(), liar, incumbent, avoid, anchors, MIN_DISTANCE,
+                rng);
+            if (choice.isEmpty()) {
+                break;
+            }
+            if (out.isEmpty()) {
+                quiet = choice.get().maxExpectedImprovement() < settings.tolerance() * noiseSd ? quiet + 1 : 0;
+                if (quiet >= QUIET_ASKS) {
+                    done = true;
+                    break;
+                }
+            }
+            double[] u = space.toUnit(space.fromUnit(choice.get().unit()));
+            out.add(u);
+            avoid.add(u);
+            liar = liar.with(new double[][] {u}, new double[] {Math.max(incumbent, liar.mean(u))});
+        }
+        return out;
+    }
+
+    /** The model on the results so far, refitting the hyperparameters when enough new results came in. */
+    private GaussianProcess fit(Data data) {
+        int m = told.size();
+        if (theta == null || m >= fittedAt + Math.max(1, m < 20 ? 1 : fittedAt / 10)) {
+            var starts = new ArrayList<double[]>();
+            starts.add(HyperparameterFit.defaults(d, settings.noisy()));
+            if (theta != null) {
+                starts.add(theta);
+            }
+            theta = HyperparameterFit.fit(data.units, data.values, data.noise, settings.noisy(), starts,
+                Math.min(300, 30 * (d + 2)));
+            fittedAt = m;
+        }
+        return HyperparameterFit.condition(data.units, data.values, data.noise, theta);
+    }
+
+    /** The samples the model learns from (failed ones at the worst score seen); see the class comment for the cap. */
+    private Data modelData() {
+        double worst = told.stream().mapToDouble(Told::value).filter(Double::isFinite).max().orElse(0);
+        var use = IntStream.range(0, told.size()).boxed().toList();
+        if (told.size() > MODEL_SAMPLES) {
+            double[] centre = told.get(centre()).unit();
+            var byDistance = new ArrayList<>(use);
+            byDistance.sort(Comparator.comparingDouble(i -> distance2(told.get(i).unit(), centre)));
+            var keep = new TreeSet<>(byDistance.subList(0, MODEL_NEAR));
+            var rest = byDistance.subList(MODEL_NEAR, byDistance.size()).stream().sorted().toList();
+            int others = MODEL_SAMPLES - MODEL_NEAR;
+            for (int j = 0; j < others; j++) {
+                keep.add(rest.get((int) ((long) j * rest.size() / others)));
+            }
+            use = List.copyOf(keep);
+        }
+        var data = new Data(new double[use.size()][], new double[use.size()], new double[use.size()]);
+        for (int j = 0; j < use.size(); j++) {
+            var t = told.get(use.get(j));
+            data.units[j] = t.unit();
+            data.values[j] = Double.isFinite(t.value()) ? t.value() : worst;
+            data.noise[j] = t.variance();
+        }
+        return data;
+    }
+
+    /**
+     * The sample the model's neighbourhood is centred on: the lowest score; with noisy scores the
+     * lowest mean score over a sample and its 2n nearest neighbours, so that one lucky draw does
+     * not pick it.
+     */
+    private int centre() {
+        int k = settings.noisy() ? 2 * d + 1 : 1;
+        int best = -1;
+        double bestValue = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < told.size(); i++) {
+            double value = told.get(i).value();
+            if (k > 1) {
+                double[] u = told.get(i).unit();
+                double[] dist = told.stream().mapToDouble(t -> distance2(t.unit(), u)).toArray();
+                value = IntStream.range(0, told.size()).boxed().sorted(Comparator.comparingDouble(j -> dist[j]))
+                    .limit(k).mapToDouble(j -> told.get(j).value()).average().orElseThrow();
+            }
+            if (best < 0 || value < bestValue) {
+                best = i;
+                bestValue = value;
+            }
+        }
+        return best;
+    }
+
+    private double[] nextSpaceFilling() {
+        double[] s = sobol.nextVector();
+        double[] u = new double[d];
+        for (int i = 0; i < d; i++) {
+            u[i] = (s[i] + shift[i]) % 1.0;   // a random shift (Cranley-Patterson): still space-filling
+        }
+        return space.toUnit(space.fromUnit(u));
+    }
+
+    private static boolean far(double[] u, List<double[]> points) {
+        return points.stream().allMatch(p -> distance2(u, p) >= MIN_DISTANCE * MIN_DISTANCE);
+    }
+
+    private static double distance2(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return s;
+    }
+
+    private record Data(double[][] units, double[] values, double[] noise) {
+    }
+}
