@@ -72,6 +72,14 @@ class ScanTest {
         return file;
     }
 
+    /** Runs the campaign, then one scan. */
+    private static Campaign.ScanOutcome runAndScan(Path file) {
+        try (var c = Campaign.open(CampaignConfig.read(file), Overrides.none(), false)) {
+            c.run(Progress.NONE, Clock.systemUTC());
+            return c.scan(Progress.NONE, Clock.systemUTC(), 1);
+        }
+    }
+
     private static double sd(java.util.function.IntToDoubleFunction g, int n) {
         double m = 0;
         for (int k = 0; k < n; k++) {
@@ -87,12 +95,7 @@ class ScanTest {
     @Test
     void a_scan_finds_the_known_minimum_covariance_and_flat_parameter() throws Exception {
         var file = campaign();
-        var config = CampaignConfig.read(file);
-        Campaign.ScanOutcome scan;
-        try (var c = Campaign.open(config, Overrides.none(), false)) {
-            c.run(Progress.NONE, Clock.systemUTC());
-            scan = c.scan(Progress.NONE, Clock.systemUTC(), 1);
-        }
+        var scan = runAndScan(file);
         var analysis = scan.analysis().orElseThrow();
         assertThat(analysis.problems()).isEmpty();
         var minimum = analysis.minimum().orElseThrow();
@@ -148,18 +151,10 @@ class ScanTest {
     @Test
     void analyze_writes_profile_intervals_eigentunes_and_pulls_and_records_them_in_the_journal() throws Exception {
         var file = campaign();
-        var config = CampaignConfig.read(file);
-        Campaign.ScanOutcome scan;
-        try (var c = Campaign.open(config, Overrides.none(), false)) {
-            c.run(Progress.NONE, Clock.systemUTC());
-            scan = c.scan(Progress.NONE, Clock.systemUTC(), 1);
-        }
-        var out = new java.io.StringWriter();
-        var err = new java.io.StringWriter();
-        int code = org.autotune.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
-            "analyze", file.toString());
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("region: scan 1").contains("profile intervals").contains("eigentunes")
+        var scan = runAndScan(file);
+        var r = LocalMinimumCheckTest.autotune("analyze", file.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("region: scan 1").contains("profile intervals").contains("eigentunes")
             .contains("goodness of fit at the best sample").contains("written: ");
         var json = tools.jackson.databind.json.JsonMapper.builder().build()
             .readTree(dir.resolve("campaign.autotune/analysis.json").toFile());
@@ -179,8 +174,8 @@ class ScanTest {
             assertThat(j.meta("analysis").orElseThrow()).contains("eigentunes").contains("goodness_of_fit");
         }
         // --level 4 doubles the interval of a
-        assertThat(org.autotune.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
-            "analyze", file.toString(), "--level", "4", "--output", dir.resolve("two.json").toString())).isZero();
+        assertThat(LocalMinimumCheckTest.autotune("analyze", file.toString(), "--level", "4", "--output",
+            dir.resolve("two.json").toString()).code()).isZero();
         var two = tools.jackson.databind.json.JsonMapper.builder().build().readTree(dir.resolve("two.json").toFile());
         assertThat(two.get("profile_intervals").get("a").get("high").asDouble())
             .isCloseTo(A + 2 * est.get(0).sigma(), within(1e-6));
@@ -189,19 +184,11 @@ class ScanTest {
     @Test
     void a_grid_over_the_most_correlated_pair_spans_two_sigma_around_the_minimum() throws Exception {
         var file = campaign();
-        var config = CampaignConfig.read(file);
-        Campaign.ScanOutcome scan;
-        try (var c = Campaign.open(config, Overrides.none(), false)) {
-            c.run(Progress.NONE, Clock.systemUTC());
-            scan = c.scan(Progress.NONE, Clock.systemUTC(), 1);
-        }
+        var scan = runAndScan(file);
         var est = scan.analysis().orElseThrow().constraints().orElseThrow().estimates();
-        var out = new java.io.StringWriter();
-        var err = new java.io.StringWriter();
-        int code = org.autotune.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
-            "scan", file.toString(), "--grid", "auto");
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("score over a (columns) and b (rows)");
+        var r = LocalMinimumCheckTest.autotune("scan", file.toString(), "--grid", "auto");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("score over a (columns) and b (rows)");
         try (var j = Journal.read(dir.resolve("campaign.autotune/journal.sqlite"))) {
             assertThat(j.samples().stream().filter(s -> s.origin().equals("grid-1"))).hasSize(25);
             var grid = tools.jackson.databind.json.JsonMapper.builder().build()
@@ -221,14 +208,13 @@ class ScanTest {
             }
         }
         // a named pair, and the mistakes a user can make
-        assertThat(org.autotune.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true),
-            "scan", file.toString(), "--grid", "a,c", "--grid-points", "3")).isZero();
-        var bad = new java.io.StringWriter();
-        assertThat(org.autotune.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(bad, true),
-            "scan", file.toString(), "--grid", "a,zz")).isEqualTo(2);
-        assertThat(bad.toString()).contains("no parameter 'zz' in this campaign").contains("use two of a, b, c");
-        assertThat(org.autotune.cli.Main.execute(new java.io.PrintWriter(out, true), new java.io.PrintWriter(bad, true),
-            "scan", file.toString(), "--grid", "a")).isEqualTo(2);
-        assertThat(bad.toString()).contains("is not a pair of parameter names");
+        assertThat(LocalMinimumCheckTest.autotune("scan", file.toString(), "--grid", "a,c", "--grid-points", "3")
+            .code()).isZero();
+        var unknown = LocalMinimumCheckTest.autotune("scan", file.toString(), "--grid", "a,zz");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no parameter 'zz' in this campaign").contains("use two of a, b, c");
+        var single = LocalMinimumCheckTest.autotune("scan", file.toString(), "--grid", "a");
+        assertThat(single.code()).isEqualTo(2);
+        assertThat(single.err()).contains("is not a pair of parameter names");
     }
 }
