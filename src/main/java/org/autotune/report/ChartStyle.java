@@ -26,6 +26,8 @@ final class ChartStyle {
 
     /** At most this many points per scatter series; more are thinned evenly (never the best-so-far ones). */
     static final int MAX_POINTS = 1500;
+    /** The same for the small panels of a grid of plots. */
+    static final int PANEL_POINTS = 800;
 
     private ChartStyle() {
     }
@@ -53,6 +55,7 @@ final class ChartStyle {
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, size - 1));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, size - 1));
         s.setLegendVisible(!small);
+        s.setXAxisTickMarkSpacingHint(small ? 55 : 70);
         return chart;
     }
 
@@ -137,6 +140,23 @@ final class ChartStyle {
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A decimal pattern that shows the largest of the values with about four significant digits. */
+    static String pattern(double[][] values) {
+        double max = 0;
+        for (double[] row : values) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    max = Math.max(max, Math.abs(v));
+                }
+            }
+        }
+        if (max >= 1e4 || (max > 0 && max < 1e-3)) {
+            return "0.##E0";
+        }
+        int decimals = max == 0 ? 1 : Math.max(0, 3 - (int) Math.floor(Math.log10(max)));
+        return decimals == 0 ? "0" : "0." + "#".repeat(decimals);
     }
 
     /** Four significant digits, for labels. */

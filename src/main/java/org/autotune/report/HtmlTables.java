@@ -97,19 +97,20 @@ final class HtmlTables {
             html.append("<th>").append(HtmlPage.escape(p.name())).append("</th>");
         }
         html.append("<th>time [s]</th><th class=\"t\">error</th></tr></thead><tbody>\n");
+        // closing </td> and </tr> are optional in HTML: leaving them out keeps 10 000 rows about a fifth smaller
         for (var s : source.samples()) {
-            html.append("<tr class=\"").append(s.status().name()).append("\"><td>").append(s.id()).append("</td><td>")
-                .append(HtmlPage.escape(s.origin())).append("</td><td>").append(s.status().name()).append("</td><td>")
-                .append(s.score().isPresent() ? number(s.score().getAsDouble()) : "").append("</td><td>")
-                .append(s.scoreError().isPresent() ? number(s.scoreError().getAsDouble()) : "").append("</td>");
+            html.append(s.status() == SampleStatus.FINISHED ? "<tr>" : "<tr class=\"" + s.status().name() + "\">")
+                .append("<td>").append(s.id()).append("<td>").append(HtmlPage.escape(s.origin())).append("<td>")
+                .append(s.status().name()).append("<td>")
+                .append(s.score().isPresent() ? number(s.score().getAsDouble()) : "").append("<td>")
+                .append(s.scoreError().isPresent() ? number(s.scoreError().getAsDouble()) : "");
             for (var p : source.space().parameters()) {
                 Double v = s.point().get(p.name());
-                html.append("<td>").append(v == null ? "" : HtmlPage.value(p, v)).append("</td>");
+                html.append("<td>").append(v == null ? "" : HtmlPage.value(p, v));
             }
             html.append("<td>").append(s.status().done() ? String.format(Locale.ROOT, "%.1f", s.elapsedMillis() / 1e3)
-                : "").append("</td><td class=\"t\">")
-                .append(s.status() == SampleStatus.FAILED ? HtmlPage.escape(firstLine(s.error())) : "")
-                .append("</td></tr>\n");
+                : "").append("<td class=\"t\">")
+                .append(s.status() == SampleStatus.FAILED ? HtmlPage.escape(firstLine(s.error())) : "").append('\n');
         }
         html.append("</tbody></table></div>\n</section>\n");
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.autotune.journal.SampleRecord;
 import org.autotune.metric.Observable;
-import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -116,22 +115,27 @@ final class ObservablePlots {
             String which = s == start ? "start" : "best";
             var chart = ChartStyle.xy(450, 260, "pulls at the " + which + " (sample " + s.id() + ")",
                 "observable (in the metric's order)", "pull", true);
-            var points = new Points();
-            for (int k = 0; k < s.observables().size(); k++) {
+            int n = s.observables().size();
+            ChartStyle.polygon(chart, "±1", new double[] {-0.5, -0.5, n - 0.5, n - 0.5}, new double[] {-1, 1, 1, -1},
+                ChartStyle.BAND);
+            var x = new ArrayList<Double>();
+            var y = new ArrayList<Double>();
+            for (int k = 0; k < n; k++) {
                 double pull = s.observables().get(k).pull();
                 if (Double.isFinite(pull)) {
-                    points.add(k, pull, 0);
+                    x.add((double) k);
+                    y.add(pull);
                 }
             }
-            points.plot(chart, "pull", s == start ? ChartStyle.START : ChartStyle.BEST);
-            for (double level : new double[] {-1, 1}) {
-                chart.addAnnotation(new AnnotationLine(level, false, false));
+            if (!x.isEmpty()) {
+                ChartStyle.scatter(chart, "pull", x.stream().mapToDouble(Double::doubleValue).toArray(),
+                    y.stream().mapToDouble(Double::doubleValue).toArray(), s == start ? ChartStyle.START : ChartStyle.BEST);
             }
             panels.add(chart);
         }
         return Optional.of(new Figure("pulls", "Pulls at the start and at the best sample",
             "(simulated − data) / √(σ_sim² + σ_data²) for every observable, at the first finished sample (sample "
-                + start.id() + ") and at the best sample (sample " + best.id() + "); the lines mark ±1. At a good "
+                + start.id() + ") and at the best sample (sample " + best.id() + "); the band marks ±1. At a good "
                 + "tune they scatter around 0 with a spread of about 1; a run of pulls on one side is a shape the "
                 + "simulation misses.", panels, 2, 450, 260));
     }

@@ -46,7 +46,8 @@ final class SamplePlots {
         ChartStyle.line(chart, "best so far", bx, by, ChartStyle.BEST, true);
         return Optional.of(Figure.single("score", "Score per sample",
             "Each finished sample's score (lower is better) in the order the samples were created, and the best "
-                + "score so far. Scan, grid and check samples follow the optimizer's." + thinned(scores.length),
+                + "score so far. Scan, grid and check samples follow the optimizer's."
+                + thinned(scores.length, ChartStyle.MAX_POINTS),
             chart, 900, 380));
     }
 
@@ -56,8 +57,8 @@ final class SamplePlots {
             return Optional.empty();
         }
         var panels = new ArrayList<Chart<?, ?>>();
-        int[] keep = ChartStyle.thin(h.finished().size(), ChartStyle.MAX_POINTS, h.improved());
-        int[] keepFailed = ChartStyle.thin(h.failed().size(), ChartStyle.MAX_POINTS, null);
+        int[] keep = ChartStyle.thin(h.finished().size(), ChartStyle.PANEL_POINTS, h.improved());
+        int[] keepFailed = ChartStyle.thin(h.failed().size(), ChartStyle.PANEL_POINTS, null);
         for (var p : space.parameters()) {
             var chart = ChartStyle.xy(PANEL_WIDTH, PANEL_HEIGHT, p.name(), "sample", unit(p.unit()), true);
             chart.getStyler().setYAxisLogarithmic(p.kind() == ParameterKind.LOG);
@@ -87,7 +88,8 @@ final class SamplePlots {
             "One panel per parameter: its value in each sample (blue: finished, purple: failed) and in the best "
                 + "sample so far (red line). A trace that settles shows a parameter the score pins down; one that "
                 + "keeps wandering while the score no longer improves shows a flat direction."
-                + thinned(h.finished().size()), panels, columns(panels.size()), PANEL_WIDTH, PANEL_HEIGHT));
+                + thinned(h.finished().size(), ChartStyle.PANEL_POINTS), panels, columns(panels.size()), PANEL_WIDTH,
+            PANEL_HEIGHT));
     }
 
     /**
@@ -99,7 +101,7 @@ final class SamplePlots {
             return Optional.empty();
         }
         var panels = new ArrayList<Chart<?, ?>>();
-        int[] keep = ChartStyle.thin(h.finished().size(), ChartStyle.MAX_POINTS, h.improved());
+        int[] keep = ChartStyle.thin(h.finished().size(), ChartStyle.PANEL_POINTS, h.improved());
         int[] best = h.bestSoFar();
         for (int[] pair : pairs(space.dimension(), correlation)) {
             var px = space.parameter(pair[0]);
@@ -128,7 +130,8 @@ final class SamplePlots {
             "The best-so-far sequence (red, from the orange square to the red diamond) over the cloud of all "
                 + "finished samples (blue), on " + (correlation.isPresent() ? "the most correlated pairs of "
                 + "parameters (from the analysis)" : "neighbouring pairs of parameters") + ". A path that runs "
-                + "along a diagonal valley shows two parameters that trade off." + thinned(h.finished().size()),
+                + "along a diagonal valley shows two parameters that trade off."
+                + thinned(h.finished().size(), ChartStyle.PANEL_POINTS),
             panels, Math.min(2, panels.size()), PANEL_WIDTH + 60, PANEL_HEIGHT + 60));
     }
 
@@ -183,8 +186,8 @@ final class SamplePlots {
         return unit.isEmpty() ? "" : " [" + unit + "]";
     }
 
-    private static String thinned(int n) {
-        return n > ChartStyle.MAX_POINTS ? " (" + n + " samples, thinned evenly to about " + ChartStyle.MAX_POINTS
-            + " points per series; the best-so-far ones are all kept.)" : "";
+    private static String thinned(int n, int max) {
+        return n > max ? " (" + n + " samples, thinned evenly to about " + max + " points per series; the "
+            + "best-so-far ones are all kept.)" : "";
     }
 }

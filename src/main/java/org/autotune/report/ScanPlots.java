@@ -60,9 +60,12 @@ final class ScanPlots {
             if (estimate.isPresent() && estimate.get() != null && Double.isFinite(lo) && Double.isFinite(hi)
                 && Double.isFinite(estimate.get().sigma())) {
                 var e = estimate.get();
-                double a = e.value() - e.sigma();
-                double b = e.value() + e.sigma();
-                if (p.kind() != ParameterKind.LOG || a > 0) {
+                // clipped to the plotted line, so that a range-limited 1σ does not squeeze the samples
+                double left = Math.min(min(line.values()), fit.isPresent() ? min(curveX) : Double.POSITIVE_INFINITY);
+                double right = Math.max(max(line.values()), fit.isPresent() ? max(curveX) : Double.NEGATIVE_INFINITY);
+                double a = Math.max(e.value() - e.sigma(), left);
+                double b = Math.min(e.value() + e.sigma(), right);
+                if (a < b && (p.kind() != ParameterKind.LOG || a > 0)) {
                     ChartStyle.polygon(chart, "estimate ± 1σ", new double[] {a, a, b, b}, new double[] {lo, hi, hi, lo},
                         ChartStyle.SIGMA);
                 }
@@ -149,7 +152,7 @@ final class ScanPlots {
             }
             chart.addSeries("score", labels(g.xs()), labels(g.ys()), cells);
             chart.getStyler().setShowValue(g.xs().length <= 9);
-            chart.getStyler().setHeatMapDecimalValueFormatter(ChartStyle::number);
+            chart.getStyler().setHeatMapValueDecimalPattern(ChartStyle.pattern(g.scores()));
             out.add(Figure.single("grid-" + g.number(), "2-D grid " + g.number() + ": " + g.x() + " and " + g.y(),
                 "The score of each sample of grid " + g.number() + " (" + g.xs().length + " × " + g.ys().length
                     + " points, every other parameter at the minimum), one cell per sample, coloured from low (light) "
@@ -186,7 +189,7 @@ final class ScanPlots {
         chart.getStyler().setMin(-1);
         chart.getStyler().setMax(1);
         chart.getStyler().setShowValue(n <= 12);
-        chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(java.util.Locale.ROOT, "%+.2f", v));
+        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
         return Optional.of(Figure.single("correlation", "Correlation matrix",
             "Correlations of the parameters from the analysis (" + analysis.get().region() + "): +1 (red) the two "
                 + "move together along the valley of the score, −1 (blue) they trade off, 0 (white) independent.",
