@@ -2,6 +2,7 @@ package org.autotune.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 
@@ -52,6 +53,12 @@ record History(List<SampleRecord> finished, double[] position, boolean[] improve
             out[i] = score(i);
         }
         return out;
+    }
+
+    /** The finished sample with the lowest score (the earliest of equals). */
+    Optional<SampleRecord> best() {
+        int[] best = bestSoFar();
+        return best.length == 0 ? Optional.empty() : Optional.of(finished.get(best[best.length - 1]));
     }
 
     /** Indices (into {@link #finished()}) of the best-so-far samples, in order. */

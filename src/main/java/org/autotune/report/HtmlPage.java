@@ -72,8 +72,7 @@ final class HtmlPage {
         if (other > 0) {
             html.append(", ").append(other).append(" pending, running or interrupted");
         }
-        history.finished().stream().min(java.util.Comparator.comparingDouble(s -> s.score().getAsDouble()))
-            .ifPresent(b -> html.append(" · best: sample ").append(b.id()).append(", score ")
+        history.best().ifPresent(b -> html.append(" · best: sample ").append(b.id()).append(", score ")
                 .append(HtmlTables.number(b.score().getAsDouble())));
         html.append("</p>\n<nav>");
         nav("outside", "observables outside");
@@ -110,10 +109,12 @@ final class HtmlPage {
                 + "<th>highest simulated (sample)</th><th>outside by [σ]</th></tr></thead><tbody>\n");
             for (var b : out.subList(0, Math.min(MAX_OUTSIDE, out.size()))) {
                 html.append("<tr><td>").append(escape(b.name())).append("</td><td>")
-                    .append(HtmlTables.number(b.reference())).append(" ± ").append(HtmlTables.number(b.referenceError()))
+                    .append(HtmlTables.number(b.reference())).append(" ± ")
+                    .append(HtmlTables.number(b.referenceError()))
                     .append("</td><td>").append(HtmlTables.number(b.min())).append(" (").append(b.minSample())
                     .append(")</td><td>").append(HtmlTables.number(b.max())).append(" (").append(b.maxSample())
-                    .append(")</td><td>").append(String.format(Locale.ROOT, "%.1f", b.distance())).append("</td></tr>\n");
+                    .append(")</td><td>").append(String.format(Locale.ROOT, "%.1f", b.distance()))
+                    .append("</td></tr>\n");
             }
             html.append("</tbody></table>\n");
             if (out.size() > MAX_OUTSIDE) {

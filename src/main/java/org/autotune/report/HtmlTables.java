@@ -21,7 +21,7 @@ final class HtmlTables {
     /** Best sample's values and, from the analysis, the estimate ± 1σ and the profile interval. */
     void best() {
         html.append("<section id=\"best\">\n<h2>Best point</h2>\n");
-        var best = history.finished().stream().min(java.util.Comparator.comparingDouble(s -> s.score().getAsDouble()));
+        var best = history.best();
         if (best.isEmpty()) {
             html.append("<p class=\"note\">No sample has finished yet.</p>\n</section>\n");
             return;

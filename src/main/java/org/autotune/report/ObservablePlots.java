@@ -59,8 +59,8 @@ final class ObservablePlots {
             panels.add(chart);
         }
         return Optional.of(new Figure("envelope", "Envelope of all samples against the data",
-            "For each observable, the band from the lowest to the highest simulated value over all " + envelope.samples()
-                + " finished samples with observables (blue), and the data ± error (black; red where the data lie "
+            "For each observable, the band from the lowest to the highest simulated value over all "
+                + envelope.samples() + " finished samples with observables (blue), and the data ± error (black; red where the data lie "
                 + "outside the band by more than the combined error). Data outside the band cannot be fitted by any "
                 + "point the campaign has sampled." + more(groups.size()), panels, SamplePlots.columns(panels.size()),
             SamplePlots.PANEL_WIDTH, SamplePlots.PANEL_HEIGHT));
@@ -129,7 +129,8 @@ final class ObservablePlots {
             }
             if (!x.isEmpty()) {
                 ChartStyle.scatter(chart, "pull", x.stream().mapToDouble(Double::doubleValue).toArray(),
-                    y.stream().mapToDouble(Double::doubleValue).toArray(), s == start ? ChartStyle.START : ChartStyle.BEST);
+                    y.stream().mapToDouble(Double::doubleValue).toArray(),
+                    s == start ? ChartStyle.START : ChartStyle.BEST);
             }
             panels.add(chart);
         }

@@ -105,24 +105,13 @@ public final class Report {
         out.add(section("envelope", "Envelope of all samples", ObservablePlots.envelope(envelope),
             history.finished().isEmpty() ? noSample : noObservables));
         Optional<SampleRecord> start = history.finished().stream().findFirst();
-        Optional<SampleRecord> best = bestSample();
+        Optional<SampleRecord> best = history.best();
         out.add(section("overlay", "Data and simulation at the start and the best sample",
             best.flatMap(b -> ObservablePlots.overlay(start.orElseThrow(), b)),
             history.finished().isEmpty() ? noSample : noObservables));
         out.add(section("pulls", "Pulls", best.flatMap(b -> ObservablePlots.pulls(start.orElseThrow(), b)),
             history.finished().isEmpty() ? noSample : noObservables));
         return List.copyOf(out);
-    }
-
-    /** The finished sample with the lowest score (the first of equals). */
-    Optional<SampleRecord> bestSample() {
-        SampleRecord best = null;
-        for (var s : history.finished()) {
-            if (best == null || s.score().getAsDouble() < best.score().getAsDouble()) {
-                best = s;
-            }
-        }
-        return Optional.ofNullable(best);
     }
 
     private static Section section(String id, String heading, Optional<Figure> figure, String absent) {

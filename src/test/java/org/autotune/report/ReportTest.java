@@ -51,8 +51,8 @@ class ReportTest {
                 }
                 print "x,y,z" > "events.csv"
                 for (k = 0; k < n; k++)
-                    printf "%.12g,%.12g,%.12g\\n", a + b + (k % 10 - 4.5) / 3, a - 0.5 * b + ((7 * k) % 10 - 4.5) / 3, \\
-                        1 + (k % 10 - 4.5) / 3 > "events.csv"
+                    printf "%.12g,%.12g,%.12g\\n", a + b + (k % 10 - 4.5) / 3, \\
+                        a - 0.5 * b + ((7 * k) % 10 - 4.5) / 3, 1 + (k % 10 - 4.5) / 3 > "events.csv"
             }
             """);
         var ref = new StringBuilder("x,y,z\n");
@@ -146,7 +146,8 @@ class ReportTest {
         for (var panel : profiles.panels()) {
             var chart = (XYChart) panel;
             // the centre and the full scan's -2, -1, +1, +2 widths at least
-            assertThat(chart.getSeries("scan samples").getXData().length).as(panel.getTitle()).isGreaterThanOrEqualTo(5);
+            assertThat(chart.getSeries("scan samples").getXData().length).as(panel.getTitle())
+                .isGreaterThanOrEqualTo(5);
             assertThat(chart.getSeries("fitted quadratic").getXData()).hasSize(ScanPlots.CURVE);
         }
         // a is measured: its band spans estimate +- sigma around the truth 1.5
@@ -232,7 +233,8 @@ class ReportTest {
         // one row per sample, after the header's
         assertThat(Pattern.compile("<tr[ >]").matcher(table).results().count()).isEqualTo(samples + 1);
         assertThat(table).contains("<tr class=\"FAILED\"><td>");
-        var failures = html.substring(html.indexOf("<section id=\"failures\">"), html.indexOf("<section id=\"samples\">"));
+        var failures = html.substring(html.indexOf("<section id=\"failures\">"),
+            html.indexOf("<section id=\"samples\">"));
         assertThat(failures).contains("beyond what this detector model covers").contains("<td>3</td>");
         assertThat(html).contains("name: lin").contains("</script>").contains("profile interval");
     }
