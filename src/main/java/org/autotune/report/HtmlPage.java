@@ -75,13 +75,13 @@ final class HtmlPage {
         history.best().ifPresent(b -> html.append(" · best: sample ").append(b.id()).append(", score ")
                 .append(HtmlTables.number(b.score().getAsDouble())));
         html.append("</p>\n<nav>");
-        nav("outside", "observables outside");
-        nav("best", "best point");
-        sections.forEach(s -> nav(s.id(), s.heading().toLowerCase(Locale.ROOT)));
-        nav("analysis", "analysis");
-        nav("failures", "failed samples");
-        nav("samples", "samples");
-        nav("campaign", "campaign file");
+        nav("outside", "Observables outside");
+        nav("best", "Best point");
+        sections.forEach(s -> nav(s.id(), s.heading()));
+        nav("analysis", "Analysis");
+        nav("failures", "Failed samples");
+        nav("samples", "Samples");
+        nav("campaign", "Campaign file");
         html.append("</nav>\n</header>\n");
     }
 
