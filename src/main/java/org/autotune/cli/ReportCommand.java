@@ -45,6 +45,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // plots are drawn off screen: never try to reach a display (a stale ssh -X DISPLAY would hang or fail)
+        System.setProperty("java.awt.headless", "true");
         var out = spec.commandLine().getOut();
         Path file;
         Report report;

@@ -81,7 +81,12 @@ final class ScanPlots {
                     ChartStyle.scatter(chart, "scan samples", line.values(), line.scores(), ChartStyle.DATA);
                 }
             }
-            panels.add(chart);
+            if (!chart.getSeriesCollection().isEmpty()) {   // e.g. every sample on this line failed
+                panels.add(chart);
+            }
+        }
+        if (panels.isEmpty()) {
+            return Optional.empty();
         }
         int k = source.scan().get().number();
         return Optional.of(new Figure("profiles", "1-D scan profiles",
@@ -182,6 +187,9 @@ final class ScanPlots {
                     cells.add(new Number[] {j, n - 1 - i, r[i][j]});   // row i from the top
                 }
             }
+        }
+        if (cells.isEmpty()) {
+            return Optional.empty();
         }
         int size = Math.min(900, 240 + 45 * n);
         var chart = ChartStyle.heat(size + 80, size, "correlation", "", "", true);
