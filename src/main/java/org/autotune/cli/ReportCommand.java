@@ -45,7 +45,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        // plots are drawn off screen: never try to reach a display (a stale ssh -X DISPLAY would hang or fail)
+        // plots are drawn off screen: no display needed, even where DISPLAY is set (an ssh -X session)
         System.setProperty("java.awt.headless", "true");
         var out = spec.commandLine().getOut();
         Path file;
