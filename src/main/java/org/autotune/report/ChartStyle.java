@@ -1,0 +1,173 @@
+package org.autotune.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.Locale;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The report's look, in one place: colours, fonts, series kinds, log axes and downsampling. */
+final class ChartStyle {
+    /** Data (reference) values. */
+    static final Color DATA = Color.BLACK;
+    /** Samples: translucent, so that a dense cloud shows where it is dense. */
+    static final Color SAMPLES = new Color(31, 119, 180, 110);
+    static final Color BEST = new Color(214, 39, 40);
+    static final Color START = new Color(255, 127, 14);
+    static final Color FAILED = new Color(148, 103, 189);
+    static final Color FIT = new Color(44, 160, 44);
+    static final Color BAND = new Color(31, 119, 180, 50);
+    static final Color SIGMA = new Color(214, 39, 40, 45);
+
+    /** At most this many points per scatter series; more are thinned evenly (never the best-so-far ones). */
+    static final int MAX_POINTS = 1500;
+    /** The same for the small panels of a grid of plots. */
+    static final int PANEL_POINTS = 800;
+
+    private ChartStyle() {
+    }
+
+    /** An XY chart with the report's style: white, light grid, small markers, legend inside. */
+    static XYChart xy(int width, int height, String title, String xTitle, String yTitle, boolean small) {
+        var chart = new XYChart(width, height);
+        chart.setTitle(title);
+        chart.setXAxisTitle(xTitle);
+        chart.setYAxisTitle(yTitle);
+        var s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderColor(Color.GRAY);
+        s.setPlotGridLinesColor(new Color(225, 225, 225));
+        s.setChartTitleBoxVisible(false);
+        s.setLegendBorderColor(Color.LIGHT_GRAY);
+        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setMarkerSize(small ? 3 : 4);
+        s.setLocale(Locale.ROOT);
+        s.setErrorBarsColorSeriesColor(true);
+        int size = small ? 10 : 12;
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, size + 1));
+        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, size));
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, size - 1));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, size - 1));
+        s.setLegendVisible(!small);
+        s.setXAxisTickMarkSpacingHint(small ? 55 : 70);
+        return chart;
+    }
+
+    /** A heat map with the report's style; blue-white-red when {@code diverging}, else light-to-dark. */
+    static HeatMapChart heat(int width, int height, String title, String xTitle, String yTitle, boolean diverging) {
+        var chart = new HeatMapChart(width, height, Styler.ChartTheme.XChart);
+        chart.setTitle(title);
+        chart.setXAxisTitle(xTitle);
+        chart.setYAxisTitle(yTitle);
+        var s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setChartTitleBoxVisible(false);
+        s.setLocale(Locale.ROOT);
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        s.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        s.setRangeColors(diverging
+            ? new Color[] {new Color(33, 102, 172), Color.WHITE, new Color(178, 24, 43)}
+            : new Color[] {new Color(255, 255, 204), new Color(253, 141, 60), new Color(128, 0, 38)});
+        return chart;
+    }
+
+    static XYSeries scatter(XYChart chart, String name, double[] x, double[] y, Color color) {
+        var series = chart.addSeries(name, x, y);
+        series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        series.setMarkerColor(color);
+        return series;
+    }
+
+    /** Points with vertical error bars. */
+    static XYSeries errors(XYChart chart, String name, double[] x, double[] y, double[] err, Color color) {
+        var series = chart.addSeries(name, x, y, err);
+        series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        series.setMarkerColor(color);
+        series.setLineColor(color);
+        return series;
+    }
+
+    static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, boolean step) {
+        var series = chart.addSeries(name, x, y);
+        series.setXYSeriesRenderStyle(step ? XYSeriesRenderStyle.Step : XYSeriesRenderStyle.Line);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(color);
+        series.setLineStyle(new BasicStroke(1.5f));
+        return series;
+    }
+
+    /** A filled polygon (a band), drawn under the other series when added first. */
+    static XYSeries polygon(XYChart chart, String name, double[] x, double[] y, Color fill) {
+        var series = chart.addSeries(name, x, y);
+        series.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setFillColor(fill);
+        series.setLineColor(fill);
+        return series;
+    }
+
+    /** True when the values are all positive and span two decades or more: plot them on a log axis. */
+    static boolean spansDecades(double[] values) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (double v : values) {
+            if (!(v > 0) || !Double.isFinite(v)) {
+                return false;
+            }
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return values.length > 0 && max >= 100 * min;
+    }
+
+    /** Indices 0..n-1 thinned evenly to at most {@code max}, always keeping those marked in {@code keep}. */
+    static int[] thin(int n, int max, boolean[] keep) {
+        int stride = Math.max(1, (int) Math.ceil((double) n / max));
+        var out = new java.util.ArrayList<Integer>();
+        for (int i = 0; i < n; i++) {
+            if (i % stride == 0 || (keep != null && keep[i])) {
+                out.add(i);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A decimal pattern that shows the largest of the values with about four significant digits. */
+    static String pattern(double[][] values) {
+        double max = 0;
+        for (double[] row : values) {
+            for (double v : row) {
+                if (Double.isFinite(v)) {
+                    max = Math.max(max, Math.abs(v));
+                }
+            }
+        }
+        if (max >= 1e4 || (max > 0 && max < 1e-3)) {
+            return "0.##E0";
+        }
+        int decimals = max == 0 ? 1 : Math.max(0, 3 - (int) Math.floor(Math.log10(max)));
+        return decimals == 0 ? "0" : "0." + "#".repeat(decimals);
+    }
+
+    /** Four significant digits, for labels. */
+    static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        var text = String.format(Locale.ROOT, "%.4g", v);
+        if (text.contains("e")) {
+            return text;
+        }
+        return text.contains(".") ? text.replaceFirst("0+$", "").replaceFirst("\\.$", "") : text;
+    }
+}

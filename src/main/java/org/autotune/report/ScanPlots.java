@@ -1,0 +1,236 @@
+package org.autotune.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.autotune.analysis.LocalAnalysis;
+import org.autotune.analysis.QuadraticFit;
+import org.autotune.journal.SampleRecord;
+import org.autotune.journal.SampleStatus;
+import org.autotune.space.ParameterKind;
+import org.autotune.space.Space;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/**
+ * Plots of the scans around the minimum: the 1-D profiles along each parameter with the fitted
+ * quadratic and the ±1σ band of the analysis, the 2-D grid maps, and the correlation matrix.
+ * No contour is interpolated between noisy samples: a grid shows its cells as they were measured.
+ */
+final class ScanPlots {
+    /** Points along each fitted parabola. */
+    static final int CURVE = 61;
+
+    private ScanPlots() {
+    }
+
+    /**
+     * (d) For each parameter, the samples on the scan's line through its centre along that
+     * parameter (others at the centre), the slice of the quadratic fitted to the scan's region
+     * along the same line, and the analysis' estimate ± 1σ as a band.
+     */
+    static Optional<Figure> profiles(ReportSource source, Optional<AnalysisNumbers> analysis) {
+        if (source.scan().isEmpty()) {
+            return Optional.empty();
+        }
+        var space = source.space();
+        var design = source.scan().get().design();
+        Optional<QuadraticFit> fit = LocalAnalysis.of(space, source.scoreType(), design, source.samples()).fit();
+        var panels = new ArrayList<Chart<?, ?>>();
+        for (int i = 0; i < space.dimension(); i++) {
+            var p = space.parameter(i);
+            var line = onAxis(space, design.center(), design.widths(), i, source.samples());
+            var chart = ChartStyle.xy(SamplePlots.PANEL_WIDTH, SamplePlots.PANEL_HEIGHT, p.name(),
+                p.unit().isEmpty() ? p.name() : p.name() + " [" + p.unit() + "]", "score", true);
+            chart.getStyler().setXAxisLogarithmic(p.kind() == ParameterKind.LOG);
+            double[] curveX = new double[CURVE];
+            double[] curveY = new double[CURVE];
+            if (fit.isPresent()) {
+                for (int k = 0; k < CURVE; k++) {
+                    double t = -2.5 + 5.0 * k / (CURVE - 1);
+                    double[] x = new double[space.dimension()];
+                    x[i] = t;
+                    curveX[k] = p.fromUnit(design.center()[i] + t * design.widths()[i]);
+                    curveY[k] = fit.get().value(x);
+                }
+            }
+            double lo = Math.min(min(line.scores()), fit.isPresent() ? min(curveY) : Double.POSITIVE_INFINITY);
+            double hi = Math.max(max(line.scores()), fit.isPresent() ? max(curveY) : Double.NEGATIVE_INFINITY);
+            var estimate = analysis.map(a -> a.estimates().get(p.name()));
+            if (estimate.isPresent() && estimate.get() != null && Double.isFinite(lo) && Double.isFinite(hi)
+                && Double.isFinite(estimate.get().sigma())) {
+                var e = estimate.get();
+                // clipped to the plotted line, so that a range-limited 1σ does not squeeze the samples
+                double left = Math.min(min(line.values()), fit.isPresent() ? min(curveX) : Double.POSITIVE_INFINITY);
+                double right = Math.max(max(line.values()), fit.isPresent() ? max(curveX) : Double.NEGATIVE_INFINITY);
+                double a = Math.max(e.value() - e.sigma(), left);
+                double b = Math.min(e.value() + e.sigma(), right);
+                if (a < b && (p.kind() != ParameterKind.LOG || a > 0)) {
+                    ChartStyle.polygon(chart, "estimate ± 1σ", new double[] {a, a, b, b}, new double[] {lo, hi, hi, lo},
+                        ChartStyle.SIGMA);
+                }
+            }
+            if (fit.isPresent()) {
+                ChartStyle.line(chart, "fitted quadratic", curveX, curveY, ChartStyle.FIT, false);
+            }
+            if (line.scores().length > 0) {
+                if (line.hasErrors()) {
+                    ChartStyle.errors(chart, "scan samples", line.values(), line.scores(), line.errors(),
+                        ChartStyle.DATA);
+                } else {
+                    ChartStyle.scatter(chart, "scan samples", line.values(), line.scores(), ChartStyle.DATA);
+                }
+            }
+            if (!chart.getSeriesCollection().isEmpty()) {   // e.g. every sample on this line failed
+                panels.add(chart);
+            }
+        }
+        if (panels.isEmpty()) {
+            return Optional.empty();
+        }
+        int k = source.scan().get().number();
+        return Optional.of(new Figure("profiles", "1-D scan profiles",
+            "Scan " + k + ": for each parameter, the samples on the line through the scan's centre along that "
+                + "parameter, the others held at the centre (black, with the scores' standard errors), the slice "
+                + "of the quadratic fitted to every sample of the scan's region along the same line (green), and "
+                + "the analysis' estimate ± 1σ (red band; the fitted minimum of all parameters together, so it need "
+                + "not sit at the bottom of one slice when parameters are correlated). Samples that sit off the "
+                + "curve show where a quadratic stops describing the score." + (fit.isEmpty()
+                ? " No quadratic could be fitted to this region (see the analysis)." : ""),
+            panels, SamplePlots.columns(panels.size()), SamplePlots.PANEL_WIDTH, SamplePlots.PANEL_HEIGHT));
+    }
+
+    /** The finished samples on the line through {@code center} along parameter {@code axis}, within 2.5 widths. */
+    record Line(double[] values, double[] scores, double[] errors, boolean hasErrors) {
+    }
+
+    static Line onAxis(Space space, double[] center, double[] widths, int axis, List<SampleRecord> samples) {
+        var rows = new ArrayList<double[]>();
+        boolean errors = true;
+        for (var s : samples) {
+            if (s.status() != SampleStatus.FINISHED || s.score().isEmpty()) {
+                continue;
+            }
+            double[] u = space.toUnit(LocalAnalysis.pointOf(space, s.point()));
+            boolean on = Math.abs(u[axis] - center[axis]) <= 2.5 * widths[axis] + 1e-12;
+            for (int j = 0; j < u.length && on; j++) {
+                // the journal keeps the values the scan ran, so the round trip is exact to rounding
+                on = j == axis || Math.abs(u[j] - center[j]) <= 1e-9 + 1e-6 * widths[j];
+            }
+            if (on) {
+                errors &= s.scoreError().isPresent();
+                rows.add(new double[] {s.point().get(space.parameter(axis).name()), s.score().getAsDouble(),
+                    s.scoreError().orElse(0)});
+            }
+        }
+        rows.sort((a, b) -> Double.compare(a[0], b[0]));
+        var line = new Line(new double[rows.size()], new double[rows.size()], new double[rows.size()],
+            errors && !rows.isEmpty());
+        for (int r = 0; r < rows.size(); r++) {
+            line.values()[r] = rows.get(r)[0];
+            line.scores()[r] = rows.get(r)[1];
+            line.errors()[r] = rows.get(r)[2];
+        }
+        return line;
+    }
+
+    /** (e) One heat map per finished grid: the score in each cell as measured (failed cells are left blank). */
+    static List<Figure> grids(ReportSource source) {
+        var out = new ArrayList<Figure>();
+        for (var g : source.grids()) {
+            var x = source.space().parameter(source.space().names().indexOf(g.x()));
+            var y = source.space().parameter(source.space().names().indexOf(g.y()));
+            HeatMapChart chart = ChartStyle.heat(560, 460, "score over " + g.x() + " and " + g.y(),
+                g.x() + (x.unit().isEmpty() ? "" : " [" + x.unit() + "]"),
+                g.y() + (y.unit().isEmpty() ? "" : " [" + y.unit() + "]"), false);
+            var cells = new ArrayList<Number[]>();
+            for (int row = 0; row < g.ys().length; row++) {
+                for (int col = 0; col < g.xs().length; col++) {
+                    double v = g.scores()[row][col];
+                    if (Double.isFinite(v)) {
+                        cells.add(new Number[] {col, row, v});
+                    }
+                }
+            }
+            if (cells.isEmpty()) {
+                continue;
+            }
+            chart.addSeries("score", labels(g.xs()), labels(g.ys()), cells);
+            chart.getStyler().setShowValue(g.xs().length <= 9);
+            chart.getStyler().setHeatMapValueDecimalPattern(ChartStyle.pattern(g.scores()));
+            out.add(Figure.single("grid-" + g.number(), "2-D grid " + g.number() + ": " + g.x() + " and " + g.y(),
+                "The score of each sample of grid " + g.number() + " (" + g.xs().length + " × " + g.ys().length
+                    + " points, every other parameter at the minimum), one cell per sample, coloured from low (light) "
+                    + "to high (dark). A valley running diagonally is the correlation of the pair seen directly. "
+                    + "Blank cells are failed samples.", chart, 560, 460));
+        }
+        return out;
+    }
+
+    /** (f) The correlation matrix of the analysis, −1 (blue) to +1 (red). */
+    static Optional<Figure> correlation(Space space, Optional<AnalysisNumbers> analysis) {
+        if (analysis.isEmpty() || analysis.get().correlation().isEmpty()) {
+            return Optional.empty();
+        }
+        double[][] r = analysis.get().correlation().get();
+        int n = r.length;
+        if (n != space.dimension() || n < 2) {
+            return Optional.empty();
+        }
+        var names = space.names();
+        var reversed = new ArrayList<>(names);
+        java.util.Collections.reverse(reversed);
+        var cells = new ArrayList<Number[]>();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (Double.isFinite(r[i][j])) {
+                    cells.add(new Number[] {j, n - 1 - i, r[i][j]});   // row i from the top
+                }
+            }
+        }
+        if (cells.isEmpty()) {
+            return Optional.empty();
+        }
+        int size = Math.min(900, 240 + 45 * n);
+        var chart = ChartStyle.heat(size + 80, size, "correlation", "", "", true);
+        chart.addSeries("correlation", names, reversed, cells);
+        chart.getStyler().setMin(-1);
+        chart.getStyler().setMax(1);
+        chart.getStyler().setShowValue(n <= 12);
+        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
+        return Optional.of(Figure.single("correlation", "Correlation matrix",
+            "Correlations of the parameters from the analysis (" + analysis.get().region() + "): +1 (red) the two "
+                + "move together along the valley of the score, −1 (blue) they trade off, 0 (white) independent.",
+            chart, size + 80, size));
+    }
+
+    /** Axis labels with as few significant digits (4 or more) as keep them apart. */
+    static List<String> labels(double[] values) {
+        for (int digits = 4; ; digits++) {
+            var out = new ArrayList<String>();
+            for (double v : values) {
+                out.add(digits >= 17 ? Double.toString(v) : new java.math.BigDecimal(v)
+                    .round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString());
+            }
+            if (digits >= 17 || new java.util.HashSet<>(out).size() == out.size()) {
+                return out;
+            }
+        }
+    }
+
+    private static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            m = Math.min(m, x);
+        }
+        return m;
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
+    }
+}
