@@ -37,6 +37,8 @@ import org.autotune.space.Space;
  * optimizer and problem, medians over seeds: samples to target, waves to target, and the
  * optimizer's CPU time per sample (ask + tell).
  *
+ * <p>Budget 600 samples (300 with --quick); 150 for {@code bayesian}, whose model costs O(m³) per ask.
+ *
  * <p>usage: OptimizersBench [--quick] [SLOTS (default 8)] [SEEDS (default 1,2,3,4,5)]
  */
 public final class OptimizersBench {
@@ -182,7 +184,7 @@ public final class OptimizersBench {
         int slots = args.length > off ? Integer.parseInt(args[off]) : 8;
         List<Long> seeds = args.length > off + 1 ? List.of(args[off + 1].split(",")).stream().map(Long::parseLong).toList()
             : quick ? List.of(1L, 2L) : List.of(1L, 2L, 3L, 4L, 5L);
-        int budget = quick ? 300 : 1500;
+        int budget = quick ? 300 : 600;
         var problems = quick ? List.of(linear(4, 8, false, 11), linear(4, 8, true, 11))
             : List.of(linear(4, 8, false, 11), linear(8, 16, false, 12), linear(8, 16, true, 12), rosenbrock(3, false),
                 rosenbrock(3, true));
@@ -202,7 +204,8 @@ public final class OptimizersBench {
             double cdMedian = Double.NaN;
             double defaultMedian = Double.NaN;
             for (var o : optimizers.entrySet()) {
-                int b = o.getKey().equals("bayesian") ? Math.min(budget, 300) : budget;
+                // the GP costs O(m^3) per ask: a smaller budget keeps the benchmark to minutes
+                int b = o.getKey().equals("bayesian") ? Math.min(budget, 150) : budget;
                 var runs = seeds.stream().map(s -> run(p, o.getValue(), s, slots, b)).toList();
                 double[] to = runs.stream().mapToDouble(r -> r.toTarget() < 0 ? Double.POSITIVE_INFINITY : r.toTarget())
                     .toArray();
