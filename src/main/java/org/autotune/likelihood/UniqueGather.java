@@ -66,7 +66,7 @@ public final class UniqueGather {
     /** {@code f} applied to every single argument, evaluated once per unique value. */
     public static double[] apply(double[] arguments, DoubleUnaryOperator f) {
         var plan = of(arguments);
-        var values = new double[plan.size()];
+        var values = new double[plan.uniqueCount()];
         for (int u = 0; u < values.length; u++) {
             values[u] = f.applyAsDouble(plan.unique[u][0]);
         }
