@@ -171,7 +171,8 @@ public final class Likelihood {
         var fixed = new double[sources.size()][];
         for (int j = 0; j < sources.size(); j++) {
             own[j] = pick(theta, sourceParams[j]);
-            mu = mu.add(theta[multipliers[j]].multiply(sources.get(j).expectedCount(own[j])));
+            var muJ = aligned(sources.get(j).expectedCount(own[j]), mu, j);
+            mu = mu.add(theta[multipliers[j]].multiply(muJ));
             if (isConstant(own[j])) {
                 fixed[j] = cachedRates(d, j, own[j], values);
             }
@@ -231,6 +232,22 @@ public final class Likelihood {
 
     /** The rates of one fixed source at one dataset's distinct events, for these values. */
     private record CachedRates(double[] values, double[] rates) {
+    }
+
+    /**
+     * A source without parameters cannot see the current factory, so it may return a constant
+     * from any factory; only its value is used then. Otherwise factories must match.
+     */
+    private DerivativeStructure aligned(DerivativeStructure r, DerivativeStructure like, int j) {
+        if (r.getFreeParameters() == like.getFreeParameters() && r.getOrder() == like.getOrder()) {
+            return r;
+        }
+        if (sourceParams[j].length == 0) {
+            return like.getFactory().constant(r.getValue());
+        }
+        throw new IllegalStateException(("source %s returned a DerivativeStructure from another "
+            + "DSFactory; fix: build constants with params[0].getFactory().constant(c)")
+            .formatted(sourceNames.get(j)));
     }
 
     private static boolean isConstant(DerivativeStructure[] params) {

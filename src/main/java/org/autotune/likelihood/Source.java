@@ -16,7 +16,8 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
  *
  * <p>Contract: {@code params[k]} is the value of {@code parameters().get(k)}; the result has
  * the same {@code DSFactory} as the parameters (make constants with {@code
- * params[0].getFactory().constant(c)} or {@code params[0].newInstance(c)}). R must be ≥ 0 and
+ * params[0].getFactory().constant(c)} or {@code params[0].newInstance(c)}); a source without
+ * parameters may use any factory, only the values of its results are used. R must be ≥ 0 and
  * have units of events per unit of observable, consistent with μ: ∫ R dx = μ over the analysis
  * region. Implementations must be thread-safe: the likelihood calls them from several threads at
  * once, on disjoint batches of events. The likelihood multiplies both by a rate multiplier
