@@ -4,6 +4,7 @@
  * the value, gradient and Hessian of −ln L from one code path; {@link
  * org.autotune.likelihood.UniqueGather} avoids recomputing repeated inputs; {@link
  * org.autotune.likelihood.Fit} and {@link org.autotune.likelihood.ProfileLikelihood} give the best
- * point, its covariance and profile intervals. Simulation campaigns and metrics do not live here.
+ * point, its covariance and profile intervals; {@link org.autotune.likelihood.AnchorInterpolation}
+ * turns anchor simulations into a total rate. Simulation campaigns and metrics do not live here.
  */
 package org.autotune.likelihood;
