@@ -32,10 +32,7 @@ final class TestSources {
         };
     }
 
-    /**
-     * Exponential falling spectrum on [0, 10]: R = a·b·exp(−b x) / (1 − exp(−10 b)) · 0 + … kept
-     * simple: R = a·exp(−b x), μ = a (1 − exp(−10 b)) / b, both parameters non-linear.
-     */
+    /** Falling spectrum on [0, 10]: R = a·exp(−b x), μ = a (1 − exp(−10 b)) / b (both non-linear). */
     static Source exponential() {
         return new Source() {
             @Override
