@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "autotune", mixinStandardHelpOptions = true, version = "autotune 0.1.0",
     description = "Tunes simulation parameters until simulated output matches measured data.",
     subcommands = {ValidateCommand.class, RunCommand.class, ResumeCommand.class, StatusCommand.class,
-        ScanCommand.class, CheckCommand.class, AnalyzeCommand.class, ScreenCommand.class, BestCommand.class, ExportCommand.class, ReportCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
+        ScanCommand.class, CheckCommand.class, AnalyzeCommand.class, ScreenCommand.class, BestCommand.class, ExportCommand.class, ReportCommand.class, ServeCommand.class, PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Bad input (campaign file, reference data, arguments). */
     public static final int EXIT_INPUT = 2;
