@@ -1,5 +1,7 @@
 package org.autotune.web;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -114,9 +116,19 @@ final class CampaignJson {
         var point = node.putObject("point");
         var text = view.format(best);
         for (var p : view.space().parameters()) {
-            point.put(p.name(), text.get(p.name()));
+            double v = best.point().get(p.name());
+            point.put(p.name(), p.kind().continuous() ? significant(v) : text.get(p.name()));
         }
         return node;
+    }
+
+    /** Six significant digits without exponent, as autotune status prints values (cli.Summary.significant). */
+    static String significant(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return String.format(Locale.ROOT, "%.6g", v);
+        }
+        var bd = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
+        return bd.scale() < 0 ? bd.setScale(0).toPlainString() : bd.toPlainString();
     }
 
     private static void number(ArrayNode array, OptionalDouble value) {
