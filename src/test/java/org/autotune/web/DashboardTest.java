@@ -131,6 +131,19 @@ class DashboardTest {
         }
     }
 
+    @Test
+    void serve_has_help_and_names_a_missing_workspace() {
+        var out = new java.io.StringWriter();
+        var err = new java.io.StringWriter();
+        assertThat(org.autotune.cli.Main.execute(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+            "serve", "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: autotune serve").contains("--port=N", "--bind=ADDR");
+        var missing = dir.resolve("nowhere");
+        assertThat(org.autotune.cli.Main.execute(new java.io.PrintWriter(out), new java.io.PrintWriter(err),
+            "serve", missing.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(missing + ": not a folder; fix: pass the folder that holds your campaigns\n");
+    }
+
     /** The address `autotune serve` printed, waiting for it (the first read of the journals). */
     private static URI printedUrl(Path stdout, Process serve) throws Exception {
         var url = Pattern.compile("dashboard: (http://\\S+) ");
