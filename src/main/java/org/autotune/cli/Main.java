@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Tunes simulation parameters until simulated output matches measured data.",
     subcommands = {ValidateCommand.class, RunCommand.class, ResumeCommand.class, StatusCommand.class,
         ScanCommand.class, CheckCommand.class, AnalyzeCommand.class, ScreenCommand.class, BestCommand.class,
-        ExportCommand.class, ReportCommand.class, PluginsCommand.class, FitExampleCommand.class,
+        ExportCommand.class, ReportCommand.class, ServeCommand.class, PluginsCommand.class, FitExampleCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Bad input (campaign file, reference data, arguments). */

@@ -1,7 +1,7 @@
 package org.autotune.cli;
 
 import java.util.concurrent.Callable;
-import org.autotune.journal.SampleStatus;
+import org.autotune.campaign.CampaignStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -20,18 +20,15 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         try (var view = args.open()) {
             var out = spec.commandLine().getOut();
-            var counts = view.counts();
-            int done = counts.get(SampleStatus.FINISHED) + counts.get(SampleStatus.FAILED);
-            out.printf("campaign %s: %s%n", view.name(), view.state());
+            var status = CampaignStatus.of(view);
+            out.printf("campaign %s: %s%n", status.name(), status.state());
             out.printf("samples: %d of budget %d done (%d finished, %d failed), %d running, %d pending, "
-                    + "%d interrupted%n", done, view.budget(), counts.get(SampleStatus.FINISHED),
-                counts.get(SampleStatus.FAILED), counts.get(SampleStatus.RUNNING), counts.get(SampleStatus.PENDING),
-                counts.get(SampleStatus.INTERRUPTED));
-            view.best().ifPresentOrElse(b -> Summary.printBest(out, view.space(), b),
+                    + "%d interrupted%n", status.done(), status.budget(), status.finished(), status.failed(),
+                status.running(), status.pending(), status.interrupted());
+            status.best().ifPresentOrElse(b -> Summary.printBest(out, view.space(), b),
                 () -> out.println("no sample finished yet"));
-            view.samples().stream().filter(s -> s.status() == SampleStatus.FAILED)
-                .reduce((a, b) -> b).ifPresent(f -> out.printf("last failure: sample %d in %s: %s%n", f.id(),
-                    f.folder(), f.error().lines().findFirst().orElse("")));
+            status.lastFailure().ifPresent(f -> out.printf("last failure: sample %d in %s: %s%n", f.id(),
+                f.folder(), f.error().lines().findFirst().orElse("")));
             out.flush();
         }
         return 0;

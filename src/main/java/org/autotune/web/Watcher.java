@@ -1,0 +1,173 @@
+package org.autotune.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.autotune.InputError;
+import org.autotune.campaign.CampaignStatus;
+import org.autotune.campaign.CampaignView;
+import org.autotune.journal.Journal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The dashboard's one reader thread. Every poll it looks at the size and modification time of
+ * each journal file (and of its write-ahead log); only a journal that changed is opened, read-only,
+ * read in a few short queries and closed again, so a running campaign never waits for the
+ * dashboard. What was read is kept as JSON text that requests are answered from. Every
+ * {@code rescan} the workspace is searched again, so new campaigns appear and deleted ones go.
+ */
+final class Watcher implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Watcher.class);
+
+    private final Workspace workspace;
+    private final Duration poll;
+    private final Duration rescan;
+    private final Consumer<String> onChange;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        var t = new Thread(r, "autotune-dashboard-reader");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private volatile String overview = "[]";
+    private long lastScan = Long.MIN_VALUE;
+
+    /** One watched campaign: where it is, what its files looked like when read, and what was read. */
+    private record Entry(Path folder, Fingerprint fingerprint, ObjectNode summary, String detail) {
+    }
+
+    /** Size and modification time of the journal and its write-ahead log: any write changes one. */
+    record Fingerprint(long size, long modified, long walSize, long walModified) {
+        static Fingerprint of(Path folder) {
+            var db = attributes(folder.resolve(Journal.FILE_NAME));
+            var wal = attributes(folder.resolve(Journal.FILE_NAME + "-wal"));
+            return new Fingerprint(db[0], db[1], wal[0], wal[1]);
+        }
+
+        private static long[] attributes(Path file) {
+            try {
+                var a = Files.readAttributes(file, BasicFileAttributes.class);
+                return new long[] {a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS)};
+            } catch (NoSuchFileException e) {
+                return new long[] {-1, -1};
+            } catch (IOException e) {
+                throw new UncheckedIOException("looking at " + file, e);
+            }
+        }
+    }
+
+    /**
+     * @param onChange called on the reader thread with the new overview JSON whenever a campaign
+     *     changed, appeared or went away
+     */
+    Watcher(Workspace workspace, Duration poll, Duration rescan, Consumer<String> onChange) {
+        this.workspace = workspace;
+        this.poll = poll;
+        this.rescan = rescan;
+        this.onChange = onChange;
+    }
+
+    /** Reads every campaign once (so the first page is complete), then polls in the background. */
+    void start() {
+        try {
+            thread.submit(this::tick).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the campaigns", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("reading the campaigns under " + workspace.root(), e.getCause());
+        }
+        thread.scheduleWithFixedDelay(this::tickLogged, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every campaign's summary, as a JSON array sorted by id. */
+    String overview() {
+        return overview;
+    }
+
+    /** One campaign's detail JSON, if a campaign has that id. */
+    Optional<String> detail(String id) {
+        return Optional.ofNullable(entries.get(id)).map(Entry::detail);
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+
+    private void tickLogged() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again: say so, keep the last pages, go on polling
+            log.error("dashboard: reading the campaigns failed (please report this); will try again", e);
+        }
+    }
+
+    private void tick() {
+        boolean changed = false;
+        long now = System.nanoTime();
+        if (lastScan == Long.MIN_VALUE || now - lastScan >= rescan.toNanos()) {
+            lastScan = now;
+            var found = workspace.campaigns();
+            changed = entries.keySet().retainAll(found.keySet());
+            for (var e : found.entrySet()) {
+                var old = entries.get(e.getKey());
+                if (old == null || !old.folder().equals(e.getValue())) {
+                    entries.put(e.getKey(), new Entry(e.getValue(), null, null, "{}"));
+                }
+            }
+        }
+        for (var e : entries.entrySet()) {
+            var fingerprint = Fingerprint.of(e.getValue().folder());
+            if (!fingerprint.equals(e.getValue().fingerprint())) {
+                e.setValue(read(e.getKey(), e.getValue().folder(), fingerprint));
+                changed = true;
+            }
+        }
+        if (changed) {
+            overview = renderOverview();
+            onChange.accept(overview);
+        }
+    }
+
+    private Entry read(String id, Path folder, Fingerprint fingerprint) {
+        try (var view = CampaignView.open(folder, Optional.empty())) {
+            var status = CampaignStatus.of(view);
+            var summary = CampaignJson.summary(id, view, status);
+            var detail = CampaignJson.detail(summary, view, view.samples());
+            log.debug("dashboard: read campaign={} done={}", id, status.done());
+            return new Entry(folder, fingerprint, summary, CampaignJson.MAPPER.writeValueAsString(detail));
+        } catch (InputError | UncheckedIOException e) {
+            // a journal being created, or a campaign file that no longer parses: show why, read it again
+            // when its files change
+            var summary = CampaignJson.unreadable(id, folder, e.getMessage());
+            return new Entry(folder, fingerprint, summary, CampaignJson.MAPPER.writeValueAsString(summary));
+        }
+    }
+
+    private String renderOverview() {
+        var sorted = new TreeMap<String, Entry>(entries);
+        var array = CampaignJson.MAPPER.createArrayNode();
+        for (var e : sorted.entrySet()) {
+            if (e.getValue().summary() != null) {
+                array.add(e.getValue().summary());
+            }
+        }
+        return CampaignJson.MAPPER.writeValueAsString(array);
+    }
+}
