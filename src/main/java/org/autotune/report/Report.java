@@ -93,7 +93,8 @@ public final class Report {
             space.dimension() < 2 ? "The campaign has one parameter: no pairs." : noSample));
         out.add(section("profiles", "1-D scan profiles", ScanPlots.profiles(source, analysis),
             "No finished scan yet: 'autotune scan CAMPAIGN' runs one around the best sample."));
-        var grids = ScanPlots.grids(source);
+        var grids = new java.util.ArrayList<>(ScanPlots.grids(source));
+        grids.addAll(ScanPlots.contours(source));
         out.add(new Section("grids", "2-D grids", grids, grids.isEmpty()
             ? "No finished grid yet: 'autotune scan CAMPAIGN --grid A,B' (or --grid auto) maps the score over a pair."
             : ""));

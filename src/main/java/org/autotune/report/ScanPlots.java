@@ -10,6 +10,7 @@ import org.autotune.journal.SampleStatus;
 import org.autotune.space.ParameterKind;
 import org.autotune.space.Space;
 import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -163,6 +164,95 @@ final class ScanPlots {
                     + " points, every other parameter at the minimum), one cell per sample, coloured from low (light) "
                     + "to high (dark). A valley running diagonally is the correlation of the pair seen directly. "
                     + "Blank cells are failed samples.", chart, 560, 460));
+        }
+        return out;
+    }
+
+    /** Points along each contour ellipse. */
+    static final int ELLIPSE = 121;
+
+    /**
+     * (e) For each finished grid with a quadratic fitted to the newest scan: the grid's samples and
+     * the fitted quadratic's 1σ and 2σ contours (Δχ² = 1 and 4; Δ(−ln L) = ½ and 2) in the pair's
+     * plane, the other parameters where the grid held them. The contours are the fit's, not
+     * interpolated between noisy samples; none are drawn where the fit does not rise in the plane.
+     */
+    static List<Figure> contours(ReportSource source) {
+        var out = new ArrayList<Figure>();
+        if (source.scan().isEmpty()) {
+            return out;
+        }
+        var space = source.space();
+        var design = source.scan().get().design();
+        var fit = LocalAnalysis.of(space, source.scoreType(), design, source.samples()).fit();
+        if (fit.isEmpty()) {
+            return out;
+        }
+        double k = source.scoreType() == org.autotune.metric.ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
+        for (var g : source.grids()) {
+            int i = space.names().indexOf(g.x());
+            int j = space.names().indexOf(g.y());
+            var gridSamples = source.samples().stream().filter(r -> r.origin().equals("grid-" + g.number())
+                && r.status() == SampleStatus.FINISHED).toList();
+            if (gridSamples.isEmpty()) {
+                continue;
+            }
+            // the grid's plane in the fit's coordinates: x = (u − centre) / width
+            double[] u0 = space.toUnit(LocalAnalysis.pointOf(space, gridSamples.get(0).point()));
+            int n = space.dimension();
+            double[] x0 = new double[n];
+            for (int a = 0; a < n; a++) {
+                x0[a] = (u0[a] - design.center()[a]) / design.widths()[a];
+            }
+            double[][] h = fit.get().hessian();
+            double[] grad = fit.get().gradient();
+            // the slice's minimum: solve H_pp z = −(g_p + H_p,others x_others)
+            double bi = grad[i];
+            double bj = grad[j];
+            for (int a = 0; a < n; a++) {
+                if (a != i && a != j) {
+                    bi += h[i][a] * x0[a];
+                    bj += h[j][a] * x0[a];
+                }
+            }
+            double det = h[i][i] * h[j][j] - h[i][j] * h[j][i];
+            if (!(h[i][i] > 0 && det > 0)) {
+                continue;
+            }
+            double zi = -(h[j][j] * bi - h[i][j] * bj) / det;
+            double zj = -(h[i][i] * bj - h[j][i] * bi) / det;
+            var px = space.parameter(i);
+            var py = space.parameter(j);
+            XYChart chart = ChartStyle.xy(560, 460, "fitted contours over " + g.x() + " and " + g.y(),
+                g.x() + (px.unit().isEmpty() ? "" : " [" + px.unit() + "]"),
+                g.y() + (py.unit().isEmpty() ? "" : " [" + py.unit() + "]"), false);
+            chart.getStyler().setXAxisLogarithmic(px.kind() == ParameterKind.LOG);
+            chart.getStyler().setYAxisLogarithmic(py.kind() == ParameterKind.LOG);
+            ChartStyle.scatter(chart, "grid samples", gridSamples.stream().mapToDouble(r -> r.point().get(g.x()))
+                .toArray(), gridSamples.stream().mapToDouble(r -> r.point().get(g.y())).toArray(), ChartStyle.SAMPLES);
+            double[] sigmas = {1, 2};
+            java.awt.Color[] colors = {ChartStyle.BEST, ChartStyle.START};
+            for (int c = 0; c < sigmas.length; c++) {
+                double level = k / 2 * sigmas[c] * sigmas[c];
+                double[] ex = new double[ELLIPSE];
+                double[] ey = new double[ELLIPSE];
+                for (int t = 0; t < ELLIPSE; t++) {
+                    double phi = 2 * Math.PI * t / (ELLIPSE - 1);
+                    double di = Math.cos(phi);
+                    double dj = Math.sin(phi);
+                    double curv = h[i][i] * di * di + 2 * h[i][j] * di * dj + h[j][j] * dj * dj;
+                    double r = Math.sqrt(2 * level / curv);
+                    ex[t] = px.fromUnit(design.center()[i] + (zi + r * di) * design.widths()[i]);
+                    ey[t] = py.fromUnit(design.center()[j] + (zj + r * dj) * design.widths()[j]);
+                }
+                ChartStyle.line(chart, sigmas[c] == 1 ? "1 sigma" : "2 sigma", ex, ey, colors[c], false);
+            }
+            out.add(Figure.single("contour-" + g.number(), "Fitted contours on grid " + g.number() + ": " + g.x()
+                    + " and " + g.y(),
+                "The 1σ and 2σ contours (Δχ² = 1 and 4) of the quadratic fitted to scan " + source.scan().get().number()
+                    + ", in the plane of grid " + g.number() + " (every other parameter where the grid held it), over "
+                    + "the grid's samples. A tilted ellipse is a correlation; one far wider than the grid, a parameter "
+                    + "the data barely constrain. The ellipses are not cut at the search range.", chart, 560, 460));
         }
         return out;
     }

@@ -162,6 +162,16 @@ class ReportTest {
         var grid = (HeatMapChart) figure(report, "grid-1").panels().get(0);
         assertThat(grid.getHeatMapSeries().getHeatData()).hasSize(25);
         assertThat(grid.getHeatMapSeries().getXData()).hasSize(5);
+        // the fitted contours: the grid's 25 samples and two closed ellipses (1 and 2 sigma), the 2-sigma one wider
+        var contour = (org.knowm.xchart.XYChart) figure(report, "contour-1").panels().get(0);
+        assertThat(contour.getSeriesCollection().stream().map(s -> s.getName()).toList())
+            .containsExactly("grid samples", "1 sigma", "2 sigma");
+        assertThat(contour.getSeries("grid samples").getXData()).hasSize(25);
+        var one = contour.getSeries("1 sigma");
+        var two = contour.getSeries("2 sigma");
+        assertThat(one.getXData()[0]).isCloseTo(one.getXData()[one.getXData().length - 1],
+            org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(span(two.getXData())).isGreaterThan(span(one.getXData()));
         var correlation = (HeatMapChart) figure(report, "correlation").panels().get(0);
         assertThat(correlation.getHeatMapSeries().getHeatData()).hasSize(9);
         assertThat(correlation.getHeatMapSeries().getXData()).asList().containsExactly("a", "b", "c");
@@ -192,7 +202,7 @@ class ReportTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("written: ").contains("report.html")
             .contains("observables whose data lie outside the range of all samples: 1 (z.mean)")
-            .contains("plots: 9 figures as PNG and SVG");
+            .contains("plots: 10 figures as PNG and SVG");
         var report = report();
         for (var f : report.figures()) {
             var image = ImageIO.read(plots.resolve(f.id() + ".png").toFile());
@@ -207,7 +217,7 @@ class ReportTest {
             assertThat(svg.getDocumentElement().getTagName()).as(f.id()).isEqualTo("svg");
         }
         assertThat(report.figures()).extracting(Figure::id).containsExactly("score", "traces", "path", "profiles",
-            "grid-1", "correlation", "envelope", "overlay", "pulls");
+            "grid-1", "contour-1", "correlation", "envelope", "overlay", "pulls");
     }
 
     @Test
@@ -223,7 +233,7 @@ class ReportTest {
             assertThat(html).contains("<section id=\"" + id + "\">");
         }
         assertThat(Pattern.compile("<img [^>]*src=\"data:image/png;base64,").matcher(html).results().count())
-            .isEqualTo(9);
+            .isEqualTo(10);
         // the observable no sample reaches is named near the top, before any plot
         assertThat(html.indexOf("class=\"alert\"")).isPositive().isLessThan(html.indexOf("<section id=\"score\">"));
         assertThat(html.substring(html.indexOf("<section id=\"outside\">"), html.indexOf("<section id=\"best\">")))
@@ -237,5 +247,9 @@ class ReportTest {
             html.indexOf("<section id=\"samples\">"));
         assertThat(failures).contains("beyond what this detector model covers").contains("<td>3</td>");
         assertThat(html).contains("name: lin").contains("</script>").contains("profile interval");
+    }
+
+    private static double span(double[] v) {
+        return java.util.Arrays.stream(v).max().orElseThrow() - java.util.Arrays.stream(v).min().orElseThrow();
     }
 }
