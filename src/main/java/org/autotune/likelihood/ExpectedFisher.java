@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.hipparchus.analysis.differentiation.DSFactory;
 import org.hipparchus.analysis.differentiation.DerivativeStructure;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 
@@ -90,7 +91,7 @@ public final class ExpectedFisher {
             var inverse = new CholeskyDecomposition(MatrixUtils.createRealMatrix(matrix),
                 1e-12, 1e-12).getSolver().getInverse();
             return inverse.getData();
-        } catch (org.hipparchus.exception.MathIllegalArgumentException e) {
+        } catch (MathIllegalArgumentException e) {
             throw new IllegalStateException(("the expected Fisher information of %s is singular "
                 + "or not positive definite: the data cannot tell these parameters apart; fix: "
                 + "fix or constrain one of them").formatted(free), e);
