@@ -79,6 +79,23 @@ public record ScanDesign(double[] center, double[] widths, List<double[]> points
         return new ScanDesign(center.clone(), widths.clone(), List.copyOf(points));
     }
 
+    /**
+     * A size × size grid over parameters i (columns) and j (rows) at ± half[0], ± half[1] around the
+     * centre, every other parameter at the centre; row by row, clamped into the unit cube.
+     */
+    public static List<double[]> grid(double[] center, int i, int j, double[] half, int size) {
+        var points = new ArrayList<double[]>();
+        for (int row = 0; row < size; row++) {
+            for (int col = 0; col < size; col++) {
+                double[] u = center.clone();
+                u[i] = clamp(center[i] + half[0] * (2.0 * col / (size - 1) - 1));
+                u[j] = clamp(center[j] + half[1] * (2.0 * row / (size - 1) - 1));
+                points.add(u);
+            }
+        }
+        return points;
+    }
+
     /** Number of points for n parameters: 1 + 4n + 2n(n − 1). */
     public static int size(int n) {
         return 1 + 4 * n + 2 * n * (n - 1);

@@ -173,8 +173,8 @@ public final class Campaign implements AutoCloseable {
             throw new InputError(config.file(), "", "scan needs real or log parameters only (this campaign has integer "
                 + "or choice parameters)", "fix the discrete parameters at their best values in a copy of the campaign");
         }
-        int k = Integer.parseInt(journal.meta("scans").orElse("0"));
-        if (k == 0 || journal.meta("scan." + k + ".state").orElse("").equals("done")) {
+        int k = newest("scan");
+        if (finished("scan", k)) {
             var best = journal.best().orElseThrow(() -> new InputError(config.file(), "", "no finished sample to scan "
                 + "around yet", "run the campaign first: autotune run " + config.file()));
             double[] center = space.toUnit(org.autotune.analysis.LocalAnalysis.pointOf(space, best.point()));
@@ -262,8 +262,8 @@ public final class Campaign implements AutoCloseable {
                 + "integer or choice parameters)", "fix the discrete parameters at their best values in a copy of the "
                 + "campaign");
         }
-        int k = Integer.parseInt(journal.meta("grids").orElse("0"));
-        if (k == 0 || journal.meta("grid." + k + ".state").orElse("").equals("done")) {
+        int k = newest("grid");
+        if (finished("grid", k)) {
             var type = Metrics.create(config.metric(), config.directory()).type();
             var analysis = CampaignAnalysis.of(space, type, journal, 1).orElseThrow(() -> new InputError(config.file(),
                 "", "no finished sample to scan around yet", "run the campaign first: autotune run " + config.file()));
@@ -301,8 +301,6 @@ public final class Campaign implements AutoCloseable {
             var center = analysis.local().minimum().orElse(org.autotune.analysis.LocalAnalysis.pointOf(space,
                 journal.best().orElseThrow().point()));
             double[] c = space.toUnit(center);
-            var points = new java.util.ArrayList<double[]>();
-            double[][] axisValues = new double[2][size];
             double[] half = new double[2];
             for (int a = 0; a < 2; a++) {
                 int i = axes[a];
@@ -310,14 +308,7 @@ public final class Campaign implements AutoCloseable {
                     .unitStep());
                 half[a] = Math.max(1e-3, Math.min(0.5, span * sigma));
             }
-            for (int iy = 0; iy < size; iy++) {
-                for (int ix = 0; ix < size; ix++) {
-                    double[] u = c.clone();
-                    u[axes[0]] = clamp(c[axes[0]] + half[0] * (2.0 * ix / (size - 1) - 1));
-                    u[axes[1]] = clamp(c[axes[1]] + half[1] * (2.0 * iy / (size - 1) - 1));
-                    points.add(u);
-                }
-            }
+            var points = org.autotune.analysis.ScanDesign.grid(c, axes[0], axes[1], half, size);
             k++;
             var meta = new LinkedHashMap<String, Object>();
             meta.put("x", space.names().get(axes[0]));
@@ -353,10 +344,6 @@ public final class Campaign implements AutoCloseable {
         return new GridOutcome(k, outcome, Optional.of(grid));
     }
 
-    private static double clamp(double v) {
-        return Math.max(0, Math.min(1, v));
-    }
-
     /** What a local-minimum check found: the minimum it compared with, and the points that beat it beyond noise. */
     public record CheckOutcome(int number, int points, Outcome outcome, org.autotune.journal.SampleRecord minimum,
                                java.util.List<org.autotune.analysis.LocalMinimumCheck.Better> better,
@@ -381,8 +368,8 @@ public final class Campaign implements AutoCloseable {
             .min(java.util.Comparator.comparingDouble(r -> r.score().getAsDouble()))
             .orElseThrow(() -> new InputError(config.file(), "", "no finished sample to compare with yet",
                 "run the campaign first: autotune run " + config.file()));
-        int k = Integer.parseInt(journal.meta("checks").orElse("0"));
-        if (k == 0 || journal.meta("check." + k + ".state").orElse("").equals("done")) {
+        int k = newest("check");
+        if (finished("check", k)) {
             double[] center = space.toUnit(org.autotune.analysis.LocalAnalysis.pointOf(space, minimum.point()));
             int used = 0;
             for (int i = 1; i <= k; i++) {
@@ -406,6 +393,16 @@ public final class Campaign implements AutoCloseable {
         journal.putMeta(Map.of("check." + k + ".state", "done", "check." + k + ".better",
             Integer.toString(better.size())));
         return new CheckOutcome(k, points.size(), outcome, minimum, better, restart);
+    }
+
+    /** The number of the newest stored design of a kind (scan, grid, check); 0 when there is none. */
+    private int newest(String kind) {
+        return Integer.parseInt(journal.meta(kind + "s").orElse("0"));
+    }
+
+    /** True when design k of a kind is absent (k = 0) or done, so that the command starts a new one. */
+    private boolean finished(String kind, int k) {
+        return k == 0 || journal.meta(kind + "." + k + ".state").orElse("").equals("done");
     }
 
     /** Passes progress on and keeps the last snapshot in {@code last[0]} for the outcome. */

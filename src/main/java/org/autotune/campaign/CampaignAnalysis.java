@@ -51,15 +51,9 @@ public final class CampaignAnalysis {
             return Optional.empty();
         }
         var best = bestSample.get();
-        int k = Integer.parseInt(journal.meta("scans").orElse("0"));
-        ScanDesign design = null;
-        String region = null;
-        for (int s = k; s >= 1 && design == null; s--) {
-            if (journal.meta("scan." + s + ".state").orElse("").equals("done")) {
-                design = ScanJson.read(journal.meta("scan." + s + ".design").orElseThrow());
-                region = "scan " + s;
-            }
-        }
+        var scan = Designs.newestScan(journal);
+        ScanDesign design = scan.map(Designs.FinishedScan::design).orElse(null);
+        String region = scan.map(x -> "scan " + x.number()).orElse(null);
         if (design == null) {
             double[] center = space.toUnit(LocalAnalysis.pointOf(space, best.point()));
             double[] widths = new double[space.dimension()];

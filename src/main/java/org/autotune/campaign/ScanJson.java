@@ -55,11 +55,33 @@ final class ScanJson {
         return points;
     }
 
+    /** A finished grid's map, as {@link Campaign#grid} journals it. */
+    static Campaign.Grid readGridResult(String json) {
+        JsonNode node = MAPPER.readTree(json);
+        var rows = node.get("scores");
+        var scores = new double[rows.size()][];
+        for (int r = 0; r < scores.length; r++) {
+            scores[r] = array(rows.get(r));
+        }
+        return new Campaign.Grid(node.get("x").asString(), node.get("y").asString(), array(node.get("xs")),
+            array(node.get("ys")), scores);
+    }
+
+    /** A JSON array of numbers; anything else (a failed sample's NaN, written as "NaN", or null) reads as NaN. */
     private static double[] array(JsonNode node) {
         var out = new double[node.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = node.get(i).asDouble();
+            var v = node.get(i);
+            out[i] = v.isNumber() ? v.doubleValue() : parse(v);
         }
         return out;
+    }
+
+    private static double parse(JsonNode v) {
+        try {
+            return v.isNull() ? Double.NaN : Double.parseDouble(v.asString());
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 }

@@ -200,6 +200,23 @@ abstract class CampaignRunCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Opens a campaign folder ({@code dir}, or the default one) for a command that runs more samples
+     * in it (scan, check, screen), with the log going to its autotune.log.
+     */
+    static Campaign openForSamples(CampaignConfig config, Path dir, boolean mustExist, int verbosity, boolean live) {
+        Logging.configure(verbosity, live, null);
+        var campaign = Campaign.open(config, new Overrides(Optional.empty(), OptionalInt.empty(),
+            java.util.OptionalLong.empty(), Optional.ofNullable(dir), false), mustExist);
+        Logging.configure(verbosity, live, campaign.directory().resolve("autotune.log"));
+        return campaign;
+    }
+
+    /** A live line on a terminal, else a log line every 10 seconds starting with {@code label}. */
+    static org.autotune.campaign.Progress progress(boolean live, String label) {
+        return live ? new TerminalProgress() : new LogProgress(label);
+    }
+
     static String relative(Path p) {
         var cwd = Path.of("").toAbsolutePath();
         return p.startsWith(cwd) && Files.exists(p) ? cwd.relativize(p).toString() : p.toString();

@@ -2,15 +2,10 @@ package org.autotune.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.autotune.InputError;
 import org.autotune.analysis.LocalMinimumCheck;
-import org.autotune.campaign.Campaign;
 import org.autotune.campaign.CampaignConfig;
-import org.autotune.campaign.Overrides;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,17 +56,14 @@ final class CheckCommand implements Callable<Integer> {
         var config = CampaignConfig.read(file);
         int count = points != null ? points : Math.max(16, 10 * config.space().dimension());
         boolean live = System.console() != null;
-        Logging.configure(verbose.length, live, null);
-        try (var campaign = Campaign.open(config, new Overrides(Optional.empty(), OptionalInt.empty(),
-            OptionalLong.empty(), Optional.ofNullable(dir), false), true)) {
-            Logging.configure(verbose.length, live, campaign.directory().resolve("autotune.log"));
+        try (var campaign = CampaignRunCommand.openForSamples(config, dir, true, verbose.length, live)) {
             var out = spec.commandLine().getOut();
             out.printf("local-minimum check of campaign %s: %d Sobol points over %s, %d slots%n", config.name(), count,
                 width >= 0.5 ? "the whole space" : "a box of +-" + width + " of each range around the best sample",
                 campaign.slots());
             out.flush();
             return CampaignRunCommand.stoppable(campaign::stop, () -> {
-                var r = campaign.check(live ? new TerminalProgress() : new LogProgress("check "), Clock.systemUTC(),
+                var r = campaign.check(CampaignRunCommand.progress(live, "check "), Clock.systemUTC(),
                     count, width);
                 out.printf("check %d: %d points; %s%n", r.number(), r.points(), r.outcome().message());
                 int code = CampaignRunCommand.exitCode(r.outcome());

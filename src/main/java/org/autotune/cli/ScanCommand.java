@@ -2,15 +2,11 @@ package org.autotune.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.autotune.InputError;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.CampaignConfig;
 import org.autotune.campaign.Outcome;
-import org.autotune.campaign.Overrides;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -84,10 +80,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         var config = CampaignConfig.read(file);
         boolean live = System.console() != null;
-        Logging.configure(verbose.length, live, null);
-        try (var campaign = Campaign.open(config, new Overrides(Optional.empty(), OptionalInt.empty(),
-            OptionalLong.empty(), Optional.ofNullable(dir), false), true)) {
-            Logging.configure(verbose.length, live, campaign.directory().resolve("autotune.log"));
+        try (var campaign = CampaignRunCommand.openForSamples(config, dir, true, verbose.length, live)) {
             var out = spec.commandLine().getOut();
             out.printf("scan of campaign %s around its best sample, %d slots, folder %s%n", config.name(),
                 campaign.slots(), CampaignRunCommand.relative(campaign.directory()));
@@ -95,8 +88,7 @@ final class ScanCommand implements Callable<Integer> {
             if (!pairs.isEmpty()) {
                 return CampaignRunCommand.stoppable(campaign::stop, () -> {
                     for (var pair : pairs) {
-                        var r = campaign.grid(pair, gridPoints, gridSpan, live ? new TerminalProgress()
-                            : new LogProgress("grid "), Clock.systemUTC());
+                        var r = campaign.grid(pair, gridPoints, gridSpan, CampaignRunCommand.progress(live, "grid "), Clock.systemUTC());
                         out.printf("grid %d: %s%n", r.number(), r.outcome().message());
                         int code = CampaignRunCommand.exitCode(r.outcome());
                         if (code != 0) {
@@ -110,7 +102,7 @@ final class ScanCommand implements Callable<Integer> {
                 });
             }
             return CampaignRunCommand.stoppable(campaign::stop, () -> {
-                var result = campaign.scan(live ? new TerminalProgress() : new LogProgress("scan "), Clock.systemUTC(),
+                var result = campaign.scan(CampaignRunCommand.progress(live, "scan "), Clock.systemUTC(),
                     width);
                 out.printf("scan %d: %d points; %s%n", result.number(), result.points(), result.outcome().message());
                 result.report().ifPresent(a -> a.describe().forEach(out::println));

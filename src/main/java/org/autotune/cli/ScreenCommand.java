@@ -6,15 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.autotune.InputError;
 import org.autotune.analysis.Screening;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.CampaignConfig;
-import org.autotune.campaign.Overrides;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,10 +54,7 @@ final class ScreenCommand implements Callable<Integer> {
             : Campaign.defaultDirectory(file).resolveSibling(Campaign.defaultDirectory(file).getFileName().toString()
                 .replaceFirst("\\.autotune$", ".screen"));
         boolean live = System.console() != null;
-        Logging.configure(verbose.length, live, null);
-        try (var campaign = Campaign.open(config, new Overrides(Optional.empty(), OptionalInt.empty(),
-            OptionalLong.empty(), Optional.of(folder), false), false)) {
-            Logging.configure(verbose.length, live, campaign.directory().resolve("autotune.log"));
+        try (var campaign = CampaignRunCommand.openForSamples(config, folder, false, verbose.length, live)) {
             var out = spec.commandLine().getOut();
             var points = Screening.design(n, trajectories, Long.parseLong(campaign.journal().meta("seed").orElseThrow()));
             out.printf("screen of campaign %s: %d trajectories x %d samples = %d samples, %d slots, folder %s%n",
@@ -70,7 +63,7 @@ final class ScreenCommand implements Callable<Integer> {
             out.flush();
             return CampaignRunCommand.stoppable(campaign::stop, () -> {
                 var outcome = campaign.runPoints(points.stream().map(config.space()::fromUnit).toList(), "screen", 1,
-                    live ? new TerminalProgress() : new LogProgress("screen "), Clock.systemUTC());
+                    CampaignRunCommand.progress(live, "screen "), Clock.systemUTC());
                 out.println(outcome.message());
                 int code = CampaignRunCommand.exitCode(outcome);
                 if (code != 0) {

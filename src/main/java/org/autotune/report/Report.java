@@ -91,10 +91,11 @@ public final class Report {
         out.add(section("path", "Descent path", SamplePlots.path(history, space,
             analysis.flatMap(AnalysisNumbers::correlation)),
             space.dimension() < 2 ? "The campaign has one parameter: no pairs." : noSample));
-        out.add(section("profiles", "1-D scan profiles", ScanPlots.profiles(source, analysis),
+        var fit = ScanPlots.fit(source);
+        out.add(section("profiles", "1-D scan profiles", ScanPlots.profiles(source, analysis, fit),
             "No finished scan yet: 'autotune scan CAMPAIGN' runs one around the best sample."));
         var grids = new java.util.ArrayList<>(ScanPlots.grids(source));
-        grids.addAll(ScanPlots.contours(source));
+        grids.addAll(ScanPlots.contours(source, fit));
         out.add(new Section("grids", "2-D grids", grids, grids.isEmpty()
             ? "No finished grid yet: 'autotune scan CAMPAIGN --grid A,B' (or --grid auto) maps the score over a pair."
             : ""));

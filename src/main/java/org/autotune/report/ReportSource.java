@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.autotune.analysis.ScanDesign;
+import org.autotune.campaign.Designs;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleRecord;
 import org.autotune.metric.ScoreType;
 import org.autotune.space.Space;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a report is made of, read once from a campaign's journal: the campaign file's text, its
@@ -47,8 +47,6 @@ public record ReportSource(String name, String campaignText, String state, Space
         }
     }
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
     /** Reads the journal; {@code space} and {@code type} come from the campaign file it recorded. */
     public static ReportSource read(Journal journal, Space space, ScoreType type, Optional<AnalysisSummary> analysis) {
         var samples = new ArrayList<>(journal.samples());
@@ -58,39 +56,12 @@ public record ReportSource(String name, String campaignText, String state, Space
     }
 
     private static Optional<Scan> scan(Journal journal) {
-        int k = Integer.parseInt(journal.meta("scans").orElse("0"));
-        for (int s = k; s >= 1; s--) {
-            if (journal.meta("scan." + s + ".state").orElse("").equals("done")) {
-                JsonNode node = MAPPER.readTree(journal.meta("scan." + s + ".design").orElseThrow());
-                var points = new ArrayList<double[]>();
-                for (JsonNode p : node.get("points")) {
-                    points.add(numbers(p));
-                }
-                return Optional.of(new Scan(s, new ScanDesign(numbers(node.get("center")), numbers(node.get("widths")),
-                    points)));
-            }
-        }
-        return Optional.empty();
+        return Designs.newestScan(journal).map(s -> new Scan(s.number(), s.design()));
     }
 
     private static List<Grid> grids(Journal journal) {
-        int k = Integer.parseInt(journal.meta("grids").orElse("0"));
-        var out = new ArrayList<Grid>();
-        for (int g = 1; g <= k; g++) {
-            var result = journal.meta("grid." + g + ".result");
-            if (result.isEmpty()) {
-                continue;   // interrupted before it finished: no map yet
-            }
-            JsonNode node = MAPPER.readTree(result.get());
-            var rows = node.get("scores");
-            var scores = new double[rows.size()][];
-            for (int r = 0; r < scores.length; r++) {
-                scores[r] = numbers(rows.get(r));
-            }
-            out.add(new Grid(g, node.get("x").asString(), node.get("y").asString(), numbers(node.get("xs")),
-                numbers(node.get("ys")), scores));
-        }
-        return out;
+        return Designs.grids(journal).stream().map(g -> new Grid(g.number(), g.grid().x(), g.grid().y(),
+            g.grid().xs(), g.grid().ys(), g.grid().scores())).toList();
     }
 
     /** A JSON array of numbers; a non-number ("NaN", "Infinity" as Jackson writes them, null) reads as NaN. */

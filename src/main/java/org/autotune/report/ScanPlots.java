@@ -30,13 +30,13 @@ final class ScanPlots {
      * parameter (others at the centre), the slice of the quadratic fitted to the scan's region
      * along the same line, and the analysis' estimate ± 1σ as a band.
      */
-    static Optional<Figure> profiles(ReportSource source, Optional<AnalysisNumbers> analysis) {
+    static Optional<Figure> profiles(ReportSource source, Optional<AnalysisNumbers> analysis,
+                                     Optional<QuadraticFit> fit) {
         if (source.scan().isEmpty()) {
             return Optional.empty();
         }
         var space = source.space();
         var design = source.scan().get().design();
-        Optional<QuadraticFit> fit = LocalAnalysis.of(space, source.scoreType(), design, source.samples()).fit();
         var panels = new ArrayList<Chart<?, ?>>();
         for (int i = 0; i < space.dimension(); i++) {
             var p = space.parameter(i);
@@ -168,6 +168,12 @@ final class ScanPlots {
         return out;
     }
 
+    /** The quadratic fitted to the newest scan's region (as the analysis fits it), shared by the scan plots. */
+    static Optional<QuadraticFit> fit(ReportSource source) {
+        return source.scan().flatMap(scan -> LocalAnalysis.of(source.space(), source.scoreType(), scan.design(),
+            source.samples()).fit());
+    }
+
     /** Points along each contour ellipse. */
     static final int ELLIPSE = 121;
 
@@ -177,14 +183,13 @@ final class ScanPlots {
      * plane, the other parameters where the grid held them. The contours are the fit's, not
      * interpolated between noisy samples; none are drawn where the fit does not rise in the plane.
      */
-    static List<Figure> contours(ReportSource source) {
+    static List<Figure> contours(ReportSource source, Optional<QuadraticFit> fit) {
         var out = new ArrayList<Figure>();
         if (source.scan().isEmpty()) {
             return out;
         }
         var space = source.space();
         var design = source.scan().get().design();
-        var fit = LocalAnalysis.of(space, source.scoreType(), design, source.samples()).fit();
         if (fit.isEmpty()) {
             return out;
         }
