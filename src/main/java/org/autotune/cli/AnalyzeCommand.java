@@ -56,7 +56,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             var type = Metrics.create(view.config().metric(), view.config().directory()).type();
             var result = CampaignAnalysis.of(view.space(), type, view.journal(), level);
             if (result.isEmpty()) {
-                spec.commandLine().getErr().println("campaign " + view.name() + " has no finished sample yet");
+                spec.commandLine().getErr().println("campaign " + view.name() + " has no finished sample yet; "
+                    + "fix: let 'autotune run' finish some samples (see 'autotune status'), then analyze");
                 return 1;
             }
             analysis = result.get();
