@@ -145,7 +145,7 @@ public final class Optimizers {
     }
 
     private static Optimizer surrogate(Options opt, Space space, long seed, int slots, boolean noisy) {
-        opt.allowOnly("type", "batch", "radius", "tolerance", "waves", "noisy");
+        opt.allowOnly("type", "batch", "radius", "spread", "tolerance", "waves", "noisy");
         continuousOnly(opt, space, "surrogate");
         int batch = (int) opt.integer("batch", Surrogate.defaultBatch(space.dimension(), slots), 2, 100_000);
         double radius = opt.number("radius", 0.25);
@@ -153,15 +153,22 @@ public final class Optimizers {
             throw opt.error("radius", "first box half-width " + radius + " must lie in (0, 0.5]: it is a fraction of "
                 + "each parameter's range", "use e.g. radius: 0.25");
         }
+        boolean isNoisy = opt.oneOf("noisy", List.of("auto", "yes", "no"), "auto").equals("auto") ? noisy
+            : opt.string("noisy").equals("yes");
+        // noisy scores: the design spans the whole trust box, so that the fit averages the noise
+        // over a wide base; otherwise it clusters around the proposal, where the minimum is expected
+        double spread = opt.number("spread", isNoisy ? 1.0 : 0.25);
+        if (!(spread > 0 && spread <= 1)) {
+            throw opt.error("spread", "design half-width " + spread + " must lie in (0, 1]: it is a fraction of the "
+                + "trust radius", "use e.g. spread: 0.25");
+        }
         double tolerance = opt.number("tolerance", 1e-3);
         if (!(tolerance > 0 && tolerance < radius)) {
             throw opt.error("tolerance", "tolerance " + tolerance + " must be positive and below radius " + radius,
                 "use e.g. tolerance: 0.001 (a thousandth of the range)");
         }
         int waves = (int) opt.integer("waves", 1000, 1, 1_000_000);
-        boolean isNoisy = opt.oneOf("noisy", List.of("auto", "yes", "no"), "auto").equals("auto") ? noisy
-            : opt.string("noisy").equals("yes");
-        return new Surrogate(space, seed, batch, radius, tolerance, waves, isNoisy);
+        return new Surrogate(space, seed, batch, radius, spread, tolerance, waves, isNoisy);
     }
 
     private static Optimizer bayesian(Options opt, Space space, long seed, int slots, boolean noisy) {

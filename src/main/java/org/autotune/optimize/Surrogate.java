@@ -18,14 +18,15 @@ import org.hipparchus.random.SobolSequenceGenerator;
 
 /**
  * Surrogate tuning in the Professor style, as a trust region: each wave is one batch of samples
- * (the previous wave's surrogate minimum plus a space-filling Sobol design in a box around the
- * current centre). After each wave a model is fitted <em>per observable</em> the metric exposes
- * (simulated value as a linear, then diagonal-quadratic, then full quadratic function of the
- * parameters, weighted by its statistical error, depending on how many samples the box holds),
+ * (the previous wave's surrogate minimum plus a space-filling Sobol design in a small box around
+ * it, {@code spread} times the trust radius, so that the next model is densest where the minimum is
+ * expected). After each wave a model is fitted <em>per observable</em> the metric exposes (simulated
+ * value as a linear, diagonal-quadratic or full quadratic function of the parameters, whichever
+ * predicts the samples' scores best when each is left out in turn) to the samples near the centre,
  * plus one model for the rest of the score; the score of the surrogate, Σ (model − reference)² /
- * (σ_sim² + σ_ref²) + rest, is minimised inside the box. The fresh sample at that minimum checks
- * the surrogate: the box grows when the actual improvement matches the predicted one and shrinks
- * when it does not. Stops when the box is smaller than {@code tolerance}.
+ * (σ_sim² + σ_ref²) + rest, is minimised inside the trust box. The fresh sample at that minimum
+ * checks the surrogate: the box grows when the actual improvement matches the predicted one and
+ * shrinks when it does not. Stops when the box is smaller than {@code tolerance}.
  *
  * <p>Modelling observables rather than the score is what makes it fast: observables are nearly
  * linear in the parameters, the χ² is not. Works in the unit cube (log parameters on their log
@@ -43,6 +44,8 @@ final class Surrogate implements Optimizer, PathRecording {
     private final SobolSequenceGenerator sobol;
     /** Scores are noisy (fresh seeds): judge on the refitted surrogate, stop at the noise floor. */
     private final boolean noisy;
+    /** Half-width of each wave's design box around the proposal, as a fraction of the trust radius. */
+    private final double spread;
 
     private double[] center;
     private double centerScore = Double.NaN;
@@ -62,8 +65,10 @@ final class Surrogate implements Optimizer, PathRecording {
     private final List<Point> lastWave = new ArrayList<>();
     private final List<PathStep> path = new ArrayList<>();
 
-    Surrogate(Space space, long seed, int batch, double radius, double tolerance, int maxWaves, boolean noisy) {
+    Surrogate(Space space, long seed, int batch, double radius, double spread, double tolerance, int maxWaves,
+              boolean noisy) {
         this.noisy = noisy;
+        this.spread = spread;
         this.space = space;
         this.n = space.dimension();
         this.batch = batch;
@@ -108,12 +113,13 @@ final class Surrogate implements Optimizer, PathRecording {
         for (int i = 0; i < n; i++) {
             shift[i] = rng.nextDouble();
         }
+        double half = radius * spread;
         for (int tries = 0; points.size() < batch && tries < 20 * batch; tries++) {
             double[] s = sobol.nextVector();
             double[] u = new double[n];
             for (int i = 0; i < n; i++) {
                 double v = (s[i] + shift[i]) % 1.0;   // a random shift per wave: fresh points, still space-filling
-                u[i] = clamp(center[i] + (2 * v - 1) * radius);
+                u[i] = clamp(proposal[i] + (2 * v - 1) * half);
             }
             Point p = space.fromUnit(u);
             if (!results.containsKey(p)) {
@@ -299,16 +305,25 @@ final class Surrogate implements Optimizer, PathRecording {
         private final Map<String, Double> references = new LinkedHashMap<>();
         private final Map<String, Double> variances = new LinkedHashMap<>();
         private double[] rest;
-        private int kind;   // 0 linear, 1 diagonal quadratic, 2 full quadratic
+        private final int kind;   // 0 linear, 1 diagonal quadratic, 2 full quadratic
         private double scatter;
+        private double looError;
 
-        private Models(double[] center, double scale) {
+        private Models(double[] center, double scale, int kind) {
             this.center = center;
             this.scale = scale;
+            this.kind = kind;
         }
 
-        static Models fit(Space space, java.util.Collection<Result> all, double[] center, double radius) {
+        /**
+         * Fits the models to the samples within {@code radius} of {@code center}: of the model kinds
+         * the samples can determine (linear, diagonal quadratic, full quadratic), the one whose
+         * leave-one-out prediction of the samples' scores is best, so that a quadratic with nearly as
+         * many coefficients as samples does not chase their noise. Null when too few samples.
+         */
+        static Models fit(Space space, java.util.Collection<Result> all, double[] center, double boxRadius) {
             int n = center.length;
+            double radius = fitRadius(space, all, center, boxRadius);
             var xs = new ArrayList<double[]>();
             var scores = new ArrayList<Score>();
             for (var r : all) {
@@ -323,16 +338,55 @@ final class Surrogate implements Optimizer, PathRecording {
                 }
             }
             int m = xs.size();
-            var models = new Models(center, radius);
-            if (m >= 1.3 * (1 + n + n * (n + 1) / 2)) {
-                models.kind = 2;
-            } else if (m >= 1.3 * (1 + 2 * n)) {
-                models.kind = 1;
-            } else if (m >= n + 2) {
-                models.kind = 0;
-            } else {
-                return null;
+            Models best = null;
+            for (int kind = 0; kind <= 2; kind++) {
+                int p = coefficients(n, kind);
+                if (m < p + 2) {
+                    break;
+                }
+                var candidate = new Models(center, radius, kind);
+                candidate.fitTo(xs, scores);
+                if (best == null || candidate.looError < best.looError) {
+                    best = candidate;
+                }
             }
+            return best;
+        }
+
+        /**
+         * The box of samples a fit uses: {@code radius}, widened (just after the trust region
+         * shrank, when it holds too few samples) to the nearest samples that determine a diagonal
+         * quadratic with as many to spare.
+         */
+        private static double fitRadius(Space space, java.util.Collection<Result> all, double[] center, double radius) {
+            int n = center.length;
+            var distances = new ArrayList<Double>();
+            for (var r : all) {
+                if (r.score().isPresent() && Double.isFinite(r.value())) {
+                    double[] u = space.toUnit(r.point());
+                    double d = 0;
+                    for (int i = 0; i < n; i++) {
+                        d = Math.max(d, Math.abs(u[i] - center[i]));
+                    }
+                    distances.add(d);
+                }
+            }
+            java.util.Collections.sort(distances);
+            int wanted = 2 * coefficients(n, 1);
+            return distances.size() < wanted ? radius : Math.max(radius, distances.get(wanted - 1) + 1e-9);
+        }
+
+        private static int coefficients(int n, int kind) {
+            return switch (kind) {
+                case 0 -> 1 + n;
+                case 1 -> 1 + 2 * n;
+                default -> 1 + n + n * (n + 1) / 2;
+            };
+        }
+
+        private void fitTo(List<double[]> xs, List<Score> scores) {
+            int m = xs.size();
+            int n = center.length;
             // observables present in every sample of the fit
             var byName = new ArrayList<Map<String, Observable>>();
             for (var sc : scores) {
@@ -345,14 +399,18 @@ final class Surrogate implements Optimizer, PathRecording {
             for (var map : byName) {
                 names.retainAll(map.keySet());
             }
-            double[][] basis = xs.stream().map(models::basis).toArray(double[][]::new);
+            double[][] basis = xs.stream().map(this::basis).toArray(double[][]::new);
             double[] restValues = new double[m];
             for (int k = 0; k < m; k++) {
                 restValues[k] = scores.get(k).value();
             }
             // one least-squares solver for every observable (their errors vary little between
-            // neighbouring samples, so the fits are unweighted)
-            var solver = names.isEmpty() ? null : new SingularValueDecomposition(new Array2DRowRealMatrix(basis)).getSolver();
+            // neighbouring samples, so the fits are unweighted); its hat matrix gives the
+            // leave-one-out predictions
+            var svd = new SingularValueDecomposition(new Array2DRowRealMatrix(basis));
+            var solver = svd.getSolver();
+            double[] leverage = leverages(svd, m);
+            double[] looScore = new double[m];
             for (String name : names) {
                 double[] y = new double[m];
                 double var = 0;
@@ -367,9 +425,16 @@ final class Surrogate implements Optimizer, PathRecording {
                     double pull = o.pull();
                     restValues[k] -= Double.isFinite(pull) ? pull * pull : 0;
                 }
-                models.coefficients.put(name, solver.solve(new ArrayRealVector(y)).toArray());
-                models.references.put(name, ref);
-                models.variances.put(name, Math.max(var + refVar, 1e-300));
+                double[] c = solver.solve(new ArrayRealVector(y)).toArray();
+                double v = Math.max(var + refVar, 1e-300);
+                coefficients.put(name, c);
+                references.put(name, ref);
+                variances.put(name, v);
+                for (int k = 0; k < m; k++) {
+                    double fitted = dot(c, basis[k]);
+                    double loo = y[k] - (y[k] - fitted) / Math.max(1 - leverage[k], 1e-12);
+                    looScore[k] += (loo - ref) * (loo - ref) / v;
+                }
             }
             // the rest of the score, weighted by the scores' standard errors when every sample has one
             double[] weights = new double[m];
@@ -377,32 +442,49 @@ final class Surrogate implements Optimizer, PathRecording {
             for (int k = 0; k < m; k++) {
                 weights[k] = errors ? 1 / scores.get(k).standardError().getAsDouble() : 1;
             }
-            models.rest = solve(basis, restValues, weights);
-            double ss = 0;
+            var weighted = new double[m][];
             for (int k = 0; k < m; k++) {
+                weighted[k] = basis[k].clone();
+                for (int c = 0; c < weighted[k].length; c++) {
+                    weighted[k][c] *= weights[k];
+                }
+            }
+            var restSvd = new SingularValueDecomposition(new Array2DRowRealMatrix(weighted));
+            var b = new ArrayRealVector(m);
+            for (int k = 0; k < m; k++) {
+                b.setEntry(k, weights[k] * restValues[k]);
+            }
+            rest = restSvd.getSolver().solve(b).toArray();
+            double[] restLeverage = leverages(restSvd, m);
+            double ss = 0;
+            double looSs = 0;
+            for (int k = 0; k < m; k++) {
+                double fitted = dot(rest, basis[k]);
+                looScore[k] += restValues[k] - (restValues[k] - fitted) / Math.max(1 - restLeverage[k], 1e-12);
                 double[] u = new double[n];
                 for (int i = 0; i < n; i++) {
-                    u[i] = center[i] + xs.get(k)[i] * radius;
+                    u[i] = center[i] + xs.get(k)[i] * scale;
                 }
-                double r = scores.get(k).value() - models.score(u);
+                double r = scores.get(k).value() - score(u);
                 ss += r * r;
+                double d = scores.get(k).value() - looScore[k];
+                looSs += d * d;
             }
-            models.scatter = Math.sqrt(ss / Math.max(1, m - basis[0].length));
-            return models;
+            scatter = Math.sqrt(ss / Math.max(1, m - basis[0].length));
+            looError = looSs / m;
         }
 
-        private static double[] solve(double[][] basis, double[] y, double[] w) {
-            int m = basis.length;
-            int p = basis[0].length;
-            var a = new Array2DRowRealMatrix(m, p);
-            var b = new ArrayRealVector(m);
-            for (int r = 0; r < m; r++) {
-                for (int c = 0; c < p; c++) {
-                    a.setEntry(r, c, w[r] * basis[r][c]);
+        /** The diagonal of the hat matrix U·Uᵀ of a least-squares fit. */
+        private static double[] leverages(SingularValueDecomposition svd, int m) {
+            var u = svd.getU();
+            int rank = svd.getRank();
+            double[] h = new double[m];
+            for (int k = 0; k < m; k++) {
+                for (int j = 0; j < rank; j++) {
+                    h[k] += u.getEntry(k, j) * u.getEntry(k, j);
                 }
-                b.setEntry(r, w[r] * y[r]);
             }
-            return new SingularValueDecomposition(a).getSolver().solve(b).toArray();
+            return h;
         }
 
         private double[] basis(double[] x) {
