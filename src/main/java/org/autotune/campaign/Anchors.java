@@ -227,7 +227,8 @@ public final class Anchors {
         var section = a.section("parameters");
         var names = section.keys();
         if (names.isEmpty()) {
-            throw a.error("parameters", "no anchored parameters", "list anchor values, e.g. parameters: {x: [-1, 0, 1]}");
+            throw a.error("parameters", "no anchored parameters",
+                "list anchor values, e.g. parameters: {x: [-1, 0, 1]}");
         }
         var values = new ArrayList<double[]>();
         for (var name : names) {
@@ -250,7 +251,8 @@ public final class Anchors {
                         + "]", "choose anchors within the parameter's bounds, or widen them");
                 }
                 if (i > 0 && !(v[i] > v[i - 1])) {
-                    throw section.error(name, "anchors " + texts + " are not strictly increasing", "sort them, without repeats");
+                    throw section.error(name, "anchors " + texts + " are not strictly increasing",
+                        "sort them, without repeats");
                 }
             }
             if (v.length < 2) {
@@ -271,7 +273,8 @@ public final class Anchors {
             if (!grid && Arrays.stream(values.get(k)).noneMatch(v -> v == nominal[finalK])) {
                 throw a.error(given.isPresent() ? "nominal" : "parameters", "the nominal value " + nominal[k] + " of "
                     + names.get(k) + " is not one of its anchors " + Arrays.toString(values.get(k)),
-                    "add it to the anchors" + (given.isPresent() ? "" : ", or give nominal: {" + names.get(k) + ": …}"));
+                    "add it to the anchors"
+                        + (given.isPresent() ? "" : ", or give nominal: {" + names.get(k) + ": …}"));
             }
         }
         return new Anchors(config, grid, names, values, nominal, rate(a));

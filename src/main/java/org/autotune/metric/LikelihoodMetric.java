@@ -117,7 +117,8 @@ final class LikelihoodMetric implements Metric {
         double shape = shape(density);
         double value = shape + extended(events.length);
         if (!Double.isFinite(value)) {
-            throw new MetricException(outputs.file(output) + ": −ln L is " + value + " (non-finite values in the output?)");
+            throw new MetricException(outputs.file(output) + ": −ln L is " + value
+                + " (non-finite values in the output?)");
         }
         var components = new LinkedHashMap<String, Double>();
         components.put("shape", shape);
@@ -252,7 +253,8 @@ final class LikelihoodMetric implements Metric {
                 }
             } else if (histogram) {
                 if (!(lo < hi)) {
-                    throw m.error("reference", "column " + columns.get(j) + " of the reference is constant (" + lo + ")",
+                    throw m.error("reference",
+                        "column " + columns.get(j) + " of the reference is constant (" + lo + ")",
                         "give range: [low, high] or use more varied reference data");
                 }
                 double half = (hi - lo) / bins / 2;

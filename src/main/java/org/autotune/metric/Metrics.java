@@ -14,8 +14,8 @@ import org.autotune.Template;
 /** The built-in metrics by name, built from a campaign file's {@code metric:} section. */
 public final class Metrics {
     /** The metrics a {@code type:} can name (a sum is written {@code sum:} instead). */
-    private static final List<String> TYPES = List.of("mean-std", "chi2-histogram", "optimal-filter", "command", "python",
-        "java", "likelihood", "expected-uncertainty");
+    private static final List<String> TYPES = List.of("mean-std", "chi2-histogram", "optimal-filter", "command",
+        "python", "java", "likelihood", "expected-uncertainty");
     private static final Pattern FUNCTION = Pattern.compile("([A-Za-z_][\\w.]*):([A-Za-z_]\\w*)");
 
     private Metrics() {
