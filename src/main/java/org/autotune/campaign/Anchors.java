@@ -27,9 +27,10 @@ import org.autotune.space.Point;
  * their start values.
  * <pre>
  * anchors:
- *   mode: cross                  # or grid
- *   parameters: {x: [-1, 0, 1], y: [-1, 0, 1]}
- *   nominal: {x: 0, y: 0}        # cross only; default: each parameter's start
+ *   mode: cross                  # or grid, or combined
+ *   parameters: {x: [-1, 0, 1], y: [-1, 0, 1], z: [0, 1]}
+ *   groups: [[x, y]]             # combined only: grids within groups, cross between them
+ *   nominal: {x: 0, y: 0}        # cross and combined; default: each parameter's start
  *   rate: score                  # or {component: NAME}, or {observable: NAME} (its simulated value)
  * </pre>
  */
@@ -40,7 +41,8 @@ public final class Anchors {
     public static final String FILE_NAME = "anchors.json";
 
     private final CampaignConfig config;
-    private final boolean grid;
+    private final String mode;
+    private final List<int[]> groups;
     private final List<String> names;
     private final List<double[]> values;
     private final double[] nominal;
@@ -75,10 +77,11 @@ public final class Anchors {
                          AnchorInterpolation interpolation) {
     }
 
-    private Anchors(CampaignConfig config, boolean grid, List<String> names, List<double[]> values, double[] nominal,
-                    Rate rate) {
+    private Anchors(CampaignConfig config, String mode, List<int[]> groups, List<String> names, List<double[]> values,
+                    double[] nominal, Rate rate) {
         this.config = config;
-        this.grid = grid;
+        this.mode = mode;
+        this.groups = groups;
         this.names = List.copyOf(names);
         this.values = values;
         this.nominal = nominal;
@@ -96,9 +99,9 @@ public final class Anchors {
         return names;
     }
 
-    /** "cross" or "grid". */
+    /** "cross", "grid" or "combined". */
     public String mode() {
-        return grid ? "grid" : "cross";
+        return mode;
     }
 
     /** The anchor points (as the interpolation asks for them, without repeats), each a full campaign point. */
@@ -162,7 +165,11 @@ public final class Anchors {
     }
 
     private AnchorInterpolation interpolation(java.util.function.ToDoubleFunction<double[]> mu) {
-        return grid ? AnchorInterpolation.grid(values, mu) : AnchorInterpolation.cross(values, nominal, mu);
+        return switch (mode) {
+            case "grid" -> AnchorInterpolation.grid(values, mu);
+            case "combined" -> AnchorInterpolation.combined(values, groups, nominal, mu);
+            default -> AnchorInterpolation.cross(values, nominal, mu);
+        };
     }
 
     /** The anchor coordinates the interpolation reads, in its order, without repeats. */
@@ -203,9 +210,21 @@ public final class Anchors {
         return Arrays.stream(a).boxed().toList();
     }
 
-    private static void write(Path file, Totals totals) {
+    private void write(Path file, Totals totals) {
         var json = new LinkedHashMap<String, Object>();
+        json.put("mode", mode);
         json.put("parameters", totals.names());
+        var anchorValues = new LinkedHashMap<String, double[]>();
+        for (int k = 0; k < names.size(); k++) {
+            anchorValues.put(names.get(k), values.get(k));
+        }
+        json.put("anchor_values", anchorValues);
+        if (!mode.equals("grid")) {
+            json.put("nominal", asMap(nominal));
+        }
+        if (mode.equals("combined")) {
+            json.put("groups", groups.stream().map(g -> Arrays.stream(g).mapToObj(names::get).toList()).toList());
+        }
         var anchors = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < totals.points().size(); i++) {
             var m = new LinkedHashMap<String, Object>(totals.points().get(i));
@@ -221,8 +240,9 @@ public final class Anchors {
     }
 
     private static Anchors read(Options a, CampaignConfig config) {
-        a.allowOnly("mode", "parameters", "nominal", "rate");
-        boolean grid = a.oneOf("mode", List.of("cross", "grid"), "cross").equals("grid");
+        a.allowOnly("mode", "parameters", "groups", "nominal", "rate");
+        String mode = a.oneOf("mode", List.of("cross", "grid", "combined"), "cross");
+        boolean grid = mode.equals("grid");
         var space = config.space();
         var section = a.section("parameters");
         var names = section.keys();
@@ -277,7 +297,48 @@ public final class Anchors {
                         + (given.isPresent() ? "" : ", or give nominal: {" + names.get(k) + ": …}"));
             }
         }
-        return new Anchors(config, grid, names, values, nominal, rate(a));
+        return new Anchors(config, mode, groups(a, names, mode), names, values, nominal, rate(a));
+    }
+
+    /** {@code groups: [[x, y], [z]]} as parameter indices; anchored parameters in no group get one of their own. */
+    private static List<int[]> groups(Options a, List<String> names, String mode) {
+        if (!mode.equals("combined")) {
+            if (a.has("groups")) {
+                throw a.error("groups", "groups only apply to mode: combined", "remove groups, or use mode: combined");
+            }
+            return List.of();
+        }
+        var node = a.raw("groups");
+        if (node == null || !node.isArray() || node.isEmpty()) {
+            throw a.error("groups", "mode: combined needs groups of interacting parameters",
+                "write e.g. groups: [[x, y]] (the others are varied one at a time)");
+        }
+        var groups = new ArrayList<int[]>();
+        var used = new java.util.HashSet<String>();
+        for (var g : node) {
+            if (!g.isArray() || g.isEmpty()) {
+                throw a.error("groups", "each group is a list of parameter names", "write e.g. groups: [[x, y]]");
+            }
+            var members = new int[g.size()];
+            for (int i = 0; i < g.size(); i++) {
+                String name = g.get(i).asString();
+                members[i] = names.indexOf(name);
+                if (members[i] < 0) {
+                    throw a.error("groups", "'" + name + "' is not an anchored parameter",
+                        "use " + String.join(", ", names));
+                }
+                if (!used.add(name)) {
+                    throw a.error("groups", "'" + name + "' is in two groups", "put each parameter in one group");
+                }
+            }
+            groups.add(members);
+        }
+        for (int k = 0; k < names.size(); k++) {
+            if (!used.contains(names.get(k))) {
+                groups.add(new int[] {k});
+            }
+        }
+        return List.copyOf(groups);
     }
 
     private static Rate rate(Options a) {

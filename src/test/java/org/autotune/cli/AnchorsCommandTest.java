@@ -77,6 +77,21 @@ class AnchorsCommandTest {
     }
 
     @Test
+    void combined_anchors_grid_the_named_group_and_cross_the_rest() throws Exception {
+        // x and y in one group (their grid is exact for the bilinear toy), the unused z on its own
+        var file = campaign("anchors: {mode: combined, groups: [[x, y]], parameters: {x: [-1, 0, 1], y: [-1, 0, 1],"
+            + " z: [0, 1]}}").toString();
+        Files.writeString(Path.of(file), Files.readString(Path.of(file)).replace("parameters:\n",
+            "parameters:\n  z: {kind: real, min: 0, max: 1, start: 0, step: 0.1}\n"));
+        var r = Cli.run(dir.resolve("log"), "anchors", file, "--at", "x=0.5,y=0.3,z=0.7");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("combined over x, y, z, 10 samples");   // 1 + (9 − 1) + (2 − 1)
+        assertThat(rate(r.stdout(), "x=0.5, y=0.3, z=0.7")).isCloseTo(42.935, within(1e-9));
+        assertThat(Files.readString(dir.resolve("campaign.autotune/anchors.json")))
+            .contains("\"groups\":[[\"x\",\"y\"],[\"z\"]]");
+    }
+
+    @Test
     void bad_anchors_name_the_key_and_the_fix() throws Exception {
         var outside = Cli.run(dir.resolve("log1"), "anchors",
             campaign("anchors: {parameters: {x: [-1, 0, 2]}}").toString());
@@ -94,6 +109,9 @@ class AnchorsCommandTest {
         var none = Cli.run(dir.resolve("log4"), "anchors", campaign("").toString());
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.stderr()).contains("no 'anchors:' section");
+        var groups = Cli.run(dir.resolve("log5"), "anchors",
+            campaign("anchors: {mode: grid, groups: [[x]], parameters: {x: [-1, 0, 1]}}").toString());
+        assertThat(groups.stderr()).contains("groups only apply to mode: combined");
     }
 
     /** The number printed after "rate at POINT: ". */
