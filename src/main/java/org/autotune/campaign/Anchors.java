@@ -129,9 +129,11 @@ public final class Anchors {
         for (int i = 0; i < coordinates.size(); i++) {
             var score = scores.get(i);
             if (score.isEmpty()) {
+                // failed samples are final in the journal (as for any origin): a new folder re-runs them
                 return new Result(outcome, Optional.empty(), "the anchor sample at " + describe(coordinates.get(i))
-                    + " failed, so there is nothing to interpolate; look at 'autotune status " + config.file()
-                    + "' and the sample's stderr.txt, then run 'autotune anchors' again");
+                    + " failed, so there is nothing to interpolate; 'autotune status " + config.file()
+                    + "' names it and its folder (stderr.txt); after fixing the cause, run the anchors in a new "
+                    + "folder: autotune anchors " + config.file() + " --dir NEW_FOLDER");
             }
             double r;
             try {

@@ -92,6 +92,17 @@ class AnchorsCommandTest {
     }
 
     @Test
+    void a_failed_anchor_sample_stops_with_exit_3_and_says_where_to_look() throws Exception {
+        var file = campaign("anchors: {parameters: {x: [-1, 0, 1]}}\nretries: 0");
+        // the simulator fails at x = 1: no mu.txt, so the sample fails
+        Files.writeString(dir.resolve("mu.awk"), "BEGIN { if (x == 1) exit 2; print 42 + x > \"mu.txt\" }\n");
+        var r = Cli.run(dir.resolve("log"), "anchors", file.toString());
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.stdout()).contains("the anchor sample at x=1 failed, so there is nothing to interpolate")
+            .contains("--dir NEW_FOLDER");
+    }
+
+    @Test
     void bad_anchors_name_the_key_and_the_fix() throws Exception {
         var outside = Cli.run(dir.resolve("log1"), "anchors",
             campaign("anchors: {parameters: {x: [-1, 0, 2]}}").toString());
