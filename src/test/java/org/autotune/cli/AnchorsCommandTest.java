@@ -92,6 +92,22 @@ class AnchorsCommandTest {
     }
 
     @Test
+    void the_rate_can_be_a_column_mean_read_through_a_mean_std_observable() throws Exception {
+        var file = campaign("anchors: {parameters: {x: [-1, 0, 1]}, rate: {observable: mu.mean}}");
+        // two events μ − 1 and μ + 1 per sample: the column mean is μ
+        Files.writeString(dir.resolve("mu.awk"), "BEGIN { m = 42 + x + 1.2 * y + 0.5 * x * y;"
+            + " print \"mu\" > \"events.csv\"; print m - 1 > \"events.csv\"; print m + 1 > \"events.csv\" }\n");
+        Files.writeString(dir.resolve("ref.csv"), "mu\n40\n44\n");
+        Files.writeString(file, Files.readString(file).replace("outputs: [mu.txt]", "outputs: [events.csv]")
+            .replace("metric: {type: command, command: [cat, \"{{sample_dir}}/mu.txt\"]}",
+                "metric: {type: mean-std, output: events.csv, reference: ref.csv, columns: [mu]}"));
+        var r = Cli.run(dir.resolve("log"), "anchors", file.toString(), "--at", "x=0.5");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("the rate is the observable mu.mean of each sample");
+        assertThat(rate(r.stdout(), "x=0.5")).isCloseTo(42.5, within(1e-9));
+    }
+
+    @Test
     void a_failed_anchor_sample_stops_with_exit_3_and_says_where_to_look() throws Exception {
         var file = campaign("anchors: {parameters: {x: [-1, 0, 1]}}\nretries: 0");
         // the simulator fails at x = 1: no mu.txt, so the sample fails
