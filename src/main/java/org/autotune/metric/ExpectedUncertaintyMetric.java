@@ -78,6 +78,10 @@ final class ExpectedUncertaintyMetric implements Metric {
                 "list only observables in columns");
         }
         int bins = (int) m.integer("bins", 20, 1, 1000);
+        if (Math.pow(bins, columns.size()) > 1_000_000) {
+            throw m.error("bins", bins + " bins in each of " + columns.size() + " columns make more than 10^6 cells",
+                "use fewer bins: the simulated events must fill the cells");
+        }
         var range = m.strings("range");
         if (range.size() != 2 * columns.size()) {
             throw m.error("range", range.isEmpty() ? "no range given" : "expected " + 2 * columns.size()

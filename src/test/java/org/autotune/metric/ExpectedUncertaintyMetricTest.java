@@ -109,6 +109,8 @@ class ExpectedUncertaintyMetricTest {
             .contains("no simulated events named");
         assertThat(error("{" + files + ", columns: [x], range: [0, 1], signal-scale: 0}"))
             .contains(": signal-scale: ").contains("must be a positive number");
+        assertThat(error("{" + files + ", columns: [x, y, z], bins: 200, range: [0, 1, 0, 1, 0, 1]}"))
+            .contains(": bins: ").contains("more than 10^6 cells");
     }
 
     @Test
