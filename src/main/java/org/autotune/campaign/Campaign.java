@@ -62,6 +62,7 @@ public final class Campaign implements AutoCloseable {
         Metrics.create(config.metric(), config.directory());
         int slots = Executors.slots(config.executor(), OptionalInt.empty());
         Optimizers.create(config.optimizer(), config.space(), config.seed(), slots);
+        Anchors.of(config);
     }
 
     /**

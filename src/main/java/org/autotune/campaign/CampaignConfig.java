@@ -21,7 +21,7 @@ public record CampaignConfig(Path file, String text, String hash, String name, S
                              int budget, long seed, SeedPolicy seeds, int events, int retries, int replicates) {
 
     static final List<String> KEYS = List.of("name", "description", "parameters", "simulator", "metric",
-        "optimizer", "executor", "budget", "seed", "seeds", "events", "retries", "replicates");
+        "optimizer", "executor", "budget", "seed", "seeds", "events", "retries", "replicates", "anchors");
 
     /** The folder the campaign file is in; relative paths in the file are resolved from here. */
     public Path directory() {

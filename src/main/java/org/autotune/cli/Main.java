@@ -9,8 +9,9 @@ import picocli.CommandLine.Command;
 @Command(name = "autotune", mixinStandardHelpOptions = true, version = "autotune 0.1.0",
     description = "Tunes simulation parameters until simulated output matches measured data.",
     subcommands = {ValidateCommand.class, RunCommand.class, ResumeCommand.class, StatusCommand.class,
-        ScanCommand.class, CheckCommand.class, AnalyzeCommand.class, ScreenCommand.class, BestCommand.class,
-        ExportCommand.class, ReportCommand.class, ServeCommand.class, PluginsCommand.class, FitExampleCommand.class,
+        ScanCommand.class, CheckCommand.class, AnchorsCommand.class, AnalyzeCommand.class, ScreenCommand.class,
+        BestCommand.class, ExportCommand.class, ReportCommand.class, ServeCommand.class, PluginsCommand.class,
+        FitExampleCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Bad input (campaign file, reference data, arguments). */

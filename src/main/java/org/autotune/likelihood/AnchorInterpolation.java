@@ -16,6 +16,10 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
  * anchors. Needs 1 + Σ(n_k − 1) anchor values; ignores interactions between parameters.
  * <li><b>Grid</b> ({@link #grid}): multilinear interpolation on the full tensor grid of anchors.
  * Needs Π n_k values; exact for functions that are linear in each parameter separately.
+ * <li><b>Combined</b> ({@link #combined}): grids within groups of parameters (those that interact),
+ * combined multiplicatively between groups around a nominal point, μ = μ0 · Π_g G_g(θ_g) / μ0.
+ * Needs 1 + Σ_g (Π_{k in g} n_k − 1) values; cross is the case of one parameter per group, grid
+ * that of a single group.
  * </ul>
  * Outside the outermost anchors the end segment is extended linearly. At an anchor the result
  * is the anchor value itself. Results do not depend on the order of the parameters (up to
@@ -27,14 +31,23 @@ public final class AnchorInterpolation {
     private final double nominalValue;
     private final double[][] oneAtATime; // cross: μ along each parameter's anchors
     private final double[] table;        // grid: μ at every grid point, first parameter slowest
+    private final int[][] groups;        // combined: parameter indices of each group
+    private final AnchorInterpolation[] parts; // combined: a grid per group
 
     private AnchorInterpolation(double[][] anchors, boolean grid, double nominalValue,
             double[][] oneAtATime, double[] table) {
+        this(anchors, grid, nominalValue, oneAtATime, table, null, null);
+    }
+
+    private AnchorInterpolation(double[][] anchors, boolean grid, double nominalValue,
+            double[][] oneAtATime, double[] table, int[][] groups, AnchorInterpolation[] parts) {
         this.anchors = anchors;
         this.grid = grid;
         this.nominalValue = nominalValue;
         this.oneAtATime = oneAtATime;
         this.table = table;
+        this.groups = groups;
+        this.parts = parts;
     }
 
     /**
@@ -85,6 +98,54 @@ public final class AnchorInterpolation {
         return new AnchorInterpolation(a, true, Double.NaN, null, table);
     }
 
+    /**
+     * Combined interpolation: a grid over each group's anchors with the other parameters at
+     * {@code nominal}, and the groups multiplied as in {@link #cross}. Every parameter is in exactly
+     * one group; {@code nominal[k]} must be one of {@code anchors[k]}.
+     */
+    public static AnchorInterpolation combined(List<double[]> anchors, List<int[]> groups, double[] nominal,
+            ToDoubleFunction<double[]> mu) {
+        var a = checked(anchors);
+        if (nominal.length != a.length) {
+            throw new IllegalArgumentException("nominal has %d values for %d parameters"
+                .formatted(nominal.length, a.length));
+        }
+        var seen = new boolean[a.length];
+        for (var g : groups) {
+            for (int k : g) {
+                if (k < 0 || k >= a.length || seen[k]) {
+                    throw new IllegalArgumentException("parameter %d is %s; fix: put each parameter in exactly one group"
+                        .formatted(k, k < 0 || k >= a.length ? "not a parameter" : "in two groups"));
+                }
+                seen[k] = true;
+            }
+        }
+        for (int k = 0; k < a.length; k++) {
+            int finalK = k;
+            if (!seen[k]) {
+                throw new IllegalArgumentException("parameter %d is in no group; fix: add it to one".formatted(k));
+            }
+            if (Arrays.stream(a[k]).noneMatch(v -> v == nominal[finalK])) {
+                throw new IllegalArgumentException("nominal value %s of parameter %d is not one of its anchors %s; fix: add it"
+                    .formatted(nominal[k], k, Arrays.toString(a[k])));
+            }
+        }
+        var copies = groups.stream().map(int[]::clone).toArray(int[][]::new);
+        var parts = new AnchorInterpolation[copies.length];
+        for (int g = 0; g < copies.length; g++) {
+            var members = copies[g];
+            var sub = Arrays.stream(members).mapToObj(k -> a[k]).toList();
+            parts[g] = grid(sub, x -> {
+                var point = nominal.clone();
+                for (int i = 0; i < members.length; i++) {
+                    point[members[i]] = x[i];
+                }
+                return mu.applyAsDouble(point);
+            });
+        }
+        return new AnchorInterpolation(a, false, mu.applyAsDouble(nominal.clone()), null, null, copies, parts);
+    }
+
     /** μ at plain parameter values. */
     public double value(double... params) {
         var f = new DSFactory(0, 0);
@@ -98,7 +159,19 @@ public final class AnchorInterpolation {
             throw new IllegalArgumentException("got %d parameters for %d anchor lists"
                 .formatted(params.length, anchors.length));
         }
+        if (parts != null) {
+            return groupProduct(params);
+        }
         return grid ? multilinear(params) : crossProduct(params);
+    }
+
+    private DerivativeStructure groupProduct(DerivativeStructure[] params) {
+        var result = params[0].getFactory().constant(nominalValue);
+        for (int g = 0; g < groups.length; g++) {
+            var sub = Arrays.stream(groups[g]).mapToObj(k -> params[k]).toArray(DerivativeStructure[]::new);
+            result = result.multiply(parts[g].value(sub).divide(nominalValue));
+        }
+        return result;
     }
 
     private DerivativeStructure crossProduct(DerivativeStructure[] params) {

@@ -14,8 +14,8 @@ import org.autotune.Template;
 /** The built-in metrics by name, built from a campaign file's {@code metric:} section. */
 public final class Metrics {
     /** The metrics a {@code type:} can name (a sum is written {@code sum:} instead). */
-    private static final List<String> TYPES = List.of("mean-std", "chi2-histogram", "optimal-filter", "command", "python",
-        "java");
+    private static final List<String> TYPES = List.of("mean-std", "chi2-histogram", "optimal-filter", "command",
+        "python", "java", "likelihood", "expected-uncertainty");
     private static final Pattern FUNCTION = Pattern.compile("([A-Za-z_][\\w.]*):([A-Za-z_]\\w*)");
 
     private Metrics() {
@@ -31,6 +31,10 @@ public final class Metrics {
         map.put("command", "any program that prints the score (or 'score error', or JSON) as its last line");
         map.put("python", "an existing Python function module:function(sample_dir, reference) returning the score");
         map.put("java", "your own class implementing org.autotune.metric.Metric, loaded from the campaign's classpath");
+        map.put("likelihood", "unbinned -ln L of the reference events under a density (histogram or kernel) "
+            + "estimated from the simulated events");
+        map.put("expected-uncertainty", "expected sigma of the signal count from binned Asimov signal and background "
+            + "histograms, nuisances profiled (a design objective)");
         map.put("sum", "a weighted sum of other metrics (metric: {sum: [...]}), each part kept as a component");
         return map;
     }
@@ -48,6 +52,8 @@ public final class Metrics {
             case "optimal-filter" -> optimalFilter(metric, campaignDir);
             case "command" -> command(metric, campaignDir);
             case "java" -> JavaMetrics.create(metric, campaignDir);
+            case "likelihood" -> LikelihoodMetric.from(metric, campaignDir);
+            case "expected-uncertainty" -> ExpectedUncertaintyMetric.from(metric, campaignDir);
             default -> python(metric, campaignDir);
         };
     }

@@ -52,4 +52,27 @@ class AnchorInterpolationTest {
         assertThat(mu.getPartialDerivative(0, 1)).isCloseTo(1.45, within(1e-12));
         assertThat(mu.getPartialDerivative(1, 1)).isCloseTo(0.5, within(1e-12));
     }
+
+    @Test
+    void combined_grids_within_groups_and_multiplies_between_them() {
+        // μ(x, y, z) = (42 + x + 1.2 y + 0.5 x y)(1 + 0.1 z): x and y interact, z scales
+        ToDoubleFunction<double[]> mu = p -> MU.applyAsDouble(p) * (1 + 0.1 * p[2]);
+        var anchors = List.of(ANCHORS, ANCHORS, ANCHORS);
+        var calls = new java.util.HashSet<List<Double>>();
+        var combined = AnchorInterpolation.combined(anchors, List.of(new int[] {0, 1}, new int[] {2}),
+            new double[] {0, 0, 0}, p -> {
+                calls.add(java.util.Arrays.stream(p).boxed().toList());
+                return mu.applyAsDouble(p);
+            });
+        // exact for this product form: the {x, y} grid is exact and z factorises
+        assertThat(combined.value(0.5, 0.3, 0.5)).isCloseTo(42.935 * 1.05, within(1e-12));
+        assertThat(calls).hasSize(1 + (9 - 1) + (3 - 1));
+        // one parameter per group is cross; one group of all is grid
+        var asCross = AnchorInterpolation.combined(List.of(ANCHORS, ANCHORS), List.of(new int[] {0}, new int[] {1}),
+            new double[] {0, 0}, MU);
+        assertThat(asCross.value(0.5, 0.3)).isCloseTo(cross(MU).value(0.5, 0.3), within(1e-12));
+        var asGrid = AnchorInterpolation.combined(List.of(ANCHORS, ANCHORS), List.of(new int[] {1, 0}),
+            new double[] {0, 0}, MU);
+        assertThat(asGrid.value(0.5, 0.3)).isCloseTo(42.935, within(1e-12));
+    }
 }

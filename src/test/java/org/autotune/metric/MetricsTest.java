@@ -23,8 +23,8 @@ class MetricsTest {
     @Test
     void an_unknown_metric_type_suggests_the_closest() {
         assertThat(error("type: mean_std")).isEqualTo(
-            "DIR/campaign.yaml:1: metric.type: 'mean_std' is not one of mean-std, chi2-histogram, optimal-filter, command, python, java; "
-                .replace("metric.type", "type") + "fix: did you mean 'mean-std'?");
+            "DIR/campaign.yaml:1: type: 'mean_std' is not one of mean-std, chi2-histogram, optimal-filter, command, "
+                + "python, java, likelihood, expected-uncertainty; fix: did you mean 'mean-std'?");
     }
 
     @Test
