@@ -23,7 +23,7 @@ public final class CostTerms {
     public static final String COST = "cost";
     public static final String BUDGET = "budget";
 
-    private final DesignCost design;
+    private final java.util.Optional<DesignCost> design;
     private OptionalDouble coefficient;
 
     /**
@@ -31,8 +31,18 @@ public final class CostTerms {
      *              the first score
      */
     public CostTerms(DesignCost design, OptionalDouble known) {
-        this.design = design;
+        this.design = java.util.Optional.of(design);
         this.coefficient = design.coefficient().isPresent() ? design.coefficient() : known;
+    }
+
+    private CostTerms() {
+        this.design = java.util.Optional.empty();
+        this.coefficient = OptionalDouble.empty();
+    }
+
+    /** For a campaign without a cost: scores pass unchanged. */
+    public static CostTerms none() {
+        return new CostTerms();
     }
 
     /** The coefficient in use; empty until the first score fixed an automatic one. */
@@ -46,9 +56,10 @@ public final class CostTerms {
      * journal) and is returned unchanged.
      */
     public Score total(Point point, Score metric) {
-        if (metric.components().containsKey(COST)) {
+        if (design.isEmpty() || metric.components().containsKey(COST)) {
             return metric;
         }
+        var design = this.design.get();
         double cost = design.cost().cost(point);
         if (!Double.isFinite(cost)) {
             throw new IllegalStateException("the cost function " + design.cost() + " gave " + cost + " at " + point);
