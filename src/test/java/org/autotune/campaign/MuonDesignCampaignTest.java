@@ -86,6 +86,17 @@ class MuonDesignCampaignTest {
         var again = run(file);
         assertThat(again.last().reused()).isEqualTo(again.last().done());
         assertThat(scores(file)).isEqualTo(scores);
+        // a kill between a sample's metric score and its turn to be told leaves the metric's score in the
+        // journal: the replay adds the budget term to it again, with the journaled coefficient
+        var journalFile = Campaign.defaultDirectory(file).resolve(org.autotune.journal.Journal.FILE_NAME);
+        try (var journal = org.autotune.journal.Journal.open(journalFile)) {
+            var s = journal.sample(7).orElseThrow();
+            journal.rescored(7, org.autotune.metric.Score.of(s.components().get(CostTerms.METRIC)));
+        }
+        assertThat(scores(file)).isNotEqualTo(scores);
+        var third = run(file);
+        assertThat(third.last().reused()).isEqualTo(third.last().done());
+        assertThat(scores(file)).isEqualTo(scores);
     }
 
     private java.util.List<Double> scores(Path file) {
