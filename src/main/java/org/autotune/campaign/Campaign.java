@@ -61,8 +61,30 @@ public final class Campaign implements AutoCloseable {
         Simulators.create(config.simulator(), config.space(), config.directory());
         Metrics.create(config.metric(), config.directory());
         int slots = Executors.slots(config.executor(), OptionalInt.empty());
-        Optimizers.create(config.optimizer(), config.space(), config.seed(), slots);
+        optimizer(config, slots, false);
         Anchors.of(config);
+    }
+
+    /**
+     * The campaign's optimizer; with a fixed budget it searches the other parameters and each point
+     * it proposes has the solved parameter added (design/FixedBudget).
+     */
+    static org.autotune.optimize.Optimizer optimizer(CampaignConfig config, int slots, boolean noisy) {
+        var fixed = config.design().filter(d -> d.fixedParameter().isPresent())
+            .map(d -> org.autotune.design.FixedBudget.solver(d, config.space()));
+        if (fixed.isPresent()) {
+            var inner = Optimizers.create(config.optimizer(), fixed.get().reduced(), config.seed(), slots, noisy);
+            return new org.autotune.design.FixedBudgetOptimizer(inner, fixed.get());
+        }
+        return Optimizers.create(config.optimizer(), config.space(), config.seed(), slots, noisy);
+    }
+
+    /** Adds the budget term to each score told, with the coefficient the journal already fixed (if any). */
+    private org.autotune.design.CostTerms costTerms() {
+        var known = journal.meta(RunLoop.COEFFICIENT_META).map(Double::parseDouble);
+        return config.design().map(d -> new org.autotune.design.CostTerms(d, known.isPresent()
+            ? java.util.OptionalDouble.of(known.get()) : java.util.OptionalDouble.empty()))
+            .orElseGet(org.autotune.design.CostTerms::none);
     }
 
     /**
@@ -138,14 +160,13 @@ public final class Campaign implements AutoCloseable {
     public Outcome run(Progress progress, Clock clock, org.autotune.execute.Executor ex) {
         var simulator = Simulators.create(config.simulator(), config.space(), config.directory());
         var metric = Metrics.create(config.metric(), config.directory());
-        var optimizer = Optimizers.create(config.optimizer(), config.space(), config.seed(), slots,
-            config.seeds() == SeedPolicy.FRESH);
+        var optimizer = optimizer(config, slots, config.seeds() == SeedPolicy.FRESH);
         journal.putMeta(Map.of("state", "running"));
         executor = ex;
         var last = new Progress.Snapshot[1];
         Progress recording = recording(progress, last);
         loop = new RunLoop(config, slots, journal, simulator, metric, optimizer, ex, scoring, dir.resolve("samples"),
-            clock, recording);
+            clock, recording, costTerms());
         var state = loop.run();
         journal.putMeta(Map.of("state", state.spelling()));
         optimizer.estimate().ifPresent(e -> journal.putMeta(Map.of("estimate", ScanJson.write(e.asMap()))));
@@ -438,7 +459,7 @@ public final class Campaign implements AutoCloseable {
             java.util.OptionalLong.empty(), Optional.empty(), false));
         var last = new Progress.Snapshot[1];
         loop = new RunLoop(scanConfig, slots, journal, simulator, metric, new org.autotune.optimize.FixedDesign(points),
-            ex, scoring, dir.resolve("samples"), clock, recording(progress, last), origin, firstId);
+            ex, scoring, dir.resolve("samples"), clock, recording(progress, last), origin, firstId, costTerms());
         var state = loop.run();
         return new Outcome(state, journal.best(), last[0], switch (state) {
             case INTERRUPTED -> "stopped; 'autotune " + origin.replaceFirst("-\\d+$", "") + " " + config.file()

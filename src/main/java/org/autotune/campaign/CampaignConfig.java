@@ -14,18 +14,25 @@ import org.autotune.space.Space;
 /**
  * A campaign file, read and checked: the space, the top-level settings, and the sections the
  * simulator, metric, optimizer and executor factories read. {@link Campaign#check} builds each of
- * those once, so every mistake in the file is found before anything runs.
+ * those once, so every mistake in the file is found before anything runs. {@code cost} is empty (no
+ * keys) when the campaign has no {@code cost:} section (see design/Costs).
  */
 public record CampaignConfig(Path file, String text, String hash, String name, Space space,
                              Options simulator, Options metric, Options optimizer, Options executor,
-                             int budget, long seed, SeedPolicy seeds, int events, int retries, int replicates) {
+                             Options cost, int budget, long seed, SeedPolicy seeds, int events, int retries, int replicates) {
 
     static final List<String> KEYS = List.of("name", "description", "parameters", "simulator", "metric",
-        "optimizer", "executor", "budget", "seed", "seeds", "events", "retries", "replicates", "anchors");
+        "optimizer", "executor", "cost", "budget", "seed", "seeds", "events", "retries", "replicates", "anchors");
 
     /** The folder the campaign file is in; relative paths in the file are resolved from here. */
     public Path directory() {
         return file.toAbsolutePath().getParent();
+    }
+
+    /** The {@code cost:} section, read and checked (its Java class loaded); empty without one. */
+    public java.util.Optional<org.autotune.design.DesignCost> design() {
+        return org.autotune.design.Costs.read(cost.keys().isEmpty() ? java.util.Optional.empty()
+            : java.util.Optional.of(cost), space, directory());
     }
 
     /** Reads and checks the top level and the parameters of a campaign file. */
@@ -50,6 +57,7 @@ public record CampaignConfig(Path file, String text, String hash, String name, S
             root.section("simulator"), root.section("metric"),
             root.optionalSection("optimizer").orElseGet(() -> root.empty("optimizer")),
             root.optionalSection("executor").orElseGet(() -> root.empty("executor")),
+            root.optionalSection("cost").orElseGet(() -> root.empty("cost")),
             (int) root.integer("budget", 100, 1, 10_000_000),
             root.integer("seed", 1, 1, Integer.MAX_VALUE),
             seeds,
@@ -59,7 +67,7 @@ public record CampaignConfig(Path file, String text, String hash, String name, S
 
     /** A copy with the command line's overrides applied. */
     public CampaignConfig with(Overrides o) {
-        return new CampaignConfig(file, text, hash, name, space, simulator, metric, optimizer, executor,
+        return new CampaignConfig(file, text, hash, name, space, simulator, metric, optimizer, executor, cost,
             o.budget().orElse(budget), o.seed().isPresent() ? o.seed().getAsLong() : seed, seeds, events, retries, replicates);
     }
 

@@ -51,6 +51,10 @@ final class RunLoop {
     private final String fingerprint;
     private final String origin;
     private final long firstId;
+    private final org.autotune.design.CostTerms costs;
+
+    /** Journal meta key of the budget term's coefficient, once fixed (coefficient: auto). */
+    static final String COEFFICIENT_META = "cost.coefficient";
 
     private final ArrayDeque<Proposal> queue = new ArrayDeque<>();
     private final Map<String, Single> byKey = new HashMap<>();
@@ -85,9 +89,9 @@ final class RunLoop {
 
     RunLoop(CampaignConfig config, int slots, Journal journal, Simulator simulator,
             Metric metric, Optimizer optimizer, Executor executor, ExecutorService scoring, Path samplesDir,
-            Clock clock, Progress progress) {
+            Clock clock, Progress progress, org.autotune.design.CostTerms costs) {
         this(config, slots, journal, simulator, metric, optimizer, executor, scoring, samplesDir, clock, progress,
-            "optimizer", 1);
+            "optimizer", 1, costs);
     }
 
     /**
@@ -97,7 +101,8 @@ final class RunLoop {
      */
     RunLoop(CampaignConfig config, int slots, Journal journal, Simulator simulator,
             Metric metric, Optimizer optimizer, Executor executor, ExecutorService scoring, Path samplesDir,
-            Clock clock, Progress progress, String origin, long firstId) {
+            Clock clock, Progress progress, String origin, long firstId, org.autotune.design.CostTerms costs) {
+        this.costs = costs;
         this.origin = origin;
         this.firstId = firstId;
         this.nextId = firstId;
@@ -138,6 +143,7 @@ final class RunLoop {
             if (stopping) {
                 break;
             }
+            score = total(head, score);
             queue.poll();
             queuedSamples -= head.samples().size();
             optimizer.tell(List.of(new Result(head.point(), score)));
@@ -155,6 +161,31 @@ final class RunLoop {
             return Outcome.State.INTERRUPTED;
         }
         return optimizer.done() ? Outcome.State.CONVERGED : Outcome.State.BUDGET_SPENT;
+    }
+
+    /**
+     * The campaign's score of a proposal: the metric's plus the budget term (design/CostTerms), each
+     * sample's total journaled. Called in the order of proposal, so an automatic coefficient is
+     * fixed by the first score told, and journaled before any total that uses it.
+     */
+    private Optional<Score> total(Proposal head, Optional<Score> score) {
+        if (score.isEmpty()) {
+            return score;
+        }
+        boolean known = costs.coefficient().isPresent();
+        var total = costs.total(head.point(), score.get());
+        if (!known && costs.coefficient().isPresent()) {
+            journal.putMeta(Map.of(COEFFICIENT_META, Double.toString(costs.coefficient().getAsDouble())));
+        }
+        if (total != score.get()) {
+            for (var single : head.samples()) {
+                var s = single.result().join();
+                if (s.isPresent() && !s.get().components().containsKey(org.autotune.design.CostTerms.COST)) {
+                    journal.rescored(single.sample(), costs.total(head.point(), s.get()));
+                }
+            }
+        }
+        return Optional.of(total);
     }
 
     /** The results told so far, in the order the points were proposed (empty: the sample failed). */

@@ -21,10 +21,40 @@ final class Summary {
             last != null && last.reused() > 0 ? ", " + last.reused() + " answered from the journal" : "");
         outcome.best().ifPresentOrElse(b -> printBest(out, campaign.config().space(), b),
             () -> out.println("no sample finished: no best point"));
+        printCombinations(out, campaign.config().space(), campaign.journal().samples());
         campaign.journal().meta("estimate").ifPresent(json -> printEstimate(out, campaign.config().space(), json,
             outcome.best()));
         out.printf("journal: %s%n", CampaignRunCommand.relative(campaign.journal().file()));
         out.flush();
+    }
+
+    /** With integer or choice parameters: each combination's best score, samples and best point. */
+    static void printCombinations(PrintWriter out, Space space, java.util.List<SampleRecord> samples) {
+        var rows = org.autotune.analysis.Combinations.of(space, samples);
+        if (rows.size() < 2) {
+            return;
+        }
+        out.println("combinations (best first):");
+        for (var r : rows) {
+            var choice = new StringBuilder();
+            r.choice().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> choice.append(choice.length() == 0 ? "" : ", ").append(e.getKey()).append('=')
+                    .append(e.getValue()));
+            out.printf("  %-30s best %-12s samples %4d%s%n", choice, r.best().isPresent()
+                ? number(r.best().getAsDouble()) : "-", r.samples(), r.bestPoint().map(p -> "  at "
+                + continuous(space, p)).orElse(""));
+        }
+    }
+
+    private static String continuous(Space space, java.util.Map<String, Double> point) {
+        var sb = new StringBuilder();
+        for (var p : space.parameters()) {
+            if (p.kind().continuous() && point.containsKey(p.name())) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(p.name()).append('=')
+                    .append(significant(point.get(p.name())));
+            }
+        }
+        return sb.toString();
     }
 
     static void printBest(PrintWriter out, Space space, SampleRecord best) {

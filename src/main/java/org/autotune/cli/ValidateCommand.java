@@ -35,6 +35,12 @@ final class ValidateCommand implements Callable<Integer> {
                 : org.autotune.optimize.Optimizers.DISCRETE_DEFAULT),
             config.metric().has("sum") ? "sum" : config.metric().string("type"), config.budget(), config.events(),
             config.seeds().name().toLowerCase(java.util.Locale.ROOT), config.seed(), config.retries());
+        config.design().ifPresent(d -> out.printf("  cost %s = %s at the start%s%s%n", d.cost(),
+            Summary.number(d.cost().cost(config.space().start())),
+            d.budget().map(b -> ", budget " + org.autotune.space.Parameter.plain(b.budget()) + " (steepness "
+                + org.autotune.space.Parameter.plain(b.steepness()) + ", coefficient " + (d.coefficient().isPresent()
+                ? org.autotune.space.Parameter.plain(d.coefficient().getAsDouble()) : "auto") + ")").orElse(""),
+            d.fixedParameter().map(f -> ", " + f + " solved so that cost = budget").orElse("")));
         out.flush();
         return 0;
     }

@@ -143,6 +143,16 @@ public final class Journal implements AutoCloseable {
         });
     }
 
+    /**
+     * A finished sample's score replaced by the campaign's total (metric + budget term, see
+     * design/CostTerms): the sample stays FINISHED, its observables stay.
+     */
+    public synchronized void rescored(long id, Score score) {
+        transaction(() -> update("UPDATE samples SET score = ?, score_error = ?, components = ? WHERE id = ?",
+            score.value(), score.standardError().isPresent() ? score.standardError().getAsDouble() : null,
+            Json.write(score.components()), id));
+    }
+
     /** An attempt failed and will be retried; the error is kept on the transition. */
     public synchronized void retrying(long id, String error, Instant at) {
         transaction(() -> transition(id, SampleStatus.PENDING, at, "retry after: " + error));

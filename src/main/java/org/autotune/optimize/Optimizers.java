@@ -36,6 +36,9 @@ public final class Optimizers {
         map.put("bayesian", "Gaussian-process Bayesian optimisation: a space-filling design, then each sample where the "
             + "expected improvement is largest; few samples on smooth or noisy scores, up to ~10 parameters and "
             + "~500 samples (real and log parameters)");
+        map.put("enumerate", "discrete design choices: every combination of the integer and choice parameters gets "
+            + "its own inner optimizer over the real and log ones (inner: {type: ...}), run side by side; the best "
+            + "combination wins (all parameter kinds)");
         return map;
     }
 
@@ -64,6 +67,7 @@ public final class Optimizers {
             case "bayesian" -> bayesian(opt, space, seed, slots, noisy);
             case "nelder-mead" -> nelderMead(opt, space);
             case "bobyqa" -> bobyqa(opt, space);
+            case "enumerate" -> enumerate(opt, space, seed, slots, noisy);
             default -> coordinateDescent(opt, space);
         };
     }
@@ -191,6 +195,35 @@ public final class Optimizers {
         boolean isNoisy = opt.oneOf("noisy", List.of("auto", "yes", "no"), "auto").equals("auto") ? noisy
             : opt.string("noisy").equals("yes");
         return new Bayesian(space, seed, new Bayesian.Settings(initial, acquisition, evaluations, tolerance, isNoisy));
+    }
+
+    /** Enumerations with more combinations than this are refused: each needs its own inner optimizer. */
+    static final long MAX_COMBINATIONS = 10_000;
+
+    private static Optimizer enumerate(Options opt, Space space, long seed, int slots, boolean noisy) {
+        opt.allowOnly("type", "inner", "samples");
+        if (space.continuous()) {
+            throw opt.error("type", "enumerate needs integer or choice parameters to enumerate, and this campaign "
+                + "has none", "use the inner optimizer directly, e.g. type: cma-es");
+        }
+        long count = Enumeration.count(space);
+        if (count > MAX_COMBINATIONS) {
+            throw opt.error("type", "the integer and choice parameters make " + count + " combinations, more than "
+                + MAX_COMBINATIONS, "narrow their ranges, or use type: coordinate-descent");
+        }
+        int samples = (int) opt.integer("samples", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+        var inner = opt.optionalSection("inner").orElseGet(() -> opt.empty("inner"));
+        if (inner.string("type", "").equals("enumerate")) {
+            throw inner.error("type", "an enumeration inside an enumeration", "list every discrete parameter in "
+                + "the outer one; give the inner optimizer for the real and log parameters, e.g. type: cma-es");
+        }
+        if (space.parameters().stream().noneMatch(p -> p.kind().continuous()) && opt.has("inner")) {
+            throw opt.error("inner", "every parameter is discrete, so each combination is one sample and there is "
+                + "nothing for an inner optimizer to do", "remove inner:");
+        }
+        // each combination's optimizer draws its own random numbers, derived from the campaign seed
+        return new Enumeration(space, (sub, k) -> create(inner, sub,
+            Math.floorMod(seed * 1_000_003L + k, (long) Integer.MAX_VALUE) + 1, slots, noisy), samples);
     }
 
     private static Optimizer coordinateDescent(Options opt, Space space) {

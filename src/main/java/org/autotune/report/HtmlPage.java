@@ -44,6 +44,7 @@ final class HtmlPage {
         header();
         outside();
         new HtmlTables(html, source, history, analysis).best();
+        new HtmlTables(html, source, history, analysis).combinations();
         for (var s : sections) {
             plots(s);
         }
@@ -77,6 +78,9 @@ final class HtmlPage {
         html.append("</p>\n<nav>");
         nav("outside", "Observables outside");
         nav("best", "Best point");
+        if (!source.space().continuous()) {
+            nav("combinations", "Combinations");
+        }
         sections.forEach(s -> nav(s.id(), s.heading()));
         nav("analysis", "Analysis");
         nav("failures", "Failed samples");

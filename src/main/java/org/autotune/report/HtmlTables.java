@@ -18,6 +18,56 @@ final class HtmlTables {
         this.analysis = analysis;
     }
 
+    /**
+     * With integer or choice parameters (optimizer enumerate): every combination of them, its best
+     * score, its best point and the samples it used, best first.
+     */
+    void combinations() {
+        var space = source.space();
+        if (space.continuous()) {
+            return;
+        }
+        html.append("<section id=\"combinations\">\n<h2>Combinations</h2>\n");
+        var rows = org.autotune.analysis.Combinations.of(space, source.samples());
+        if (rows.isEmpty()) {
+            html.append("<p class=\"note\">No sample has run yet.</p>\n</section>\n");
+            return;
+        }
+        html.append("<table class=\"sortable\"><thead><tr>");
+        for (var p : space.parameters()) {
+            if (!p.kind().continuous()) {
+                html.append("<th class=\"t\">").append(HtmlPage.escape(p.name())).append("</th>");
+            }
+        }
+        html.append("<th>best score</th><th>best sample</th><th>samples</th>");
+        for (var p : space.parameters()) {
+            if (p.kind().continuous()) {
+                html.append("<th>").append(HtmlPage.escape(p.name())).append(" at best</th>");
+            }
+        }
+        html.append("</tr></thead><tbody>\n");
+        for (var r : rows) {
+            html.append("<tr>");
+            for (var p : space.parameters()) {
+                if (!p.kind().continuous()) {
+                    html.append("<td class=\"t\">").append(HtmlPage.escape(r.choice().getOrDefault(p.name(), "")))
+                        .append("</td>");
+                }
+            }
+            html.append("<td>").append(r.best().isPresent() ? number(r.best().getAsDouble()) : "").append("</td><td>")
+                .append(r.best().isPresent() ? Long.toString(r.bestSample()) : "").append("</td><td>")
+                .append(r.samples()).append("</td>");
+            for (var p : space.parameters()) {
+                if (p.kind().continuous()) {
+                    html.append("<td>").append(r.bestPoint().map(b -> HtmlPage.value(p, b.get(p.name()))).orElse(""))
+                        .append("</td>");
+                }
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody></table>\n</section>\n");
+    }
+
     /** Best sample's values and, from the analysis, the estimate ± 1σ and the profile interval. */
     void best() {
         html.append("<section id=\"best\">\n<h2>Best point</h2>\n");

@@ -86,11 +86,38 @@ class CliTest {
     }
 
     @Test
+    void a_cost_expression_with_an_unknown_name_is_one_line_naming_the_character() throws Exception {
+        var file = quickCampaign();
+        Files.writeString(file, Files.readString(file) + "cost: {expression: \"2*gian\", budget: 3}\n");
+        var r = autotune("validate", file.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo(file + ":12: cost.expression: at character 3 of '2*gian': 'gian' is "
+            + "neither a parameter (gain, noise, mode) nor pi; fix: write arithmetic (+ - * / ^, parentheses, numbers) "
+            + "over the parameters [gain, noise, mode] and the functions " + org.autotune.design.CostExpression.FUNCTIONS
+            .keySet());
+    }
+
+    @Test
+    void an_enumerating_design_run_prints_the_table_of_choices() throws Exception {
+        var file = quickCampaign();
+        Files.writeString(file, Files.readString(file).replace("budget: 12", "budget: 16") + """
+            optimizer: {type: enumerate, samples: 8, inner: {type: cma-es, population: 4}}
+            cost: {expression: "gain + mode", budget: 2}
+            """);
+        var r = autotune("run", file.toString(), "--slots", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("combinations (best first):").containsPattern("mode=fast +best [0-9.]+ +samples +8")
+            .containsPattern("mode=slow +best [0-9.]+ +samples +8");
+        var csv = autotune("export", file.toString(), "--format", "csv");
+        assertThat(csv.out().lines().findFirst().orElseThrow()).contains("budget", "cost", "metric");
+    }
+
+    @Test
     void plugins_lists_each_kind_of_built_in_with_one_line() {
         var r = autotune("plugins");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("optimizers:", "coordinate-descent", "cma-es", "surrogate", "nelder-mead", "bobyqa",
-            "metrics:", "mean-std", "chi2-histogram",
+            "enumerate", "metrics:", "mean-std", "chi2-histogram",
             "command", "python", "executors:", "local", "simulators:");
     }
 
