@@ -61,6 +61,7 @@ final class LocalSurrogate implements Optimizer, PathRecording {
     /** The centre before the last step and the gain the model predicted for it (NaN before the first). */
     private double[] previous;
     private double predictedGain = Double.NaN;
+    private double predictedError = Double.NaN;
     private boolean done;
 
     /** Every point asked, in the order asked, with its result once told: the replay store. */
@@ -157,17 +158,18 @@ final class LocalSurrogate implements Optimizer, PathRecording {
             double error = model.get().differenceError(previous, center);
             double rho = gain / Math.max(predictedGain, 1e-300);
             double length = stepLength(previous, center);
+            boolean uphill = gain < -2 * error;
             if (rho >= 0.75 && length >= 0.8 * radius) {
                 radius = Math.min(MAX_RADIUS, GROW * radius);
-            } else if (!(rho >= 0.25) && predictedGain - gain > 2 * error) {
-                radius *= SHRINK;   // short of the prediction by more than the noise: the model was too coarse
-            } else if (!settings.noisy() && length < 0.1 * radius) {
-                // the design barely moves, near a minimum: a smaller box fits a more local model, whose
-                // gradient is not biased by the curvature across the box. Not with noisy scores: there
-                // small steps are steps made of noise, and a smaller box would only fit more noise
+            } else if (settings.noisy() ? uphill : !(rho >= 0.25) || length < 0.1 * radius) {
+                // exact scores: the step fell short of the prediction, so the model was too coarse, or
+                // the design barely moves, near a minimum, where a smaller box fits a more local model.
+                // Noisy scores: only a step that went uphill by more than twice its standard error
+                // counts; the predicted gain is inflated by the noise the step followed, and small steps
+                // are steps made of noise, which a smaller box would only make noisier
                 radius *= SHRINK;
             }
-            if (gain < -2 * error) {
+            if (uphill) {
                 accepted = false;   // uphill by the new model: go back, and forget the momentum
                 center = previous;
                 java.util.Arrays.fill(moment, 0);
@@ -219,6 +221,7 @@ final class LocalSurrogate implements Optimizer, PathRecording {
             next[i] = Math.max(0, Math.min(1, center[i] + s));
         }
         predictedGain = model.value(center) - model.value(next);
+        predictedError = model.differenceError(center, next);
         previous = center;
         center = next;
     }

@@ -178,20 +178,20 @@ public final class Optimizers {
                 + " parameters without replay (it needs n + 2 = " + (n + 2) + ")", "raise batch to at least "
                 + (n + 2) + ", or leave replay on");
         }
-        double radius = opt.number("radius", 0.1);
+        double radius = opt.number("radius", 0.05);
         if (!(radius > 0 && radius <= 0.5)) {
             throw opt.error("radius", "first box half-width " + radius + " must lie in (0, 0.5]: it is a fraction of "
-                + "each parameter's range", "use e.g. radius: 0.1");
+                + "each parameter's range", "use e.g. radius: 0.05");
         }
         double tolerance = opt.number("tolerance", 1e-3);
         if (!(tolerance > 0 && tolerance < radius)) {
             throw opt.error("tolerance", "tolerance " + tolerance + " must be positive and below radius " + radius,
                 "use e.g. tolerance: 0.001 (a thousandth of the range)");
         }
-        double learningRate = opt.number("learning-rate", 0.02);
+        double learningRate = opt.number("learning-rate", 0.01);
         if (!(learningRate > 0 && learningRate <= 0.5)) {
             throw opt.error("learning-rate", "Adam step size " + learningRate + " must lie in (0, 0.5]: it is about "
-                + "the largest step per iteration, as a fraction of each parameter's range", "use e.g. learning-rate: 0.02");
+                + "the largest step per iteration, as a fraction of each parameter's range", "use e.g. learning-rate: 0.01");
         }
         int iterations = (int) opt.integer("iterations", 1000, 1, 10_000_000);
         boolean replay = opt.bool("replay", true);
