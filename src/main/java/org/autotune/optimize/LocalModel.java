@@ -2,6 +2,7 @@ package org.autotune.optimize;
 
 import java.util.List;
 import java.util.Optional;
+import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -27,9 +28,11 @@ final class LocalModel {
     private final RealMatrix r;
     /** Residual variance per degree of freedom (noise plus misfit); +∞ without spare samples. */
     private final double residualVariance;
+    private final int degreesOfFreedom;
 
     private LocalModel(double[] center, double radius, int kind, double[] coefficients, RealMatrix r,
-                       double residualVariance) {
+                       double residualVariance, int degreesOfFreedom) {
+        this.degreesOfFreedom = degreesOfFreedom;
         this.center = center;
         this.radius = radius;
         this.kind = kind;
@@ -62,7 +65,7 @@ final class LocalModel {
                 int p = a.getColumnDimension();
                 double variance = m > p ? residuals.dotProduct(residuals) / (m - p) : Double.POSITIVE_INFINITY;
                 return Optional.of(new LocalModel(center, radius, kind, solution.toArray(),
-                    qr.getR().getSubMatrix(0, p - 1, 0, p - 1), variance));
+                    qr.getR().getSubMatrix(0, p - 1, 0, p - 1), variance, m - p));
             } catch (MathIllegalArgumentException e) {
                 // rank deficient (e.g. samples squeezed against a face of the cube): try a simpler model
             }
@@ -92,6 +95,16 @@ final class LocalModel {
             .subtract(new ArrayRealVector(basis(kind, scaled(b, center, radius))));
         MatrixUtils.solveLowerTriangularSystem(r.transpose(), d);
         return Math.sqrt(residualVariance * d.dotProduct(d));
+    }
+
+    /**
+     * How many standard errors make a difference significant at the 2σ level (one-sided, 97.7 %):
+     * Student's t quantile for the fit's degrees of freedom, since the standard error is itself
+     * estimated from few samples (2.0 for many, 13.0 for one).
+     */
+    double critical() {
+        return degreesOfFreedom < 1 ? Double.POSITIVE_INFINITY
+            : new TDistribution(degreesOfFreedom).inverseCumulativeProbability(0.97725);
     }
 
     /** The model's gradient at the box centre, per unit-cube coordinate. */

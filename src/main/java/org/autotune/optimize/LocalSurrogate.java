@@ -66,6 +66,7 @@ final class LocalSurrogate implements Optimizer, PathRecording {
 
     /** Every point asked, in the order asked, with its result once told: the replay store. */
     private final Map<Point, Optional<Result>> asked = new LinkedHashMap<>();
+    private final List<Point> order = new ArrayList<>();
     private final List<Point> toAsk = new ArrayList<>();
     private final Set<Point> pending = new HashSet<>();
     private final List<Point> batchPoints = new ArrayList<>();
@@ -102,6 +103,7 @@ final class LocalSurrogate implements Optimizer, PathRecording {
             var p = toAsk.remove(0);
             pending.add(p);
             asked.put(p, Optional.empty());
+            order.add(p);
             out.add(p);
         }
         return out;
@@ -158,16 +160,19 @@ final class LocalSurrogate implements Optimizer, PathRecording {
             double error = model.get().differenceError(previous, center);
             double rho = gain / Math.max(predictedGain, 1e-300);
             double length = stepLength(previous, center);
-            boolean uphill = gain < -2 * error;
+            double t = model.get().critical();
+            boolean uphill = gain < -t * error;
             if (rho >= 0.75 && length >= 0.8 * radius) {
                 radius = Math.min(MAX_RADIUS, GROW * radius);
-            } else if (settings.noisy() ? uphill : !(rho >= 0.25) || length < 0.1 * radius) {
-                // exact scores: the step fell short of the prediction, so the model was too coarse, or
-                // the design barely moves, near a minimum, where a smaller box fits a more local model.
-                // Noisy scores: only a step that went uphill by more than twice its standard error
-                // counts; the predicted gain is inflated by the noise the step followed, and small steps
-                // are steps made of noise, which a smaller box would only make noisier
+            } else if (!settings.noisy() && (!(rho >= 0.25) || length < 0.1 * radius)) {
+                // the step fell short of the prediction, so the model was too coarse, or the design
+                // barely moves, near a minimum, where a smaller box fits a more local model
                 radius *= SHRINK;
+            } else if (settings.noisy() && uphill) {
+                // with noisy scores only a step that went significantly uphill counts (the predicted
+                // gain is inflated by the noise the step followed), and the box keeps at least its
+                // first size: a smaller box would measure more noise, not a better gradient
+                radius = Math.max(settings.radius(), SHRINK * radius);
             }
             if (uphill) {
                 accepted = false;   // uphill by the new model: go back, and forget the momentum
@@ -190,14 +195,19 @@ final class LocalSurrogate implements Optimizer, PathRecording {
         }
     }
 
-    /** The model of every finite score inside the box (only this batch's without replay). */
+    /**
+     * The model of the newest finite scores inside the box (only this batch's without replay): at
+     * most ten per coefficient of a full quadratic, so a fit costs the same late in a long campaign
+     * as early, and old samples from where the design has left do not linger.
+     */
     private Optional<LocalModel> fit(TrustBox box) {
         var xs = new ArrayList<double[]>();
         var scores = new ArrayList<Double>();
-        var source = settings.replay() ? asked.keySet() : batchPoints;
-        for (var p : source) {
-            var r = asked.get(p);
-            double[] u = space.toUnit(p);
+        var source = settings.replay() ? order : batchPoints;
+        int cap = 10 * (1 + n + n * (n + 1) / 2);
+        for (int k = source.size() - 1; k >= 0 && xs.size() < cap; k--) {
+            var r = asked.get(source.get(k));
+            double[] u = space.toUnit(source.get(k));
             if (r.isPresent() && Double.isFinite(r.get().value()) && box.contains(u)) {
                 xs.add(u);
                 scores.add(r.get().value());
