@@ -103,9 +103,10 @@ class LocalSurrogateTest {
         assertThat(opt.done()).isFalse();
         var boxes = ((LocalSurrogate) opt).trace();
         assertThat(boxes.get(boxes.size() - 1).radius()).isGreaterThan(0.01);
-        // the design is within a tenth of the noise sigma (1) of the true minimum; the replay store
-        // averages ~hundreds of samples per fit, so its gradient noise moves the design by much less
-        assertThat(CmaEsTest.quadratic(opt.estimate().orElseThrow())).isLessThan(0.1);
+        // at the noise floor the design wanders by about a learning rate (0.01 of the range: 0.1) per
+        // parameter; the quadratic's eigenvalues sum to 16, so f ≈ 16 × 0.1² = 0.16 there. Half the
+        // noise sigma (f < 0.5, from 133 at the start) allows three times that
+        assertThat(CmaEsTest.quadratic(opt.estimate().orElseThrow())).isLessThan(0.5);
     }
 
     /** Property: for random seeds, slots and starts (also on the cube's faces), every point lies in its box. */
