@@ -35,7 +35,8 @@ import org.autotune.space.Space;
  * at equal total draws. Reported per seed and as medians: the draws used until g first fell below
  * the target, and g of the final design.
  *
- * <p>usage: StochasticRosenbrockBench [--quick] [SEEDS (default 1,2,3,4,5)]
+ * <p>usage: StochasticRosenbrockBench [--quick] [--options='radius: 0.02;batch: 40'] [SEEDS (default
+ * 1,2,3,4,5)]; --options are added to local-surrogate's (learning-rate is the shared one, 0.01).
  */
 public final class StochasticRosenbrockBench {
     static final int DIMENSION = 10;
@@ -81,9 +82,9 @@ public final class StochasticRosenbrockBench {
         boolean quick = Arrays.asList(args).contains("--quick");
         var seeds = Arrays.stream(args).filter(a -> !a.startsWith("--")).findFirst().map(s -> Arrays.stream(
             s.split(",")).mapToLong(Long::parseLong).toArray()).orElse(new long[] {1, 2, 3, 4, 5});
-        var setup = new Setup(Integer.getInteger("draws", 100), quick ? 1_000_000 : 3_000_000,
-            Double.parseDouble(System.getProperty("lr", "0.01")));
-        String options = "type: local-surrogate\n" + System.getProperty("options", "").replace(";", "\n");
+        var setup = new Setup(100, quick ? 1_000_000 : 3_000_000, 0.01);
+        String options = "type: local-surrogate\n" + Arrays.stream(args).filter(a -> a.startsWith("--options="))
+            .map(a -> a.substring("--options=".length()).replace(";", "\n")).findFirst().orElse("");
         System.out.printf(Locale.ROOT, "stochastic Rosenbrock, %d-D, %d draws per sample, budget %,d draws, "
             + "target g < %.1f%n%n", DIMENSION, setup.drawsPerSample(), setup.budget(), TARGET);
         System.out.println("| method | seed | draws until g < 0.5 first | ... and for good | draws used | final g |");
@@ -167,12 +168,6 @@ public final class StochasticRosenbrockBench {
                 results.add(new Result(p, Optional.of(Score.of(y))));
             }
             opt.tell(results);
-            if (Boolean.getBoolean("trace")) {
-                var box = ((org.autotune.optimize.PathRecording) opt).path();
-                var last = box.get(box.size() - 1);
-                System.out.printf(Locale.ROOT, "%d %.3f %.4f %s %s%n", sim.draws(), g(opt.estimate().orElseThrow().values()),
-                    last.step(), last.axis(), last.accepted());
-            }
             watch.see(sim.draws(), g(opt.estimate().orElseThrow().values()));
         }
         return watch.run(sim.draws(), g(opt.estimate().orElseThrow().values()));

@@ -89,7 +89,7 @@ class CliTest {
     void plugins_lists_each_kind_of_built_in_with_one_line() {
         var r = autotune("plugins");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("optimizers:", "coordinate-descent", "cma-es", "surrogate", "nelder-mead", "bobyqa",
+        assertThat(r.out()).contains("optimizers:", "coordinate-descent", "cma-es", "surrogate", "nelder-mead", "bobyqa", "local-surrogate",
             "metrics:", "mean-std", "chi2-histogram",
             "command", "python", "executors:", "local", "simulators:");
     }
