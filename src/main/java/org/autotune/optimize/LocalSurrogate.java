@@ -17,16 +17,15 @@ import org.hipparchus.random.SobolSequenceGenerator;
  * Local-surrogate gradient descent for stochastic, non-differentiable simulators (in the style of
  * L-GSO, Shirobokov et al., NeurIPS 2020, with a regression model in place of the generative one).
  * Each iteration asks one batch of space-filling points (a Sobol set with a seeded random shift)
- * in a trust box around the current design, fits a local model of the score to every sample inside
- * the box (this batch plus earlier ones: the replay store), and moves the design by an Adam step
- * on the model's gradient, clipped to the box. The next fit checks the step: when the new model
- * says the step went downhill as far as the old one predicted, the box grows; when it says the
- * step gained less than a quarter of that, the box shrinks, and when it says the step went uphill
- * the design goes back. Only a shortfall larger than twice its standard error (from the scatter
- * of the samples around the model) counts, so noise alone does not shrink the box. With exact
- * scores the box also shrinks when the design barely moves (near a minimum). Stops after
- * {@code iterations} or when the box is below {@code tolerance}; with noisy scores usually only at
- * {@code iterations} or the campaign's budget, by design: more samples average more noise.
+ * in a trust box around the current design, fits a local model of the score to the newest samples
+ * inside the box (this batch plus earlier ones: the replay store), and moves the design by an Adam
+ * step on the model's gradient, clipped to the box. The next batch's model judges the step: a step
+ * that went uphill by more than its standard error is undone; the box grows when the step reached
+ * its edge and gained as much as predicted. With exact scores the box shrinks when the step gained
+ * less than a quarter of the prediction or the design barely moves, and the search stops when the
+ * box is below {@code tolerance}. With noisy scores the box shrinks only after an uphill step and
+ * never below its first size, so noise does not stop the search: it runs to {@code iterations}
+ * (or the campaign's budget), and more samples average more noise.
  *
  * <p>Works in the unit cube (log parameters on their log scale); real and log parameters only.
  * Every point asked lies inside the box in force when it was asked ({@link #box()}). Proposals
@@ -58,10 +57,9 @@ final class LocalSurrogate implements Optimizer, PathRecording {
     private final double[] moment;
     private final double[] squares;
     private int adamSteps;
-    /** The centre before the last step and the gain the model predicted for it (NaN before the first). */
+    /** The centre before the last step and the gain the model predicted for it (null and NaN before the first). */
     private double[] previous;
     private double predictedGain = Double.NaN;
-    private double predictedError = Double.NaN;
     private boolean done;
 
     /** Every point asked, in the order asked, with its result once told: the replay store. */
@@ -231,7 +229,6 @@ final class LocalSurrogate implements Optimizer, PathRecording {
             next[i] = Math.max(0, Math.min(1, center[i] + s));
         }
         predictedGain = model.value(center) - model.value(next);
-        predictedError = model.differenceError(center, next);
         previous = center;
         center = next;
     }
@@ -258,6 +255,9 @@ final class LocalSurrogate implements Optimizer, PathRecording {
 
     /** The box the points of the current (or last) batch were asked in. */
     TrustBox box() {
+        if (trace.isEmpty()) {
+            throw new IllegalStateException("no box before the first ask");
+        }
         return trace.get(trace.size() - 1);
     }
 

@@ -8,7 +8,7 @@ import org.autotune.space.Space;
  * unit-cube coordinates (each parameter's range mapped to [0, 1], log parameters on their log
  * scale). The box is clipped to the cube, so a point inside it is also inside the space.
  */
-public record TrustBox(int iteration, double[] center, double radius) {
+record TrustBox(int iteration, double[] center, double radius) {
     /** Slack for rounding between unit coordinates and parameter values. */
     private static final double SLACK = 1e-9;
 
@@ -25,7 +25,7 @@ public record TrustBox(int iteration, double[] center, double radius) {
     }
 
     /** True when the point lies inside this box and inside the unit cube. */
-    public boolean contains(Space space, Point point) {
+    boolean contains(Space space, Point point) {
         return contains(space.toUnit(point));
     }
 
