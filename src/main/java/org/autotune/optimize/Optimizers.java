@@ -36,6 +36,9 @@ public final class Optimizers {
         map.put("bayesian", "Gaussian-process Bayesian optimisation: a space-filling design, then each sample where the "
             + "expected improvement is largest; few samples on smooth or noisy scores, up to ~10 parameters and "
             + "~500 samples (real and log parameters)");
+        map.put("local-surrogate", "local-surrogate gradient descent (L-GSO style) for stochastic simulators: "
+            + "a space-filling batch in a trust box, a local regression model of the score (reusing earlier samples "
+            + "in the box), an Adam step on its gradient (real and log parameters)");
         map.put("enumerate", "discrete design choices: every combination of the integer and choice parameters gets "
             + "its own inner optimizer over the real and log ones (inner: {type: ...}), run side by side; the best "
             + "combination wins (all parameter kinds)");
@@ -67,6 +70,7 @@ public final class Optimizers {
             case "bayesian" -> bayesian(opt, space, seed, slots, noisy);
             case "nelder-mead" -> nelderMead(opt, space);
             case "bobyqa" -> bobyqa(opt, space);
+            case "local-surrogate" -> localSurrogate(opt, space, seed, slots, noisy);
             case "enumerate" -> enumerate(opt, space, seed, slots, noisy);
             default -> coordinateDescent(opt, space);
         };
@@ -173,6 +177,39 @@ public final class Optimizers {
         }
         int waves = (int) opt.integer("waves", 1000, 1, 1_000_000);
         return new Surrogate(space, seed, batch, radius, spread, tolerance, waves, isNoisy);
+    }
+
+    private static Optimizer localSurrogate(Options opt, Space space, long seed, int slots, boolean noisy) {
+        opt.allowOnly("type", "batch", "radius", "tolerance", "learning-rate", "iterations", "replay", "noisy");
+        continuousOnly(opt, space, "local-surrogate");
+        int n = space.dimension();
+        int batch = (int) opt.integer("batch", LocalSurrogate.defaultBatch(n, slots), 1, 100_000);
+        if (batch < n + 2 && !opt.bool("replay", true)) {
+            throw opt.error("batch", "a batch of " + batch + " samples cannot fit a linear model of " + n
+                + " parameters without replay (it needs n + 2 = " + (n + 2) + ")", "raise batch to at least "
+                + (n + 2) + ", or leave replay on");
+        }
+        double radius = opt.number("radius", 0.05);
+        if (!(radius > 0 && radius <= 0.5)) {
+            throw opt.error("radius", "first box half-width " + radius + " must lie in (0, 0.5]: it is a fraction of "
+                + "each parameter's range", "use e.g. radius: 0.05");
+        }
+        double tolerance = opt.number("tolerance", 1e-3);
+        if (!(tolerance > 0 && tolerance < radius)) {
+            throw opt.error("tolerance", "tolerance " + tolerance + " must be positive and below radius " + radius,
+                "use e.g. tolerance: 0.001 (a thousandth of the range)");
+        }
+        double learningRate = opt.number("learning-rate", 0.01);
+        if (!(learningRate > 0 && learningRate <= 0.5)) {
+            throw opt.error("learning-rate", "Adam step size " + learningRate + " must lie in (0, 0.5]: it is about "
+                + "the largest step per iteration, as a fraction of each parameter's range", "use e.g. learning-rate: 0.01");
+        }
+        int iterations = (int) opt.integer("iterations", 1000, 1, 10_000_000);
+        boolean replay = opt.bool("replay", true);
+        boolean isNoisy = opt.oneOf("noisy", List.of("auto", "yes", "no"), "auto").equals("auto") ? noisy
+            : opt.string("noisy").equals("yes");
+        return new LocalSurrogate(space, seed,
+            new LocalSurrogate.Settings(batch, radius, tolerance, learningRate, iterations, replay, isNoisy));
     }
 
     private static Optimizer bayesian(Options opt, Space space, long seed, int slots, boolean noisy) {

@@ -117,7 +117,7 @@ class CliTest {
         var r = autotune("plugins");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("optimizers:", "coordinate-descent", "cma-es", "surrogate", "nelder-mead", "bobyqa",
-            "enumerate", "metrics:", "mean-std", "chi2-histogram",
+            "enumerate", "local-surrogate", "metrics:", "mean-std", "chi2-histogram",
             "command", "python", "executors:", "local", "simulators:");
     }
 

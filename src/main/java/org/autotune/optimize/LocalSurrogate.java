@@ -1,0 +1,274 @@
+package org.autotune.optimize;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.autotune.space.Point;
+import org.autotune.space.Space;
+import org.hipparchus.random.SobolSequenceGenerator;
+
+/**
+ * Local-surrogate gradient descent for stochastic, non-differentiable simulators (in the style of
+ * L-GSO, Shirobokov et al., NeurIPS 2020, with a regression model in place of the generative one).
+ * Each iteration asks one batch of space-filling points (a Sobol set with a seeded random shift)
+ * in a trust box around the current design, fits a local model of the score to the newest samples
+ * inside the box (this batch plus earlier ones: the replay store), and moves the design by an Adam
+ * step on the model's gradient, clipped to the box. The next batch's model judges the step: a step
+ * that went uphill by more than its standard error is undone; the box grows when the step reached
+ * its edge and gained as much as predicted. With exact scores the box shrinks when the step gained
+ * less than a quarter of the prediction or the design barely moves, and the search stops when the
+ * box is below {@code tolerance}. With noisy scores the box shrinks only after an uphill step and
+ * never below its first size, so noise does not stop the search: it runs to {@code iterations}
+ * (or the campaign's budget), and more samples average more noise.
+ *
+ * <p>Works in the unit cube (log parameters on their log scale); real and log parameters only.
+ * Every point asked lies inside the box in force when it was asked ({@link #box()}). Proposals
+ * depend only on the seed and the results told: a batch is fitted in the order it was asked,
+ * whatever the order its results came back in.
+ */
+final class LocalSurrogate implements Optimizer, PathRecording {
+    /** Adam's decay rates and regulariser, as in Kingma and Ba (arXiv:1412.6980). */
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPSILON = 1e-8;
+    private static final double GROW = 1.5;
+    private static final double SHRINK = 0.5;
+    private static final double MAX_RADIUS = 0.5;
+
+    /** What the optimizer was configured with; radius is the first box half-width. */
+    record Settings(int batch, double radius, double tolerance, double learningRate, int iterations,
+                    boolean replay, boolean noisy) {
+    }
+
+    private final Space space;
+    private final int n;
+    private final Settings settings;
+    private final SplittableRandom rng;
+    private final SobolSequenceGenerator sobol;
+
+    private double[] center;
+    private double radius;
+    private final double[] moment;
+    private final double[] squares;
+    private int adamSteps;
+    /** The centre before the last step and the gain the model predicted for it (null and NaN before the first). */
+    private double[] previous;
+    private double predictedGain = Double.NaN;
+    private boolean done;
+
+    /** Every point asked, in the order asked, with its result once told: the replay store. */
+    private final Map<Point, Optional<Result>> asked = new LinkedHashMap<>();
+    private final List<Point> order = new ArrayList<>();
+    private final List<Point> toAsk = new ArrayList<>();
+    private final Set<Point> pending = new HashSet<>();
+    private final List<Point> batchPoints = new ArrayList<>();
+    private final List<TrustBox> trace = new ArrayList<>();
+    private final List<PathStep> path = new ArrayList<>();
+
+    LocalSurrogate(Space space, long seed, Settings settings) {
+        this.space = space;
+        this.n = space.dimension();
+        this.settings = settings;
+        this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        this.sobol = new SobolSequenceGenerator(n);
+        this.center = space.toUnit(space.start());
+        this.radius = settings.radius();
+        this.moment = new double[n];
+        this.squares = new double[n];
+    }
+
+    /** Default batch: the slots, but at least enough samples for a linear model with as many to spare. */
+    static int defaultBatch(int n, int slots) {
+        return Math.max(slots, 2 * (n + 1));
+    }
+
+    @Override
+    public List<Point> ask(int want) {
+        if (done) {
+            return List.of();
+        }
+        if (toAsk.isEmpty() && pending.isEmpty()) {
+            planBatch();
+        }
+        var out = new ArrayList<Point>();
+        while (out.size() < want && !toAsk.isEmpty()) {
+            var p = toAsk.remove(0);
+            pending.add(p);
+            asked.put(p, Optional.empty());
+            order.add(p);
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** A Sobol set shifted by a random offset (fresh points each batch, still space-filling), in the box. */
+    private void planBatch() {
+        trace.add(new TrustBox(trace.size(), center, radius));
+        double[] shift = new double[n];
+        for (int i = 0; i < n; i++) {
+            shift[i] = rng.nextDouble();
+        }
+        var points = new LinkedHashSet<Point>();
+        for (int tries = 0; points.size() < settings.batch() && tries < 20 * settings.batch(); tries++) {
+            double[] s = sobol.nextVector();
+            double[] u = new double[n];
+            for (int i = 0; i < n; i++) {
+                double v = (s[i] + shift[i]) % 1.0;
+                u[i] = Math.max(0, Math.min(1, center[i] + (2 * v - 1) * radius));
+            }
+            var p = space.fromUnit(u);
+            if (!asked.containsKey(p)) {
+                points.add(p);
+            }
+        }
+        toAsk.addAll(points);
+        batchPoints.clear();
+        batchPoints.addAll(points);
+    }
+
+    @Override
+    public void tell(List<Result> results) {
+        for (var r : results) {
+            if (!pending.remove(r.point())) {
+                throw new IllegalArgumentException("the local-surrogate optimizer did not ask for " + r.point()
+                    + " (or was told it already)");
+            }
+            asked.put(r.point(), Optional.of(r));
+        }
+        if (pending.isEmpty() && toAsk.isEmpty() && !done) {
+            iterate();
+        }
+    }
+
+    /** After a batch: fit, judge the last step, resize the box, take the next step or stop. */
+    private void iterate() {
+        var box = trace.get(trace.size() - 1);
+        var model = fit(box);
+        double oldRadius = radius;
+        var from = previous;
+        boolean accepted = true;
+        if (model.isPresent() && previous != null && Double.isFinite(predictedGain)) {
+            double gain = model.get().value(previous) - model.get().value(center);
+            double error = model.get().differenceError(previous, center);
+            double rho = gain / Math.max(predictedGain, 1e-300);
+            double length = stepLength(previous, center);
+            double t = model.get().critical();
+            boolean uphill = gain < -t * error;
+            if (rho >= 0.75 && length >= 0.8 * radius) {
+                radius = Math.min(MAX_RADIUS, GROW * radius);
+            } else if (!settings.noisy() && (!(rho >= 0.25) || length < 0.1 * radius)) {
+                // the step fell short of the prediction, so the model was too coarse, or the design
+                // barely moves, near a minimum, where a smaller box fits a more local model
+                radius *= SHRINK;
+            } else if (settings.noisy() && uphill) {
+                // with noisy scores only a step that went significantly uphill counts (the predicted
+                // gain is inflated by the noise the step followed), and the box keeps at least its
+                // first size: a smaller box would measure more noise, not a better gradient
+                radius = Math.max(settings.radius(), SHRINK * radius);
+            }
+            if (uphill) {
+                accepted = false;   // uphill by the new model: go back, and forget the momentum
+                center = previous;
+                java.util.Arrays.fill(moment, 0);
+            }
+        }
+        path.add(new PathStep(path.size(), model.map(LocalModel::kind).orElse("no model"), oldRadius,
+            space.fromUnit(from == null ? center : from), model.isPresent() && from != null
+                ? model.get().value(from) : Double.NaN, space.fromUnit(center),
+            model.map(m -> m.value(center)).orElse(Double.NaN), accepted, batchPoints.size()));
+        previous = null;
+        predictedGain = Double.NaN;
+        if (trace.size() >= settings.iterations() || radius < settings.tolerance()) {
+            done = true;
+            return;
+        }
+        if (model.isPresent() && accepted) {
+            step(model.get());
+        }
+    }
+
+    /**
+     * The model of the newest finite scores inside the box (only this batch's without replay): at
+     * most ten per coefficient of a full quadratic, so a fit costs the same late in a long campaign
+     * as early, and old samples from where the design has left do not linger.
+     */
+    private Optional<LocalModel> fit(TrustBox box) {
+        var xs = new ArrayList<double[]>();
+        var scores = new ArrayList<Double>();
+        var source = settings.replay() ? order : batchPoints;
+        int cap = 10 * (1 + n + n * (n + 1) / 2);
+        for (int k = source.size() - 1; k >= 0 && xs.size() < cap; k--) {
+            var r = asked.get(source.get(k));
+            double[] u = space.toUnit(source.get(k));
+            if (r.isPresent() && Double.isFinite(r.get().value()) && box.contains(u)) {
+                xs.add(u);
+                scores.add(r.get().value());
+            }
+        }
+        return LocalModel.fit(box.center(), box.radius(), xs, scores.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** An Adam step on the model's gradient, clipped to the box and the unit cube. */
+    private void step(LocalModel model) {
+        double[] g = model.gradient();
+        adamSteps++;
+        double[] next = new double[n];
+        for (int i = 0; i < n; i++) {
+            moment[i] = BETA1 * moment[i] + (1 - BETA1) * g[i];
+            squares[i] = BETA2 * squares[i] + (1 - BETA2) * g[i] * g[i];
+            double m = moment[i] / (1 - Math.pow(BETA1, adamSteps));
+            double v = squares[i] / (1 - Math.pow(BETA2, adamSteps));
+            double s = -settings.learningRate() * m / (Math.sqrt(v) + EPSILON);
+            s = Math.max(-radius, Math.min(radius, s));
+            next[i] = Math.max(0, Math.min(1, center[i] + s));
+        }
+        predictedGain = model.value(center) - model.value(next);
+        previous = center;
+        center = next;
+    }
+
+    /** The largest coordinate change from a to b. */
+    private static double stepLength(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s = Math.max(s, Math.abs(a[i] - b[i]));
+        }
+        return s;
+    }
+
+    @Override
+    public boolean done() {
+        return done;
+    }
+
+    /** The design: the centre of the current box. */
+    @Override
+    public Optional<Point> estimate() {
+        return Optional.of(space.fromUnit(center));
+    }
+
+    /** The box the points of the current (or last) batch were asked in. */
+    TrustBox box() {
+        if (trace.isEmpty()) {
+            throw new IllegalStateException("no box before the first ask");
+        }
+        return trace.get(trace.size() - 1);
+    }
+
+    /** Every iteration's box, oldest first. */
+    List<TrustBox> trace() {
+        return List.copyOf(trace);
+    }
+
+    /** One step per iteration: the model fitted, the box half-width, from where to where. */
+    @Override
+    public List<PathStep> path() {
+        return List.copyOf(path);
+    }
+}
