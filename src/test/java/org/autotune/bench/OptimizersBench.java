@@ -62,6 +62,7 @@ public final class OptimizersBench {
         int budget(boolean quick);
 
         /** Scores a sample; analytic noisy problems draw their noise from {@code noise}. */
+        /** The sample's score; null when the sample fails (the campaign records it failed and tells no score). */
         Score evaluate(long seed, long id, Point point, SplittableRandom noise);
 
         /** True when a sample with this score at this point reaches the target. */
@@ -172,7 +173,11 @@ public final class OptimizersBench {
 
         @Override
         public Score evaluate(long seed, long id, Point point, SplittableRandom noise) {
-            return toy.score(id, point, seed, EVENTS);
+            try {
+                return toy.score(id, point, seed, EVENTS);
+            } catch (org.autotune.metric.MetricException e) {
+                return null;   // e.g. an extreme point whose pulses are not numbers: a failed sample
+            }
         }
 
         /** The truth's score with this seed plus its standard error. */
@@ -333,8 +338,11 @@ public final class OptimizersBench {
             var head = queue.poll();
             headWave = head.wave();
             long t0 = System.nanoTime();
-            opt.tell(List.of(new Result(head.point(), Optional.of(head.score()))));
+            opt.tell(List.of(new Result(head.point(), Optional.ofNullable(head.score()))));
             cpu += System.nanoTime() - t0;
+            if (head.score() == null) {
+                continue;
+            }
             if (head.score().value() < bestValue) {
                 bestValue = head.score().value();
                 best = head.point();
