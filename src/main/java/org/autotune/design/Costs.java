@@ -1,12 +1,6 @@
 package org.autotune.design;
 
-import java.lang.reflect.InvocationTargetException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +8,6 @@ import java.util.OptionalDouble;
 import org.autotune.Options;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a campaign file's {@code cost:} section:
@@ -87,55 +80,7 @@ public final class Costs {
 
     /** A class implementing Cost, with a public constructor (Map options) or (). */
     private static Cost javaClass(Options c, Path dir) {
-        String name = c.string("class");
-        var urls = new ArrayList<URL>();
-        var entries = c.strings("classpath");
-        for (String entry : entries.isEmpty() ? List.of(".") : entries) {
-            Path p = dir.resolve(entry).normalize();
-            if (!Files.exists(p)) {
-                throw c.error("classpath", p + " not found", "give folders of .class files or .jar files, relative "
-                    + "to the campaign file's folder");
-            }
-            try {
-                urls.add(p.toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw c.error("classpath", p + " cannot be used: " + e.getMessage(), "give a plain file path");
-            }
-        }
-        var loader = new URLClassLoader(urls.toArray(URL[]::new), Cost.class.getClassLoader());
-        Class<?> type;
-        try {
-            type = Class.forName(name, true, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            throw c.error("class", "class " + name + " not found in " + urls, "check the class name (with its "
-                + "package) and the classpath; compile it with the autotune jar on javac's class path");
-        }
-        if (!Cost.class.isAssignableFrom(type)) {
-            throw c.error("class", name + " does not implement org.autotune.design.Cost",
-                "declare it as 'class " + type.getSimpleName() + " implements org.autotune.design.Cost'");
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> options = c.has("options")
-            ? JsonMapper.builder().build().convertValue(c.raw("options"), Map.class) : Map.of();
-        try {
-            try {
-                return (Cost) type.getConstructor(Map.class).newInstance(options);
-            } catch (NoSuchMethodException e) {
-                if (!options.isEmpty()) {
-                    throw c.error("options", name + " has no constructor (Map<String, Object>) to receive options",
-                        "add that constructor, or remove 'options:'");
-                }
-                return (Cost) type.getConstructor().newInstance();
-            }
-        } catch (NoSuchMethodException e) {
-            throw c.error("class", name + " has no public constructor (Map<String, Object> options) or ()",
-                "add one of them");
-        } catch (InvocationTargetException e) {
-            var cause = e.getCause() == null ? e : e.getCause();
-            throw c.error("class", name + " failed to start: " + cause, "fix the cost class or its options");
-        } catch (ReflectiveOperationException e) {
-            throw c.error("class", name + " cannot be created: " + e, "make the class and its constructor public");
-        }
+        return org.autotune.UserClasses.create(c, dir, Cost.class, "Map<String, Object> options", List.of());
     }
 
     private static OptionalDouble coefficient(Options c) {

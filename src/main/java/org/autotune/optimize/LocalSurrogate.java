@@ -85,7 +85,7 @@ final class LocalSurrogate implements Optimizer, PathRecording {
 
     /** Default batch: the slots, but at least enough samples for a linear model with as many to spare. */
     static int defaultBatch(int n, int slots) {
-        return Math.max(slots, 2 * (n + 1));
+        return Surrogate.defaultBatch(n, slots);
     }
 
     @Override

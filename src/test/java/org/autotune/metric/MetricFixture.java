@@ -18,6 +18,16 @@ final class MetricFixture {
     }
 
     /** A one-column CSV of n draws. */
+    /** The message of the campaign-file error that building this metric gives (fails when there is none). */
+    static String error(Path dir, String yaml) {
+        try {
+            metric(dir, yaml);
+        } catch (org.autotune.InputError e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no error for " + yaml);
+    }
+
     static void column(Path file, String name, int n, DoubleSupplier draw) {
         var sb = new StringBuilder(name).append('\n');
         for (int i = 0; i < n; i++) {
