@@ -67,6 +67,23 @@ class AnchorsCommandTest {
     }
 
     @Test
+    void on_slurm_the_anchor_samples_run_as_array_tasks_and_give_the_same_rates() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.autotune.execute.SlurmCluster.up(),
+            org.autotune.execute.SlurmCluster.HOW);
+        var file = campaign("anchors: {mode: grid, parameters: {x: [-1, 0, 1], y: [-1, 0, 1]}}");
+        Files.writeString(file, Files.readString(file).replace("executor: {type: local, slots: 2}",
+            "executor: {type: slurm, slots: 9, poll: 1s}"));
+        var r = Cli.run(dir.resolve("log"), "anchors", file.toString(), "--at", "x=0.5,y=0.3", "--at", "x=-1,y=-1");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("rate at x=-1, y=-1: 40.3\n");
+        assertThat(rate(r.stdout(), "x=0.5, y=0.3")).isCloseTo(42.935, within(1e-9));
+        try (var journal = Journal.read(dir.resolve("campaign.autotune/journal.sqlite"))) {
+            assertThat(journal.samples()).hasSize(9).allMatch(s -> s.status() == SampleStatus.FINISHED
+                && s.jobId().startsWith("slurm:"));
+        }
+    }
+
+    @Test
     void grid_anchors_interpolate_multilinearly_and_are_exact_at_an_anchor() throws Exception {
         var file = campaign("anchors: {mode: grid, parameters: {x: [-1, 0, 1], y: [-1, 0, 1]}}");
         var r = Cli.run(dir.resolve("log"), "anchors", file.toString(), "--at", "x=0.5,y=0.3", "--at", "x=-1,y=-1");
