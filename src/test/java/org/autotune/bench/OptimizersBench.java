@@ -428,8 +428,14 @@ public final class OptimizersBench {
                     defaultMedian = mTo;
                 }
             }
-            String ratio = Double.isInfinite(cdMedian) ? "> " + String.format(Locale.ROOT, "%.1f", budget / defaultMedian)
-                : String.format(Locale.ROOT, "%.2f", cdMedian / defaultMedian);
+            String ratio;
+            if (Double.isInfinite(defaultMedian)) {
+                ratio = Double.isInfinite(cdMedian) ? "n/a (neither reached the target within " + budget + " samples)"
+                    : String.format(Locale.ROOT, "< %.2f (the default did not reach the target)", cdMedian / budget);
+            } else {
+                ratio = Double.isInfinite(cdMedian) ? "> " + String.format(Locale.ROOT, "%.1f", budget / defaultMedian)
+                    : String.format(Locale.ROOT, "%.2f", cdMedian / defaultMedian);
+            }
             ratios.put(p.name(), ratio);
         }
         if (toy != null) {
