@@ -3,10 +3,8 @@ package org.autotune.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 import org.autotune.YamlFile;
@@ -17,7 +15,6 @@ import org.autotune.design.FixedBudgetOptimizer;
 import org.autotune.metric.Score;
 import org.autotune.optimize.Optimizer;
 import org.autotune.optimize.Optimizers;
-import org.autotune.optimize.Result;
 import org.autotune.space.Parameter;
 import org.autotune.space.ParameterKind;
 import org.autotune.space.Point;
@@ -56,22 +53,7 @@ class MuonDesignTest {
 
     /** Asks for up to two points (two slots), tells in order of proposal, as the campaign loop does. */
     private static List<Point> drive(Optimizer opt, ToDoubleFunction<Point> f, int budget) {
-        var proposed = new java.util.ArrayList<Point>();
-        var pending = new ArrayDeque<Point>();
-        while (proposed.size() < budget) {
-            if (!opt.done()) {
-                for (var p : opt.ask(Math.min(2 - pending.size(), budget - proposed.size()))) {
-                    proposed.add(p);
-                    pending.add(p);
-                }
-            }
-            if (pending.isEmpty()) {
-                break;
-            }
-            var p = pending.poll();
-            opt.tell(List.of(new Result(p, Optional.of(Score.of(f.applyAsDouble(p))))));
-        }
-        return proposed;
+        return org.autotune.optimize.AskTellLoop.drive(opt, 2, budget, f);
     }
 
     private static Point withPlanes(Point p, int planes) {

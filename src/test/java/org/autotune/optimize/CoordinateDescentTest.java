@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -24,19 +23,7 @@ class CoordinateDescentTest {
 
     /** Drives an optimizer the way the campaign loop does: tell in order, ask after each tell. */
     static List<Point> drive(Optimizer opt, int slots, int budget, ToDoubleFunction<Point> f) {
-        var asked = new ArrayList<Point>();
-        var queue = new java.util.ArrayDeque<Point>();
-        while (true) {
-            if (!opt.done()) {
-                queue.addAll(opt.ask(Math.min(slots - queue.size(), budget - asked.size())).stream()
-                    .peek(asked::add).toList());
-            }
-            if (queue.isEmpty()) {
-                return asked;
-            }
-            var p = queue.poll();
-            opt.tell(List.of(new Result(p, Optional.of(Score.of(f.applyAsDouble(p))))));
-        }
+        return AskTellLoop.drive(opt, slots, budget, f);
     }
 
     @ParameterizedTest

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.autotune.InputError;
 import org.autotune.YamlFile;
-import org.autotune.metric.Score;
 import org.autotune.space.Parameter;
 import org.autotune.space.ParameterKind;
 import org.autotune.space.Point;
@@ -36,22 +33,8 @@ class EnumerationTest {
 
     /** Runs the optimizer like the campaign loop: ask for free slots, tell in order of proposal. */
     private static List<Point> drive(Optimizer opt, ToDoubleFunction<Point> f, int budget) {
-        var proposed = new ArrayList<Point>();
-        var pending = new java.util.ArrayDeque<Point>();
-        while (proposed.size() < budget) {
-            if (!opt.done()) {
-                for (var p : opt.ask(Math.min(4 - pending.size(), budget - proposed.size()))) {
-                    assertThat(SPACE.contains(p)).isTrue();
-                    proposed.add(p);
-                    pending.add(p);
-                }
-            }
-            if (pending.isEmpty()) {
-                break;
-            }
-            var p = pending.poll();
-            opt.tell(List.of(new Result(p, Optional.of(Score.of(f.applyAsDouble(p))))));
-        }
+        var proposed = AskTellLoop.drive(opt, 4, budget, f);
+        assertThat(proposed).allMatch(SPACE::contains);
         return proposed;
     }
 
