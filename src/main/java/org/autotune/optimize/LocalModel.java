@@ -126,7 +126,8 @@ final class LocalModel {
         };
     }
 
-    private static int terms(int kind, int n) {
+    /** Coefficients of a model kind (0 linear, 1 diagonal quadratic, 2 full quadratic) in n parameters. */
+    static int terms(int kind, int n) {
         return switch (kind) {
             case 0 -> 1 + n;
             case 1 -> 1 + 2 * n;
@@ -143,7 +144,7 @@ final class LocalModel {
     }
 
     /** 1, x_i, then x_i² (diagonal) or x_i x_j for j ≥ i (full). */
-    private static double[] basis(int kind, double[] x) {
+    static double[] basis(int kind, double[] x) {
         int n = x.length;
         var b = new double[terms(kind, n)];
         b[0] = 1;

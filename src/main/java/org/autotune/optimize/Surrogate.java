@@ -340,7 +340,7 @@ final class Surrogate implements Optimizer, PathRecording {
             int m = xs.size();
             Models best = null;
             for (int kind = 0; kind <= 2; kind++) {
-                int p = coefficients(n, kind);
+                int p = LocalModel.terms(kind, n);
                 if (m < p + 2) {
                     break;
                 }
@@ -372,16 +372,8 @@ final class Surrogate implements Optimizer, PathRecording {
                 }
             }
             java.util.Collections.sort(distances);
-            int wanted = 2 * coefficients(n, 1);
+            int wanted = 2 * LocalModel.terms(1, n);
             return distances.size() < wanted ? radius : Math.max(radius, distances.get(wanted - 1) + 1e-9);
-        }
-
-        private static int coefficients(int n, int kind) {
-            return switch (kind) {
-                case 0 -> 1 + n;
-                case 1 -> 1 + 2 * n;
-                default -> 1 + n + n * (n + 1) / 2;
-            };
         }
 
         private void fitTo(List<double[]> xs, List<Score> scores) {
@@ -488,20 +480,7 @@ final class Surrogate implements Optimizer, PathRecording {
         }
 
         private double[] basis(double[] x) {
-            int n = x.length;
-            var row = new ArrayList<Double>();
-            row.add(1.0);
-            for (double v : x) {
-                row.add(v);
-            }
-            if (kind >= 1) {
-                for (int i = 0; i < n; i++) {
-                    for (int j = kind == 2 ? i : i; j < (kind == 2 ? n : i + 1); j++) {
-                        row.add(x[i] * x[j]);
-                    }
-                }
-            }
-            return row.stream().mapToDouble(Double::doubleValue).toArray();
+            return LocalModel.basis(kind, x);
         }
 
         private static double dot(double[] c, double[] b) {
