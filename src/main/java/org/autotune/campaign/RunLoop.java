@@ -181,7 +181,9 @@ final class RunLoop {
             for (var single : head.samples()) {
                 var s = single.result().join();
                 if (s.isPresent() && !s.get().components().containsKey(org.autotune.design.CostTerms.COST)) {
-                    journal.rescored(single.sample(), costs.total(head.point(), s.get()));
+                    // one sample: its total is the proposal's; replicates: each its own
+                    journal.rescored(single.sample(), head.samples().size() == 1 ? total
+                        : costs.total(head.point(), s.get()));
                 }
             }
         }
