@@ -158,6 +158,7 @@ final class RunLoop {
         }
         progress.end(snapshot(begin));
         if (stopping) {
+            awaitInFlight();
             return Outcome.State.INTERRUPTED;
         }
         return optimizer.done() ? Outcome.State.CONVERGED : Outcome.State.BUDGET_SPENT;
@@ -193,6 +194,23 @@ final class RunLoop {
     /** The results told so far, in the order the points were proposed (empty: the sample failed). */
     List<Optional<Score>> told() {
         return List.copyOf(told);
+    }
+
+    /**
+     * After a stop, waits (at most a minute) until every queued sample has been journaled as it ended
+     * (the executor, closed by whoever stopped the loop, ends the jobs), so the campaign is not closed
+     * while a sample is still marked running.
+     */
+    private void awaitInFlight() {
+        var pending = queue.stream().flatMap(p -> p.samples().stream()).map(Single::result)
+            .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(pending).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a job that never ends is journaled as interrupted on resume
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the loop; the caller closes the executor, which ends the running jobs. */
