@@ -67,16 +67,19 @@ public final class Campaign implements AutoCloseable {
 
     /**
      * The campaign's optimizer; with a fixed budget it searches the other parameters and each point
-     * it proposes has the solved parameter added (design/FixedBudget).
+     * it proposes has the solved parameter added (design/FixedBudget); with a fidelity schedule it
+     * runs in stages of rising events per sample (optimize/FidelitySchedule).
      */
     static org.autotune.optimize.Optimizer optimizer(CampaignConfig config, int slots, boolean noisy) {
         var fixed = config.design().filter(d -> d.fixedParameter().isPresent())
             .map(d -> org.autotune.design.FixedBudget.solver(d, config.space()));
-        if (fixed.isPresent()) {
-            var inner = Optimizers.create(config.optimizer(), fixed.get().reduced(), config.seed(), slots, noisy);
-            return new org.autotune.design.FixedBudgetOptimizer(inner, fixed.get());
-        }
-        return Optimizers.create(config.optimizer(), config.space(), config.seed(), slots, noisy);
+        var searched = fixed.map(org.autotune.design.FixedBudget::reduced).orElse(config.space());
+        var optimizer = config.fidelity().<org.autotune.optimize.Optimizer>map(f ->
+            new org.autotune.optimize.FidelitySchedule(searched, f.stages(config.replicates()),
+                (space, stage) -> Optimizers.create(config.optimizer(), space, config.seed() + stage, slots, noisy)))
+            .orElseGet(() -> Optimizers.create(config.optimizer(), searched, config.seed(), slots, noisy));
+        return fixed.<org.autotune.optimize.Optimizer>map(b -> new org.autotune.design.FixedBudgetOptimizer(optimizer, b))
+            .orElse(optimizer);
     }
 
     /** Adds the budget term to each score told, with the coefficient the journal already fixed (if any). */

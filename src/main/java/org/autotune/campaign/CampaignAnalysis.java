@@ -63,7 +63,9 @@ public final class CampaignAnalysis {
             design = ScanDesign.around(center, widths);
             region = "no scan yet: the campaign's samples within 2.5 steps of the best one";
         }
-        var local = LocalAnalysis.of(space, type, design, journal.samples());
+        // only samples with the best one's events: scores from other fidelity stages are on another scale
+        var local = LocalAnalysis.of(space, type, design, journal.samples().stream()
+            .filter(s -> s.events() == best.events()).toList());
         var center = local.minimum().orElse(LocalAnalysis.pointOf(space, best.point()));
         var profile = local.constraints().map(c -> Profile.of(space, center, c, type, level));
         var gof = GoodnessOfFit.of(best.observables(), space.dimension());

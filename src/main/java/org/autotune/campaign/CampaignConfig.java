@@ -19,10 +19,12 @@ import org.autotune.space.Space;
  */
 public record CampaignConfig(Path file, String text, String hash, String name, Space space,
                              Options simulator, Options metric, Options optimizer, Options executor,
-                             Options cost, int budget, long seed, SeedPolicy seeds, int events, int retries, int replicates) {
+                             Options cost, int budget, long seed, SeedPolicy seeds, int events, int retries, int replicates,
+                             java.util.Optional<Fidelity> fidelity) {
 
     static final List<String> KEYS = List.of("name", "description", "parameters", "simulator", "metric",
-        "optimizer", "executor", "cost", "budget", "seed", "seeds", "events", "retries", "replicates", "anchors");
+        "optimizer", "executor", "cost", "budget", "seed", "seeds", "events", "retries", "replicates", "anchors",
+        "fidelity");
 
     /** The folder the campaign file is in; relative paths in the file are resolved from here. */
     public Path directory() {
@@ -53,6 +55,7 @@ public record CampaignConfig(Path file, String text, String hash, String name, S
                 + "simulation " + replicates + " times", "add 'seeds: fresh' so that each replicate gets its own seed, "
                 + "or remove replicates");
         }
+        var fidelity = Fidelity.read(root);
         return new CampaignConfig(file, text, sha256(text), root.string("name", stem), space,
             root.section("simulator"), root.section("metric"),
             root.optionalSection("optimizer").orElseGet(() -> root.empty("optimizer")),
@@ -61,14 +64,14 @@ public record CampaignConfig(Path file, String text, String hash, String name, S
             (int) root.integer("budget", 100, 1, 10_000_000),
             root.integer("seed", 1, 1, Integer.MAX_VALUE),
             seeds,
-            (int) root.integer("events", 1000, 1, Integer.MAX_VALUE),
-            (int) root.integer("retries", 1, 0, 100), replicates);
+            fidelity.isPresent() ? fidelity.get().last() : (int) root.integer("events", 1000, 1, Integer.MAX_VALUE),
+            (int) root.integer("retries", 1, 0, 100), replicates, fidelity);
     }
 
     /** A copy with the command line's overrides applied. */
     public CampaignConfig with(Overrides o) {
         return new CampaignConfig(file, text, hash, name, space, simulator, metric, optimizer, executor, cost,
-            o.budget().orElse(budget), o.seed().isPresent() ? o.seed().getAsLong() : seed, seeds, events, retries, replicates);
+            o.budget().orElse(budget), o.seed().isPresent() ? o.seed().getAsLong() : seed, seeds, events, retries, replicates, fidelity);
     }
 
     static String sha256(String text) {

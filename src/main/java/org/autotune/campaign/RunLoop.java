@@ -70,6 +70,7 @@ final class RunLoop {
     private int failedInRow;
     private int pathRecorded;
     private double bestScore = Double.POSITIVE_INFINITY;
+    private int bestEvents;
     private Point bestPoint;
     private long bestSample;
 
@@ -81,7 +82,7 @@ final class RunLoop {
      * A point in the queue, the samples that answer it (one, or the campaign's replicates) and
      * their combined score (empty: all failed).
      */
-    private record Proposal(Point point, List<Single> samples, CompletableFuture<Optional<Score>> result) {
+    private record Proposal(Point point, int events, List<Single> samples, CompletableFuture<Optional<Score>> result) {
         long first() {
             return samples.get(0).sample();
         }
@@ -130,8 +131,10 @@ final class RunLoop {
                 // with more replicates than slots, one point at a time
                 int n = Math.min(queue.isEmpty() ? Math.max(1, free / r) : free / r, (config.budget() - used) / r);
                 if (n > 0) {
-                    for (Point p : optimizer.ask(n)) {
-                        used += propose(p);
+                    var points = optimizer.ask(n);
+                    int events = optimizer.events().orElse(config.events());
+                    for (Point p : points) {
+                        used += propose(p, events);
                     }
                 }
             }
@@ -219,21 +222,21 @@ final class RunLoop {
     }
 
     /** Queues a point as the campaign's replicates of it; returns how many new samples that made (counted against the budget). */
-    private int propose(Point point) {
+    private int propose(Point point, int events) {
         if (!config.space().contains(point)) {
             throw new IllegalStateException("optimizer proposed " + point + " outside the space");
         }
         var singles = new java.util.ArrayList<Single>();
         int created = 0;
         for (int k = 0; k < config.replicates(); k++) {
-            var single = sample(point);
+            var single = sample(point, events);
             created += single.isNew() ? 1 : 0;
             singles.add(single.single());
         }
         CompletableFuture<Optional<Score>> result = singles.size() == 1 ? singles.get(0).result()
             : CompletableFuture.allOf(singles.stream().map(Single::result).toArray(CompletableFuture[]::new))
                 .thenApply(v -> Replicates.combine(singles.stream().map(x -> x.result().join()).toList()));
-        queue.add(new Proposal(point, List.copyOf(singles), result));
+        queue.add(new Proposal(point, events, List.copyOf(singles), result));
         queuedSamples += singles.size();
         return created;
     }
@@ -242,9 +245,9 @@ final class RunLoop {
     }
 
     /** One sample of the point: answered from an identical one (this loop's or the journal's) or run. */
-    private NewOrNot sample(Point point) {
+    private NewOrNot sample(Point point, int events) {
         long seed = config.seeds().seedFor(config.seed(), nextId);
-        String key = SampleKey.of(fingerprint, config.space().format(point), seed, config.events());
+        String key = SampleKey.of(fingerprint, config.space().format(point), seed, events);
         var same = byKey.get(key);
         if (same != null) {   // the same sample again (fixed seeds): never spend budget on a duplicate
             return new NewOrNot(same, false);
@@ -263,7 +266,7 @@ final class RunLoop {
             }
         }
         nextId++;
-        var sample = new Sample(id, key, point, seed, config.events(), samplesDir.resolve("%06d".formatted(id)));
+        var sample = new Sample(id, key, point, seed, events, samplesDir.resolve("%06d".formatted(id)));
         var result = new CompletableFuture<Optional<Score>>();
         var single = new Single(id, result);
         byKey.put(key, single);
@@ -304,7 +307,12 @@ final class RunLoop {
                 failedInRow = 0;
             }
         }
-        if (score.isPresent() && score.get().value() < bestScore) {
+        if (told.events() > bestEvents) {   // a higher fidelity: scores on a new scale
+            bestEvents = told.events();
+            bestScore = Double.POSITIVE_INFINITY;
+            bestPoint = null;
+        }
+        if (score.isPresent() && told.events() == bestEvents && score.get().value() < bestScore) {
             bestScore = score.get().value();
             bestPoint = told.point();
             bestSample = told.first();

@@ -70,6 +70,11 @@ public final class FixedBudgetOptimizer implements Optimizer {
     }
 
     @Override
+    public java.util.OptionalInt events() {
+        return inner.events();
+    }
+
+    @Override
     public Optional<Point> estimate() {
         return inner.estimate().flatMap(budget::complete);
     }

@@ -229,9 +229,13 @@ public final class Journal implements AutoCloseable {
         return SampleRows.query(db, "ORDER BY id");
     }
 
-    /** The finished sample with the lowest score, if any. */
+    /**
+     * The finished sample with the lowest score, if any; only samples with the most events count,
+     * since scores from fewer events (earlier stages of a fidelity schedule) are on another scale.
+     */
     public synchronized Optional<SampleRecord> best() {
-        var rows = SampleRows.query(db, "WHERE status = 'FINISHED' ORDER BY score, id LIMIT 1");
+        var rows = SampleRows.query(db, "WHERE status = 'FINISHED' AND events = (SELECT MAX(events) FROM samples "
+            + "WHERE status = 'FINISHED') ORDER BY score, id LIMIT 1");
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 

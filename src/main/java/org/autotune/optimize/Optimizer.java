@@ -27,4 +27,12 @@ public interface Optimizer {
     default java.util.Optional<Point> estimate() {
         return java.util.Optional.empty();
     }
+
+    /**
+     * Events per sample for the points of the last {@link #ask}; empty: the campaign's
+     * {@code events} (see {@link FidelitySchedule}).
+     */
+    default java.util.OptionalInt events() {
+        return java.util.OptionalInt.empty();
+    }
 }

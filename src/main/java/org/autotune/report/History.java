@@ -9,7 +9,9 @@ import org.autotune.journal.SampleStatus;
 /**
  * A campaign's samples as a sequence: each sample's position (1, 2, … in creation order), the
  * finished ones with their scores, which of them improved on every earlier score (the
- * best-so-far sequence), and the failed ones.
+ * best-so-far sequence), and the failed ones. With a fidelity schedule the best so far starts
+ * again at each stage with more events, and samples with fewer events than an earlier one never
+ * count as improvements.
  */
 record History(List<SampleRecord> finished, double[] position, boolean[] improved, List<SampleRecord> failed,
                double[] failedPosition, int total) {
@@ -22,14 +24,19 @@ record History(List<SampleRecord> finished, double[] position, boolean[] improve
         var failed = new ArrayList<SampleRecord>();
         var failedPosition = new ArrayList<Double>();
         double best = Double.POSITIVE_INFINITY;
+        int events = 0;
         for (int i = 0; i < samples.size(); i++) {
             var s = samples.get(i);
             if (s.status() == SampleStatus.FINISHED && s.score().isPresent()) {
                 double v = s.score().getAsDouble();
+                if (s.events() > events) {   // a fidelity stage with more events: scores on a new scale
+                    events = s.events();
+                    best = Double.POSITIVE_INFINITY;
+                }
                 finished.add(s);
                 position.add(i + 1.0);
-                improved.add(v < best);
-                best = Math.min(best, v);
+                improved.add(s.events() == events && v < best);
+                best = s.events() == events ? Math.min(best, v) : best;
             } else if (s.status() == SampleStatus.FAILED) {
                 failed.add(s);
                 failedPosition.add(i + 1.0);

@@ -86,12 +86,14 @@ final class CampaignJson {
         var statuses = columns.putArray("status");
         var scores = columns.putArray("score");
         var errors = columns.putArray("scoreError");
+        var events = columns.putArray("events");
         var values = columns.putObject("values");
         for (var s : samples) {
             ids.add(s.id());
             statuses.add(s.status().name());
             number(scores, s.status() == SampleStatus.FINISHED ? s.score() : OptionalDouble.empty());
             number(errors, s.scoreError());
+            events.add(s.events());
         }
         for (var p : view.space().parameters()) {
             var column = values.putArray(p.name());

@@ -80,11 +80,13 @@ function chartWidth(div) {
 
 function scoreData(d) {
   const xs = [], ys = [], best = [];
-  let lowest = Infinity;
+  let lowest = Infinity, events = 0;
   d.samples.id.forEach((id, i) => {
     const s = d.samples.score[i];
     if (s === null) return;
-    lowest = Math.min(lowest, s);
+    const e = d.samples.events[i];
+    if (e > events) { events = e; lowest = Infinity; }   // a fidelity stage with more events: a new scale
+    if (e === events) lowest = Math.min(lowest, s);
     xs.push(id); ys.push(s); best.push(lowest);
   });
   return [xs, ys, best];
