@@ -180,6 +180,19 @@ public final class OptimizersBench {
             }
         }
 
+        Point truth() {
+            return truth;
+        }
+
+        /** A sample with another number of events than the campaign's 40; null when it fails. */
+        Score evaluate(long seed, long id, Point point, int events) {
+            try {
+                return toy.score(id, point, seed, events);
+            } catch (org.autotune.metric.MetricException e) {
+                return null;
+            }
+        }
+
         /** The truth's score with this seed plus its standard error. */
         double target(long seed) {
             return targets.computeIfAbsent(seed, s -> {

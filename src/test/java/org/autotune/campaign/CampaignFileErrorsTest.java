@@ -156,4 +156,40 @@ class CampaignFileErrorsTest {
         assertThat(check(edit("  gain:\n", "  seed:\n").replace("{{gain}}", "{{seed}}")))
             .isEqualTo("DIR/campaign.yaml:3: parameters.seed: 'seed' is a built-in placeholder; fix: rename the parameter");
     }
+
+    @Test
+    void fidelity_events_must_rise_from_stage_to_stage() {
+        assertThat(check(edit("events: 100", "fidelity:\n  events: [40, 160, 100]")))
+            .isEqualTo("DIR/campaign.yaml:23: fidelity.events: stage 3 has 100 events, not more than stage 2 (160); "
+                + "fix: list the events per sample in rising order, e.g. [40, 160, 640]");
+    }
+
+    @Test
+    void a_fidelity_schedule_needs_two_stages_and_whole_numbers() {
+        assertThat(check(edit("events: 100", "fidelity:\n  events: [100]")))
+            .isEqualTo("DIR/campaign.yaml:23: fidelity.events: a schedule needs at least two stages, got 1; fix: list "
+                + "rising events per sample, e.g. events: [40, 160, 640], or remove the fidelity section and set events: 100");
+        assertThat(check(edit("events: 100", "fidelity:\n  events: [40, 100.5]")))
+            .isEqualTo("DIR/campaign.yaml:23: fidelity.events: entry 2 ('100.5') is not a whole number of at least 1; "
+                + "fix: write whole numbers, e.g. events: [40, 160, 640]");
+    }
+
+    @Test
+    void fidelity_events_that_contradict_the_campaign_events_are_refused() {
+        assertThat(check(edit("events: 100", "events: 100\nfidelity:\n  events: [40, 160]")))
+            .isEqualTo("DIR/campaign.yaml:22: events: events: 100 differs from the last fidelity stage (160 events); "
+                + "fix: remove events (the last stage of fidelity.events sets it), or make the two equal");
+    }
+
+    @Test
+    void fidelity_samples_and_narrow_are_checked() {
+        assertThat(check(edit("events: 100", "fidelity:\n  events: [40, 160]\n  samples: [5, 5, 5]")))
+            .isEqualTo("DIR/campaign.yaml:24: fidelity.samples: 3 entries for 2 stages; fix: give one number of "
+                + "samples per stage, or one per stage but the last (which then takes the rest of the budget)");
+        assertThat(check(edit("events: 100", "fidelity:\n  events: [40, 160]\n  narrow: 0")))
+            .isEqualTo("DIR/campaign.yaml:24: fidelity.narrow: narrow 0.0 must lie in (0, 1]: it is the width of each "
+                + "stage's box relative to the one before; fix: use e.g. narrow: 0.5, or 1 to keep the whole range");
+        assertThat(check(edit("events: 100", "fidelity:\n  events: [40, 160]\n  narow: 0.5")))
+            .startsWith("DIR/campaign.yaml:24: fidelity.narow: unknown key 'narow'; fix: did you mean 'narrow'?");
+    }
 }
