@@ -35,6 +35,15 @@ final class ValidateCommand implements Callable<Integer> {
                 : org.autotune.optimize.Optimizers.DISCRETE_DEFAULT),
             config.metric().has("sum") ? "sum" : config.metric().string("type"), config.budget(), config.events(),
             config.seeds().name().toLowerCase(java.util.Locale.ROOT), config.seed(), config.retries());
+        config.fidelity().ifPresent(f -> {
+            var stages = new java.util.ArrayList<String>();
+            for (int i = 0; i < f.events().length; i++) {
+                stages.add(f.events()[i] + " events" + (i < f.samples().length ? " for up to " + f.samples()[i]
+                    + " samples" : " for the rest"));
+            }
+            out.printf("  fidelity stages: %s; each box %s as wide as the one before%n", String.join(", then ", stages),
+                org.autotune.space.Parameter.plain(f.narrow()));
+        });
         config.design().ifPresent(d -> out.printf("  cost %s = %s at the start%s%s%n", d.cost(),
             Summary.number(d.cost().cost(config.space().start())),
             d.budget().map(b -> ", budget " + org.autotune.space.Parameter.plain(b.budget()) + " (steepness "

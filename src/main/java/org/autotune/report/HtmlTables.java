@@ -2,6 +2,7 @@ package org.autotune.report;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 
 /** The page's tables: the best point with its uncertainties, the failed samples, and every sample. */
@@ -143,6 +144,11 @@ final class HtmlTables {
             .append(" samples in the order they were created; click a column's header to sort by it.</p>\n")
             .append("<div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>sample</th><th class=\"t\">origin"
                 + "</th><th class=\"t\">status</th><th>score</th><th>± error</th>");
+        // a fidelity schedule: each sample's events, since scores are comparable only at equal events
+        boolean stages = source.samples().stream().mapToInt(SampleRecord::events).distinct().count() > 1;
+        if (stages) {
+            html.append("<th>events</th>");
+        }
         for (var p : source.space().parameters()) {
             html.append("<th>").append(HtmlPage.escape(p.name())).append("</th>");
         }
@@ -154,6 +160,9 @@ final class HtmlTables {
                 .append(s.status().name()).append("<td>")
                 .append(s.score().isPresent() ? number(s.score().getAsDouble()) : "").append("<td>")
                 .append(s.scoreError().isPresent() ? number(s.scoreError().getAsDouble()) : "");
+            if (stages) {
+                html.append("<td>").append(s.events());
+            }
             for (var p : source.space().parameters()) {
                 Double v = s.point().get(p.name());
                 html.append("<td>").append(v == null ? "" : HtmlPage.value(p, v));

@@ -32,9 +32,21 @@ class FidelityCampaignTest {
     @Test
     void events_per_sample_rise_and_the_best_sample_comes_from_the_last_stage() throws Exception {
         var file = TestCampaigns.write(dir, "", "budget: 40\n" + SCHEDULE);
+        var validate = CliAccess.run(dir.resolve("log-validate"), "validate", file.toString());
+        assertThat(validate.stdout()).contains("budget 40 samples of 400 events")
+            .contains("fidelity stages: 100 events for up to 16 samples, then 400 events for the rest; each box 0.5 as "
+                + "wide as the one before");
         var run = CliAccess.run(dir.resolve("log"), "run", file.toString(), "--dir", dir.resolve("c").toString());
         assertThat(run.exitCode()).as(run.stderr()).isZero();
 
+        var status = CliAccess.run(dir.resolve("log-status"), "status", file.toString(), "--dir",
+            dir.resolve("c").toString());
+        assertThat(status.stdout()).contains("events per sample: 100 (16 samples), 400 (24 samples) (the best is the "
+            + "lowest score with 400 events)");
+        var report = CliAccess.run(dir.resolve("log-report"), "report", file.toString(), "--dir",
+            dir.resolve("c").toString(), "-o", dir.resolve("report.html").toString());
+        assertThat(report.exitCode()).as(report.stderr()).isZero();
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("<th>events</th>");
         try (var view = CampaignView.open(dir.resolve("c"), Optional.empty())) {
             var samples = view.samples();
             assertThat(samples).hasSize(40);
