@@ -45,6 +45,14 @@ class CmaEsTest {
     }
 
     /** A correlated quadratic in 4 parameters with its minimum at (1, -2, 0.5, 3). */
+    /** Asserts that {@code p} is within {@code tolerance} of {@link #quadratic}'s minimum (1, −2, 0.5, 3) on each axis. */
+    static void assertAtQuadraticMinimum(Point p, double tolerance) {
+        double[] minimum = {1, -2, 0.5, 3};
+        for (int i = 0; i < minimum.length; i++) {
+            assertThat(p.get("x" + i)).as("x" + i).isCloseTo(minimum[i], within(tolerance));
+        }
+    }
+
     static double quadratic(Point p) {
         double a = p.get("x0") - 1;
         double b = p.get("x1") + 2;
@@ -62,10 +70,7 @@ class CmaEsTest {
         assertThat(cma.done()).isTrue();
         var mean = ((CmaEs) cma).mean();
         // tolerance 1e-4 of the range (10): the mean is within 1e-3 of the minimum on each axis
-        assertThat(mean.get("x0")).isCloseTo(1, within(2e-3));
-        assertThat(mean.get("x1")).isCloseTo(-2, within(2e-3));
-        assertThat(mean.get("x2")).isCloseTo(0.5, within(2e-3));
-        assertThat(mean.get("x3")).isCloseTo(3, within(2e-3));
+        assertAtQuadraticMinimum(mean, 2e-3);
     }
 
     @Test

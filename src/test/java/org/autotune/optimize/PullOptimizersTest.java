@@ -24,10 +24,7 @@ class PullOptimizersTest {
         assertThat(opt.done()).isTrue();
         assertThat(asked.size()).isLessThan(50_000);
         var est = opt.estimate().orElseThrow();
-        assertThat(est.get("x0")).isCloseTo(1, within(1e-3));
-        assertThat(est.get("x1")).isCloseTo(-2, within(1e-3));
-        assertThat(est.get("x2")).isCloseTo(0.5, within(1e-3));
-        assertThat(est.get("x3")).isCloseTo(3, within(1e-3));
+        CmaEsTest.assertAtQuadraticMinimum(est, 1e-3);
     }
 
     @ParameterizedTest
