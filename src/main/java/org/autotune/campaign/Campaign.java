@@ -61,7 +61,7 @@ public final class Campaign implements AutoCloseable {
         Simulators.create(config.simulator(), config.space(), config.directory());
         Metrics.create(config.metric(), config.directory());
         int slots = Executors.slots(config.executor(), OptionalInt.empty());
-        optimizer(config, slots, false);
+        optimizer(config, slots, config.seeds() == SeedPolicy.FRESH);
         Anchors.of(config);
     }
 

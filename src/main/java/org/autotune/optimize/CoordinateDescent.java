@@ -92,6 +92,16 @@ final class CoordinateDescent implements Optimizer, PathRecording {
         return done;
     }
 
+    /**
+     * The point the descent stands on: with {@code significance} &gt; 0 it moved there only on an
+     * improvement beyond that many standard errors, so with noisy scores it is not the luckiest
+     * draw of the line scans around it.
+     */
+    @Override
+    public java.util.Optional<Point> estimate() {
+        return Double.isNaN(score) ? java.util.Optional.empty() : java.util.Optional.of(current);
+    }
+
     @Override
     public List<PathStep> path() {
         return List.copyOf(path);

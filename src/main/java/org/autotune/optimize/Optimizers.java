@@ -68,8 +68,8 @@ public final class Optimizers {
             case "cma-es" -> cmaEs(opt, space, seed, slots);
             case "surrogate" -> surrogate(opt, space, seed, slots, noisy);
             case "bayesian" -> bayesian(opt, space, seed, slots, noisy);
-            case "nelder-mead" -> nelderMead(opt, space);
-            case "bobyqa" -> bobyqa(opt, space);
+            case "nelder-mead" -> nelderMead(opt, space, noisy);
+            case "bobyqa" -> bobyqa(opt, space, noisy);
             case "local-surrogate" -> localSurrogate(opt, space, seed, slots, noisy);
             case "enumerate" -> enumerate(opt, space, seed, slots, noisy);
             default -> coordinateDescent(opt, space);
@@ -105,9 +105,25 @@ public final class Optimizers {
         return new CmaEs(space, seed, population, sigma, tolerance, generations);
     }
 
-    private static Optimizer nelderMead(Options opt, Space space) {
-        opt.allowOnly("type", "tolerance", "evaluations");
+    /**
+     * Refuses noisy scores for optimizers that trust single scores (nelder-mead, bobyqa): they would
+     * stop on noise and report the luckiest draw. {@code noisy: no} overrides, for noise the user
+     * knows to be negligible.
+     */
+    private static void deterministicOnly(Options opt, String type, boolean noisy) {
+        boolean isNoisy = opt.oneOf("noisy", List.of("auto", "no"), "auto").equals("auto") && noisy;
+        if (isNoisy) {
+            throw opt.error("type", type + " compares single scores, and with seeds: fresh (or replicates) every score "
+                + "is a noisy draw: it would stop on noise and report the luckiest draw", "use type: surrogate, bayesian "
+                + "or cma-es, which model the noise; or seeds: fixed; or add noisy: no under optimizer if the noise is "
+                + "negligible");
+        }
+    }
+
+    private static Optimizer nelderMead(Options opt, Space space, boolean noisy) {
+        opt.allowOnly("type", "tolerance", "evaluations", "noisy");
         continuousOnly(opt, space, "nelder-mead");
+        deterministicOnly(opt, "nelder-mead", noisy);
         double tolerance = opt.number("tolerance", 1e-6);
         if (!(tolerance > 0)) {
             throw opt.error("tolerance", "must be positive", "use e.g. tolerance: 1e-6 (change of the score between steps)");
@@ -122,9 +138,10 @@ public final class Optimizers {
             new org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex(steps)));
     }
 
-    private static Optimizer bobyqa(Options opt, Space space) {
-        opt.allowOnly("type", "radius", "tolerance", "evaluations");
+    private static Optimizer bobyqa(Options opt, Space space, boolean noisy) {
+        opt.allowOnly("type", "radius", "tolerance", "evaluations", "noisy");
         continuousOnly(opt, space, "bobyqa");
+        deterministicOnly(opt, "bobyqa", noisy);
         int n = space.dimension();
         if (n < 2) {
             throw opt.error("type", "bobyqa needs at least two parameters; this campaign has " + n,

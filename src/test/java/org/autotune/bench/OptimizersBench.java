@@ -403,8 +403,9 @@ public final class OptimizersBench {
         var optimizers = new LinkedHashMap<String, String>();
         optimizers.put("coordinate-descent", "type: coordinate-descent\nrefinements: 8");
         optimizers.put("cma-es", "type: cma-es");
-        optimizers.put("nelder-mead", "type: nelder-mead");
-        optimizers.put("bobyqa", "type: bobyqa");
+        // both refuse noisy scores in a campaign; here they run anyway, to measure what noise does to them
+        optimizers.put("nelder-mead", "type: nelder-mead\nnoisy: no");
+        optimizers.put("bobyqa", "type: bobyqa\nnoisy: no");
         optimizers.put("bayesian", "type: bayesian");
         optimizers.put("surrogate", "type: surrogate");
         optimizers.keySet().removeIf(o -> !optimizerNames.isEmpty() && !optimizerNames.contains(o));

@@ -108,6 +108,50 @@ class CoordinateDescentTest {
         assertThat(best.get("a")).isLessThanOrEqualTo(0);
     }
 
+    /**
+     * Noisy scores with their standard error σ: with significance 2 the descent moves only on an
+     * improvement beyond 2·√2·σ, so noise alone does not move it, and its estimate is the point it
+     * stands on rather than the luckiest of its line scans.
+     */
+    @Test
+    void with_noisy_scores_and_significance_its_estimate_is_near_the_true_minimum_unlike_the_luckiest_draw() {
+        double sigma = 0.3;
+        ToDoubleFunction<Point> truth = p -> Math.pow(p.get("a") - 1.3, 2) + 3 * Math.pow(p.get("b") + 0.7, 2);
+        var rng = new java.util.SplittableRandom(4);
+        var cd = Optimizers.create(org.autotune.YamlFile.parse(java.nio.file.Path.of("t.yaml"),
+            "type: coordinate-descent\nrefinements: 6\nsignificance: 2"), SPACE, 1, 4);
+        var asked = new java.util.ArrayList<Point>();
+        var draws = new java.util.ArrayList<Double>();
+        var queue = new java.util.ArrayDeque<Point>();
+        while (true) {
+            if (!cd.done()) {
+                var points = cd.ask(4 - queue.size());
+                asked.addAll(points);
+                queue.addAll(points);
+            }
+            if (queue.isEmpty()) {
+                break;
+            }
+            var p = queue.poll();
+            double v = truth.applyAsDouble(p) + sigma * rng.nextGaussian();
+            draws.add(v);
+            cd.tell(List.of(new Result(p, Optional.of(new Score(v, java.util.OptionalDouble.of(sigma),
+                java.util.Map.of(), List.of())))));
+        }
+        int lucky = 0;
+        for (int i = 1; i < draws.size(); i++) {
+            lucky = draws.get(i) < draws.get(lucky) ? i : lucky;
+        }
+        var estimate = cd.estimate().orElseThrow();
+        // a move needs an observed improvement beyond 2·√2·σ = 0.85, so the descent may stop where a
+        // true improvement of that size is left, plus about 2σ of bad luck on the point it stands on
+        assertThat(truth.applyAsDouble(estimate)).isLessThan(2 * Math.sqrt(2) * sigma + 2 * sigma);
+        // the luckiest of the draws undercuts its own true value by more than 2σ (the expected
+        // minimum of ~70 standard normals is -2.4): reporting it would be optimistic
+        assertThat(draws.get(lucky) - truth.applyAsDouble(asked.get(lucky))).isLessThan(-2 * sigma);
+        assertThat(estimate).isNotEqualTo(asked.get(lucky));
+    }
+
     /** Wraps an optimizer so that results for a > 0 arrive as failures. */
     private record FailingWhere(Optimizer inner) implements Optimizer {
         @Override

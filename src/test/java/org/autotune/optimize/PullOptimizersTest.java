@@ -61,4 +61,23 @@ class PullOptimizersTest {
         assertThatThrownBy(() -> CmaEsTest.create("type: " + type, space, 1, 2)).isInstanceOf(InputError.class)
             .hasMessageContaining(type + " needs real or log parameters, but 'n' is integer");
     }
+
+    /**
+     * Noisy scores (seeds: fresh): both trust single scores, so they would stop on noise and report
+     * the luckiest draw; a campaign gets a clear refusal instead, unless it says the noise is negligible.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"nelder-mead", "bobyqa"})
+    void noisy_scores_are_refused_unless_the_campaign_says_the_noise_is_negligible(String type) {
+        var space = CmaEsTest.box(3, -5, 5, 4);
+        var yaml = org.autotune.YamlFile.parse(java.nio.file.Path.of("c.yaml"), "type: " + type);
+        assertThatThrownBy(() -> Optimizers.create(yaml, space, 1, 2, true)).isInstanceOf(InputError.class)
+            .hasMessageContaining("c.yaml:1: type: " + type + " compares single scores, and with seeds: fresh (or "
+                + "replicates) every score is a noisy draw: it would stop on noise and report the luckiest draw; fix: use "
+                + "type: surrogate, bayesian or cma-es");
+        var forced = org.autotune.YamlFile.parse(java.nio.file.Path.of("c.yaml"), "type: " + type + "\nnoisy: no");
+        var opt = Optimizers.create(forced, space, 1, 2, true);
+        CoordinateDescentTest.drive(opt, 2, 2000, CmaEsTest::quadratic3);
+        assertThat(CmaEsTest.quadratic3(opt.estimate().orElseThrow())).isLessThan(1e-6);
+    }
 }
