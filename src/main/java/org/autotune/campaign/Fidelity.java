@@ -109,20 +109,4 @@ public record Fidelity(int[] events, int[] samples, double narrow) {
         }
         return new FidelitySchedule.Stages(events, points, narrow);
     }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Fidelity f && Arrays.equals(events, f.events) && Arrays.equals(samples, f.samples)
-            && narrow == f.narrow;
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(events) * 31 + Arrays.hashCode(samples) + Double.hashCode(narrow);
-    }
-
-    @Override
-    public String toString() {
-        return "Fidelity" + Arrays.toString(events);
-    }
 }

@@ -25,9 +25,7 @@ final class StatusCommand implements Callable<Integer> {
             out.printf("samples: %d of budget %d done (%d finished, %d failed), %d running, %d pending, "
                     + "%d interrupted%n", status.done(), status.budget(), status.finished(), status.failed(),
                 status.running(), status.pending(), status.interrupted());
-            var byEvents = new java.util.TreeMap<Integer, Long>(view.samples().stream().collect(
-                java.util.stream.Collectors.groupingBy(org.autotune.journal.SampleRecord::events,
-                    java.util.stream.Collectors.counting())));
+            var byEvents = status.byEvents();
             if (byEvents.size() > 1) {   // a fidelity schedule: the best is taken among the most events
                 out.printf("events per sample: %s (the best is the lowest score with %d events)%n",
                     String.join(", ", byEvents.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue()

@@ -58,7 +58,6 @@ public final class FidelitySchedule implements Optimizer, PathRecording {
     private final ArrayDeque<Integer> outstanding = new ArrayDeque<>();
     private final List<PathStep> earlierPath = new ArrayList<>();
     private int stage;
-    private Space stageSpace;
     private Optimizer inner;
     private int askedInStage;
     private Point bestInStage;
@@ -73,7 +72,6 @@ public final class FidelitySchedule implements Optimizer, PathRecording {
         this.space = space;
         this.stages = stages;
         this.factory = factory;
-        this.stageSpace = space;
         this.centre = space.start();
         this.inner = factory.apply(space, 0);
     }
@@ -148,8 +146,7 @@ public final class FidelitySchedule implements Optimizer, PathRecording {
         earlierPath.addAll(shifted(own(inner), earlierPath.size()));
         centre = inner.estimate().or(() -> Optional.ofNullable(bestInStage)).orElse(centre);
         stage++;
-        stageSpace = narrowed(space, centre, Math.pow(stages.narrow(), stage));
-        inner = factory.apply(stageSpace, stage);
+        inner = factory.apply(narrowed(space, centre, Math.pow(stages.narrow(), stage)), stage);
         askedInStage = 0;
         bestInStage = null;
         bestScoreInStage = Double.POSITIVE_INFINITY;

@@ -22,9 +22,7 @@ class LikelihoodMetricTest {
 
     @Test
     void a_known_histogram_gives_the_hand_computed_minus_log_likelihood() throws IOException {
-        Files.writeString(dir.resolve("ref.csv"), "e\n0.1\n1.9\n");
-        Files.createDirectories(dir.resolve("s"));
-        Files.writeString(dir.resolve("s/out.csv"), "e\n0.2\n0.4\n0.6\n1.2\n");
+        writeSmallSample("e\n0.2\n0.4\n0.6\n1.2\n");
         var metric = MetricFixture.metric(dir, "{type: likelihood, output: out.csv, reference: ref.csv, columns: [e],"
             + " bins: 2, range: [0, 2], floor: 0.5}");
         var score = metric.score(MetricFixture.sample(dir.resolve("s")));
@@ -36,9 +34,7 @@ class LikelihoodMetricTest {
 
     @Test
     void the_extended_term_adds_nu_minus_m_ln_nu() throws IOException {
-        Files.writeString(dir.resolve("ref.csv"), "e\n0.1\n1.9\n");
-        Files.createDirectories(dir.resolve("s"));
-        Files.writeString(dir.resolve("s/out.csv"), "e\n0.2\n0.4\n0.6\n1.2\n");
+        writeSmallSample("e\n0.2\n0.4\n0.6\n1.2\n");
         var metric = MetricFixture.metric(dir, "{type: likelihood, output: out.csv, reference: ref.csv, columns: [e],"
             + " bins: 2, range: [0, 2], extended: true, scale: 0.25}");
         var score = metric.score(MetricFixture.sample(dir.resolve("s")));
@@ -137,12 +133,17 @@ class LikelihoodMetricTest {
 
     @Test
     void too_few_simulated_events_fail_the_sample_with_the_file_named() throws IOException {
-        Files.writeString(dir.resolve("ref.csv"), "e\n0.1\n1.9\n");
-        Files.createDirectories(dir.resolve("s"));
-        Files.writeString(dir.resolve("s/out.csv"), "e\n0.2\n");
+        writeSmallSample("e\n0.2\n");
         var metric = MetricFixture.metric(dir, "{type: likelihood, output: out.csv, reference: ref.csv, columns: [e]}");
         assertThatThrownBy(() -> metric.score(MetricFixture.sample(dir.resolve("s"))))
             .isInstanceOf(MetricException.class).hasMessageContaining("out.csv").hasMessageContaining("at least 2");
+    }
+
+    /** The two-event reference ref.csv (0.1, 1.9) and a sample folder s whose out.csv holds {@code simulated}. */
+    private void writeSmallSample(String simulated) throws IOException {
+        Files.writeString(dir.resolve("ref.csv"), "e\n0.1\n1.9\n");
+        Files.createDirectories(dir.resolve("s"));
+        Files.writeString(dir.resolve("s/out.csv"), simulated);
     }
 
     private String error(String yaml) {
