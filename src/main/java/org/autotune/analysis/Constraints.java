@@ -3,7 +3,7 @@ package org.autotune.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.autotune.metric.ScoreType;
+import org.autotune.score.ScoreType;
 import org.autotune.space.ParameterKind;
 import org.autotune.space.Point;
 import org.autotune.space.Space;

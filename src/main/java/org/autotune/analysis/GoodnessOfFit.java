@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.autotune.metric.Observable;
+import org.autotune.score.Observable;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 
 /**

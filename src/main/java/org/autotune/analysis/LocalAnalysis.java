@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
-import org.autotune.metric.ScoreType;
+import org.autotune.score.ScoreType;
 import org.autotune.space.Parameter;
 import org.autotune.space.Point;
 import org.autotune.space.Space;

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
 import org.hipparchus.random.SobolSequenceGenerator;

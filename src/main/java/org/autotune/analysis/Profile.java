@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.autotune.metric.ScoreType;
+import org.autotune.score.ScoreType;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
 

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 import org.autotune.space.Space;
 
 /**

@@ -15,8 +15,8 @@ import org.autotune.InputError;
 import org.autotune.Options;
 import org.autotune.YamlFile;
 import org.autotune.likelihood.AnchorInterpolation;
-import org.autotune.metric.Observable;
-import org.autotune.metric.Score;
+import org.autotune.score.Observable;
+import org.autotune.score.Score;
 import org.autotune.space.Point;
 
 /**

@@ -213,7 +213,7 @@ public final class Campaign implements AutoCloseable {
         }
         var simulator = Simulators.create(config.simulator(), space, config.directory());
         var metric = Metrics.create(config.metric(), config.directory());
-        double k1 = metric.type() == org.autotune.metric.ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
+        double k1 = metric.type() == org.autotune.score.ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
         try (var ex = Executors.create(config.executor(), slots, dir, config.name() + "-scan" + k)) {
             executor = ex;
             var lines = ScanJson.read(journal.meta("scan." + k + ".lines").orElseThrow());
@@ -258,7 +258,7 @@ public final class Campaign implements AutoCloseable {
     }
 
     /** Scores of the samples the last {@link #runPoints} told, in the order of its points (empty for a failure). */
-    public java.util.List<Optional<org.autotune.metric.Score>> lastScores() {
+    public java.util.List<Optional<org.autotune.score.Score>> lastScores() {
         return loop.told();
     }
 
@@ -361,7 +361,7 @@ public final class Campaign implements AutoCloseable {
                 int at = row * n + col;
                 xs[col] = points.get(at).get(ix);
                 ys[row] = points.get(at).get(iy);
-                map[row][col] = scores.get(at).map(org.autotune.metric.Score::value).orElse(Double.NaN);
+                map[row][col] = scores.get(at).map(org.autotune.score.Score::value).orElse(Double.NaN);
             }
         }
         var grid = new Grid(design.x(), design.y(), xs, ys, map);

@@ -12,7 +12,7 @@ import org.autotune.analysis.Profile;
 import org.autotune.analysis.ScanDesign;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleRecord;
-import org.autotune.metric.ScoreType;
+import org.autotune.score.ScoreType;
 import org.autotune.space.Parameter;
 import org.autotune.space.Space;
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.autotune.metric.Observable;
-import org.autotune.metric.Score;
+import org.autotune.score.Observable;
+import org.autotune.score.Score;
 
 /**
  * The score of a point run as several replicates (independent seeds): what the optimizer is told.

@@ -18,7 +18,7 @@ import org.autotune.Sample;
 import org.autotune.execute.Executor;
 import org.autotune.journal.Journal;
 import org.autotune.metric.Metric;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 import org.autotune.optimize.Optimizer;
 import org.autotune.optimize.PathRecording;
 import org.autotune.optimize.Result;

@@ -13,7 +13,7 @@ import org.autotune.journal.Journal;
 import org.autotune.metric.Metric;
 import org.autotune.metric.MetricException;
 import org.autotune.metric.SampleOutputs;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 import org.autotune.simulate.Simulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

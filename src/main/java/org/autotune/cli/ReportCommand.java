@@ -11,7 +11,7 @@ import org.autotune.InputError;
 import org.autotune.campaign.CampaignAnalysis;
 import org.autotune.campaign.CampaignView;
 import org.autotune.metric.Metrics;
-import org.autotune.metric.ScoreType;
+import org.autotune.score.ScoreType;
 import org.autotune.report.Report;
 import org.autotune.report.ReportSource;
 import picocli.CommandLine.Command;

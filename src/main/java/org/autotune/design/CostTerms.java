@@ -2,7 +2,7 @@ package org.autotune.design;
 
 import java.util.LinkedHashMap;
 import java.util.OptionalDouble;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 import org.autotune.space.Point;
 
 /**

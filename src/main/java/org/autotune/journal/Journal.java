@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.autotune.Sample;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 
 /**
  * The SQLite file that records a campaign: its campaign file and hash, every sample and every

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.autotune.metric.Observable;
-import org.autotune.metric.Score;
+import org.autotune.score.Observable;
+import org.autotune.score.Score;
 
 /** A sample as the journal holds it: what it was, where it got to, and its score or error. */
 public record SampleRecord(long id, String key, Map<String, Double> point, long seed, int events,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.autotune.Template;
+import org.autotune.score.Score;
 
 /**
  * Any program that prints a score: it runs in the sample folder as an argument list (never a

@@ -8,6 +8,8 @@ import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.autotune.Options;
 import org.autotune.data.Table;
+import org.autotune.score.Score;
+import org.autotune.score.ScoreType;
 
 /**
  * An inference-aware design objective: the expected standard error of the signal count s that an

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.OptionalDouble;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.autotune.score.Observable;
+import org.autotune.score.Score;
 
 /**
  * Binned χ² of one column of a sample's output against the reference data, for two unweighted

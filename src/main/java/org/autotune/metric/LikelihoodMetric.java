@@ -8,6 +8,8 @@ import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.autotune.Options;
 import org.autotune.data.Table;
+import org.autotune.score.Score;
+import org.autotune.score.ScoreType;
 
 /**
  * The unbinned negative log-likelihood of the reference events under a density estimated from the

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.autotune.data.Table;
+import org.autotune.score.Observable;
+import org.autotune.score.Score;
 
 /**
  * Compares the mean and the width (standard deviation) of named columns between a sample's

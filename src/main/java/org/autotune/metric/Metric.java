@@ -1,4 +1,6 @@
 package org.autotune.metric;
+import org.autotune.score.Score;
+import org.autotune.score.ScoreType;
 
 /**
  * Turns a finished sample's outputs into a score, comparing them with the reference data the

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
+import org.autotune.score.Score;
 
 /**
  * What an external metric prints, as a score. The last non-empty line of its standard output is

@@ -5,6 +5,7 @@ import org.hipparchus.complex.Complex;
 import org.hipparchus.transform.DftNormalization;
 import org.hipparchus.transform.FastFourierTransformer;
 import org.hipparchus.transform.TransformType;
+import org.autotune.score.Observable;
 
 /**
  * The frequency-domain optimal filter of phonon-pulse analysis (e.g. S. R. Golwala, PhD thesis,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.autotune.data.DataException;
 import org.autotune.data.Traces;
+import org.autotune.score.Score;
 
 /**
  * Compares simulated pulse shapes with the data through the optimal filter (see

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.autotune.score.Observable;
+import org.autotune.score.Score;
+import org.autotune.score.ScoreType;
 
 /**
  * A weighted sum of metrics: value = Σ w_i · value_i. Each part's value is kept as the component

@@ -1,7 +1,7 @@
 package org.autotune.optimize;
 
 import java.util.Optional;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 import org.autotune.space.Point;
 
 /** A point an optimizer asked for and its score; empty when the sample failed. */

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import org.autotune.journal.SampleRecord;
-import org.autotune.metric.Observable;
+import org.autotune.score.Observable;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 

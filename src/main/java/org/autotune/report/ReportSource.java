@@ -8,7 +8,7 @@ import org.autotune.analysis.ScanDesign;
 import org.autotune.campaign.Designs;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleRecord;
-import org.autotune.metric.ScoreType;
+import org.autotune.score.ScoreType;
 import org.autotune.space.Space;
 import tools.jackson.databind.JsonNode;
 

@@ -193,7 +193,7 @@ final class ScanPlots {
         if (fit.isEmpty()) {
             return out;
         }
-        double k = source.scoreType() == org.autotune.metric.ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
+        double k = source.scoreType() == org.autotune.score.ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
         for (var g : source.grids()) {
             int i = space.names().indexOf(g.x());
             int j = space.names().indexOf(g.y());

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import org.autotune.metric.Observable;
-import org.autotune.metric.ScoreType;
+import org.autotune.score.Observable;
+import org.autotune.score.ScoreType;
 import org.autotune.space.Parameter;
 import org.autotune.space.Point;
 import org.autotune.space.Space;

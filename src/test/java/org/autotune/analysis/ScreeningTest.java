@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Optional;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 import org.autotune.space.Parameter;
 import org.autotune.space.Space;
 import org.junit.jupiter.api.Test;

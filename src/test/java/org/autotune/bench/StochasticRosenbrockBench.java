@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.autotune.YamlFile;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 import org.autotune.optimize.Optimizer;
 import org.autotune.optimize.Optimizers;
 import org.autotune.optimize.Result;

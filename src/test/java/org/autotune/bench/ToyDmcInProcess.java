@@ -12,7 +12,7 @@ import org.autotune.Sample;
 import org.autotune.campaign.CampaignConfig;
 import org.autotune.metric.Metric;
 import org.autotune.metric.SampleOutputs;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 import org.autotune.simulate.Simulator;
 import org.autotune.simulate.Simulators;
 import org.autotune.space.Point;

@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.autotune.design.CostTerms;
 import org.autotune.journal.SampleStatus;
-import org.autotune.metric.ScoreType;
+import org.autotune.score.ScoreType;
 import org.autotune.report.Report;
 import org.autotune.report.ReportSource;
 import org.junit.jupiter.api.Test;
@@ -91,7 +91,7 @@ class MuonDesignCampaignTest {
         var journalFile = Campaign.defaultDirectory(file).resolve(org.autotune.journal.Journal.FILE_NAME);
         try (var journal = org.autotune.journal.Journal.open(journalFile)) {
             var s = journal.sample(7).orElseThrow();
-            journal.rescored(7, org.autotune.metric.Score.of(s.components().get(CostTerms.METRIC)));
+            journal.rescored(7, org.autotune.score.Score.of(s.components().get(CostTerms.METRIC)));
         }
         assertThat(scores(file)).isNotEqualTo(scores);
         var third = run(file);

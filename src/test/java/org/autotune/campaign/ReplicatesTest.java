@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import org.autotune.InputError;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleRecord;
-import org.autotune.metric.Observable;
-import org.autotune.metric.Score;
+import org.autotune.score.Observable;
+import org.autotune.score.Score;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

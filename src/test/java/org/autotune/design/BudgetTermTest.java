@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.autotune.YamlFile;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 import org.autotune.space.Parameter;
 import org.autotune.space.Point;
 import org.autotune.space.Space;

@@ -12,7 +12,7 @@ import org.autotune.design.CostTerms;
 import org.autotune.design.Costs;
 import org.autotune.design.FixedBudget;
 import org.autotune.design.FixedBudgetOptimizer;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 import org.autotune.optimize.Optimizer;
 import org.autotune.optimize.Optimizers;
 import org.autotune.space.Parameter;

@@ -10,6 +10,7 @@ import org.autotune.InputError;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.autotune.score.Score;
 
 /** Metrics computed by other programs: real sh scripts and a real Python module. */
 class ExternalMetricTest {

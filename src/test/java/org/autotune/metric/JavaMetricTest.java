@@ -28,7 +28,7 @@ class JavaMetricTest {
             import org.autotune.data.Table;
             import org.autotune.metric.Metric;
             import org.autotune.metric.SampleOutputs;
-            import org.autotune.metric.Score;
+            import org.autotune.score.Score;
 
             /** Squared distance of a column's mean from a target. */
             public class MeanDistance implements Metric {

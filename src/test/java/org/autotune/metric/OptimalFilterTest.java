@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.autotune.score.Observable;
 
 /** The optimal filter against cases with a known answer: a known pulse in known (coloured) noise. */
 class OptimalFilterTest {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.autotune.InputError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.autotune.score.Observable;
 
 class SumMetricTest {
     @TempDir

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 import org.autotune.space.Point;
 
 /** Runs an optimizer as the campaign loop does: ask for the free slots, tell results in order of proposal. */

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 import org.autotune.space.Parameter;
 import org.autotune.space.ParameterKind;
 import org.autotune.space.Point;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.autotune.InputError;
-import org.autotune.metric.Score;
+import org.autotune.score.Score;
 import org.autotune.space.Parameter;
 import org.autotune.space.ParameterKind;
 import org.autotune.space.Point;

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.autotune.metric.Observable;
-import org.autotune.metric.Score;
+import org.autotune.score.Observable;
+import org.autotune.score.Score;
 import org.autotune.space.Point;
 import org.junit.jupiter.api.Test;
 

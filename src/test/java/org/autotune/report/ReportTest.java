@@ -20,7 +20,7 @@ import org.autotune.campaign.Progress;
 import org.autotune.cli.Main;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleStatus;
-import org.autotune.metric.ScoreType;
+import org.autotune.score.ScoreType;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.junit.jupiter.api.BeforeAll;

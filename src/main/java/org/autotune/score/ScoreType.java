@@ -1,4 +1,4 @@
-package org.autotune.metric;
+package org.autotune.score;
 
 /** What kind of quantity a metric's value is, which fixes how a curvature becomes a covariance. */
 public enum ScoreType {

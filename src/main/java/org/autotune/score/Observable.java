@@ -1,4 +1,4 @@
-package org.autotune.metric;
+package org.autotune.score;
 
 /**
  * One quantity a metric compares, e.g. a histogram bin or a column's mean: its simulated value

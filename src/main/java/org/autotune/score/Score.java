@@ -1,4 +1,4 @@
-package org.autotune.metric;
+package org.autotune.score;
 
 import java.util.List;
 import java.util.Map;
