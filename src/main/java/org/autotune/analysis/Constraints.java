@@ -3,7 +3,10 @@ package org.autotune.analysis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
 import org.autotune.score.ScoreType;
+import org.autotune.space.Parameter;
 import org.autotune.space.ParameterKind;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
@@ -133,7 +136,7 @@ public final class Constraints {
     }
 
     /** d value / d unit at u (linear parameters: the range; log parameters: value · ln(max/min)). */
-    private static double derivative(org.autotune.space.Parameter p, double u) {
+    private static double derivative(Parameter p, double u) {
         if (p.kind() == ParameterKind.LOG) {
             return p.fromUnit(u) * Math.log(p.max() / p.min());
         }
@@ -206,12 +209,12 @@ public final class Constraints {
     /** The direction in words: which parameters move together or against each other. */
     public String describe(Direction d) {
         var parts = new ArrayList<String>();
-        int[] order = java.util.stream.IntStream.range(0, d.vector().length).boxed()
+        int[] order = IntStream.range(0, d.vector().length).boxed()
             .sorted(Comparator.comparingLong(i -> -Math.round(100 * Math.abs(d.vector()[i])))).mapToInt(Integer::intValue).toArray();
         for (int i : order) {
             if (Math.abs(d.vector()[i]) >= PART) {
                 var p = space.parameter(i);
-                parts.add(String.format(java.util.Locale.ROOT, "%+.2f %s%s", d.vector()[i],
+                parts.add(String.format(Locale.ROOT, "%+.2f %s%s", d.vector()[i],
                     p.kind() == ParameterKind.LOG ? "log " : "", p.name()));
             }
         }

@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.autotune.score.ScoreType;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.LUDecomposition;
 
 /**
  * Profile intervals and eigentunes from the quadratic around a minimum, with the search range as
@@ -14,7 +18,8 @@ import org.autotune.space.Space;
  *
  * <p>The quadratic is the one {@link Constraints} describes: Hessian Σ (k/w_d²)·v_d·v_dᵀ over the
  * principal directions, with each width w_d capped at the whole range ({@link #FLAT}) for the
- * profile, so that flat directions are bounded by the range alone. The <em>profile</em> of parameter i at value t is the
+ * profile, so that flat directions are bounded by the range alone. The <em>profile</em> of
+ * parameter i at value t is the
  * quadratic's minimum over all other parameters with parameter i held at t, inside the unit cube;
  * its interval at a level (Δχ² = level, or Δ(−ln L) = level/2) is where the profile crosses it.
  * Without bounds this is the 1σ of the covariance; a bound that cuts off a correlated partner
@@ -79,7 +84,7 @@ public final class Profile {
         var intervals = new ArrayList<Interval>();
         for (int i = 0; i < n; i++) {
             final int axis = i;
-            java.util.function.DoubleUnaryOperator profile = t -> profileAt(h, m, axis, t);
+            DoubleUnaryOperator profile = t -> profileAt(h, m, axis, t);
             double lo = crossing(profile, m[i], 0, target);
             double hi = crossing(profile, m[i], 1, target);
             var p = space.parameter(i);
@@ -186,8 +191,8 @@ public final class Profile {
         if (n == 1) {
             return u;
         }
-        var sub = new org.hipparchus.linear.Array2DRowRealMatrix(n - 1, n - 1);
-        var rhs = new org.hipparchus.linear.ArrayRealVector(n - 1);
+        var sub = new Array2DRowRealMatrix(n - 1, n - 1);
+        var rhs = new ArrayRealVector(n - 1);
         for (int a = 0, i = 0; a < n; a++) {
             if (a == axis) {
                 continue;
@@ -199,7 +204,7 @@ public final class Profile {
             }
             rhs.setEntry(i++, -h[a][axis] * (t - m[axis]));
         }
-        var x = new org.hipparchus.linear.LUDecomposition(sub).getSolver().solve(rhs);
+        var x = new LUDecomposition(sub).getSolver().solve(rhs);
         for (int a = 0, i = 0; a < n; a++) {
             if (a != axis) {
                 u[a] = m[a] + x.getEntry(i++);
@@ -209,7 +214,7 @@ public final class Profile {
     }
 
     /** Where the profile rises to {@code target} going from {@code from} towards {@code bound}; NaN if it does not. */
-    private static double crossing(java.util.function.DoubleUnaryOperator profile, double from, double bound,
+    private static double crossing(DoubleUnaryOperator profile, double from, double bound,
                                    double target) {
         if (profile.applyAsDouble(bound) < target) {
             return Double.NaN;

@@ -7,16 +7,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import org.autotune.InputError;
 import org.autotune.Options;
 import org.autotune.YamlFile;
 import org.autotune.likelihood.AnchorInterpolation;
 import org.autotune.score.Observable;
 import org.autotune.score.Score;
+import org.autotune.space.Parameter;
 import org.autotune.space.Point;
 
 /**
@@ -166,7 +169,7 @@ public final class Anchors {
         return x;
     }
 
-    private AnchorInterpolation interpolation(java.util.function.ToDoubleFunction<double[]> mu) {
+    private AnchorInterpolation interpolation(ToDoubleFunction<double[]> mu) {
         return switch (mode) {
             case "grid" -> AnchorInterpolation.grid(values, mu);
             case "combined" -> AnchorInterpolation.combined(values, groups, nominal, mu);
@@ -203,7 +206,7 @@ public final class Anchors {
     private String describe(double[] coordinates) {
         var parts = new ArrayList<String>();
         for (int k = 0; k < names.size(); k++) {
-            parts.add(names.get(k) + "=" + org.autotune.space.Parameter.plain(coordinates[k]));
+            parts.add(names.get(k) + "=" + Parameter.plain(coordinates[k]));
         }
         return String.join(", ", parts);
     }
@@ -316,7 +319,7 @@ public final class Anchors {
                 "write e.g. groups: [[x, y]] (the others are varied one at a time)");
         }
         var groups = new ArrayList<int[]>();
-        var used = new java.util.HashSet<String>();
+        var used = new HashSet<String>();
         for (var g : node) {
             if (!g.isArray() || g.isEmpty()) {
                 throw a.error("groups", "each group is a list of parameter names", "write e.g. groups: [[x, y]]");

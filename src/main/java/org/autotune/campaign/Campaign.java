@@ -1,7 +1,10 @@
 package org.autotune.campaign;
 
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -9,17 +12,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.autotune.InputError;
+import org.autotune.analysis.LocalAnalysis;
+import org.autotune.analysis.LocalMinimumCheck;
+import org.autotune.analysis.ScanDesign;
+import org.autotune.design.CostTerms;
+import org.autotune.design.FixedBudget;
+import org.autotune.design.FixedBudgetOptimizer;
+import org.autotune.execute.Executor;
 import org.autotune.execute.Executors;
 import org.autotune.journal.Journal;
+import org.autotune.journal.SampleRecord;
+import org.autotune.metric.Metric;
 import org.autotune.metric.Metrics;
+import org.autotune.optimize.FidelitySchedule;
+import org.autotune.optimize.FixedDesign;
+import org.autotune.optimize.Optimizer;
 import org.autotune.optimize.Optimizers;
+import org.autotune.score.Score;
+import org.autotune.score.ScoreType;
+import org.autotune.simulate.Simulator;
 import org.autotune.simulate.Simulators;
+import org.autotune.space.Point;
 
 /**
  * A campaign on disk: its folder (journal, sample folders, log) and the one coordinator allowed
@@ -33,9 +60,9 @@ public final class Campaign implements AutoCloseable {
     private final FileChannel lockChannel;
     private final int slots;
     private volatile RunLoop loop;
-    private volatile org.autotune.execute.Executor executor;
+    private volatile Executor executor;
     /** Scores finished samples and journals outcomes, off the executor's threads. */
-    private final java.util.concurrent.ExecutorService scoring;
+    private final ExecutorService scoring;
 
     private Campaign(CampaignConfig config, Path dir, Journal journal, FileChannel lockChannel, int slots) {
         this.config = config;
@@ -43,7 +70,7 @@ public final class Campaign implements AutoCloseable {
         this.journal = journal;
         this.lockChannel = lockChannel;
         this.slots = slots;
-        this.scoring = java.util.concurrent.Executors.newFixedThreadPool(slots, r -> {
+        this.scoring = new ThreadPoolExecutor(slots, slots, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             var t = new Thread(r, "autotune-score");
             t.setDaemon(true);
             return t;
@@ -70,24 +97,24 @@ public final class Campaign implements AutoCloseable {
      * it proposes has the solved parameter added (design/FixedBudget); with a fidelity schedule it
      * runs in stages of rising events per sample (optimize/FidelitySchedule).
      */
-    static org.autotune.optimize.Optimizer optimizer(CampaignConfig config, int slots, boolean noisy) {
+    static Optimizer optimizer(CampaignConfig config, int slots, boolean noisy) {
         var fixed = config.design().filter(d -> d.fixedParameter().isPresent())
-            .map(d -> org.autotune.design.FixedBudget.solver(d, config.space()));
-        var searched = fixed.map(org.autotune.design.FixedBudget::reduced).orElse(config.space());
-        var optimizer = config.fidelity().<org.autotune.optimize.Optimizer>map(f ->
-            new org.autotune.optimize.FidelitySchedule(searched, f.stages(config.replicates()),
+            .map(d -> FixedBudget.solver(d, config.space()));
+        var searched = fixed.map(FixedBudget::reduced).orElse(config.space());
+        var optimizer = config.fidelity().<Optimizer>map(f ->
+            new FidelitySchedule(searched, f.stages(config.replicates()),
                 (space, stage) -> Optimizers.create(config.optimizer(), space, config.seed() + stage, slots, noisy)))
             .orElseGet(() -> Optimizers.create(config.optimizer(), searched, config.seed(), slots, noisy));
-        return fixed.<org.autotune.optimize.Optimizer>map(b -> new org.autotune.design.FixedBudgetOptimizer(optimizer, b))
+        return fixed.<Optimizer>map(b -> new FixedBudgetOptimizer(optimizer, b))
             .orElse(optimizer);
     }
 
     /** Adds the budget term to each score told, with the coefficient the journal already fixed (if any). */
-    private org.autotune.design.CostTerms costTerms() {
+    private CostTerms costTerms() {
         var known = journal.meta(RunLoop.COEFFICIENT_META).map(Double::parseDouble);
-        return config.design().map(d -> new org.autotune.design.CostTerms(d, known.isPresent()
-            ? java.util.OptionalDouble.of(known.get()) : java.util.OptionalDouble.empty()))
-            .orElseGet(org.autotune.design.CostTerms::none);
+        return config.design().map(d -> new CostTerms(d, known.isPresent()
+            ? OptionalDouble.of(known.get()) : OptionalDouble.empty()))
+            .orElseGet(CostTerms::none);
     }
 
     /**
@@ -125,14 +152,14 @@ public final class Campaign implements AutoCloseable {
                 meta.put("campaign_file", config.file().toAbsolutePath().toString());
                 meta.put("campaign_text", config.text());
                 meta.put("campaign_hash", config.hash());
-                meta.put("created", java.time.Instant.now().toString());
+                meta.put("created", Instant.now().toString());
                 meta.put("slots", Integer.toString(slots));
                 meta.put("seed", Long.toString(seed));
             }
             meta.put("budget", Integer.toString(budget));
             journal.putMeta(meta);
             var effective = config.with(new Overrides(Optional.of(budget), OptionalInt.empty(),
-                java.util.OptionalLong.of(seed), Optional.empty(), false));
+                OptionalLong.of(seed), Optional.empty(), false));
             return new Campaign(effective, dir, journal, lock, slots);
         } catch (RuntimeException e) {
             journal.close();
@@ -149,7 +176,8 @@ public final class Campaign implements AutoCloseable {
 
     public int slots() { return slots; }
 
-    /** Runs (or resumes) the campaign with its own executor until it converges, spends its budget, is stopped or fails. */
+    /** Runs (or resumes) the campaign with its own executor until it converges, spends its budget,
+    * is stopped or fails. */
     public Outcome run(Progress progress, Clock clock) {
         try (var ex = Executors.create(config.executor(), slots, dir, config.name())) {
             return run(progress, clock, ex);
@@ -160,7 +188,7 @@ public final class Campaign implements AutoCloseable {
      * Runs the campaign on an executor it may share with other campaigns; the caller closes the
      * executor. The campaign never has more than its own slots of samples in flight.
      */
-    public Outcome run(Progress progress, Clock clock, org.autotune.execute.Executor ex) {
+    public Outcome run(Progress progress, Clock clock, Executor ex) {
         var simulator = Simulators.create(config.simulator(), config.space(), config.directory());
         var metric = Metrics.create(config.metric(), config.directory());
         var optimizer = optimizer(config, slots, config.seeds() == SeedPolicy.FRESH);
@@ -178,8 +206,8 @@ public final class Campaign implements AutoCloseable {
 
     /** What a scan did: how its samples ended, and the analysis of the region (absent when interrupted). */
     public record ScanOutcome(int number, int points, Outcome outcome,
-                              java.util.Optional<org.autotune.analysis.LocalAnalysis> analysis,
-                              java.util.Optional<CampaignAnalysis> report) {
+                              Optional<LocalAnalysis> analysis,
+                              Optional<CampaignAnalysis> report) {
     }
 
     /** Sample ids of scan k start at k · SCAN_BLOCK + 1, apart from the optimizer's (from 1). */
@@ -202,22 +230,22 @@ public final class Campaign implements AutoCloseable {
         if (finished("scan", k)) {
             var best = journal.best().orElseThrow(() -> new InputError(config.file(), "", "no finished sample to scan "
                 + "around yet", "run the campaign first: autotune run " + config.file()));
-            double[] center = space.toUnit(org.autotune.analysis.LocalAnalysis.pointOf(space, best.point()));
+            double[] center = space.toUnit(LocalAnalysis.pointOf(space, best.point()));
             double[] widths = new double[space.dimension()];
             for (int i = 0; i < widths.length; i++) {
                 widths[i] = Math.min(0.2, width * space.parameter(i).unitStep());
             }
             k++;
             journal.putMeta(Map.of("scans", Integer.toString(k), "scan." + k + ".state", "lines",
-                "scan." + k + ".lines", ScanJson.write(org.autotune.analysis.ScanDesign.lines(center, widths))));
+                "scan." + k + ".lines", ScanJson.write(ScanDesign.lines(center, widths))));
         }
         var simulator = Simulators.create(config.simulator(), space, config.directory());
         var metric = Metrics.create(config.metric(), config.directory());
-        double k1 = metric.type() == org.autotune.score.ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
+        double k1 = metric.type() == ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
         try (var ex = Executors.create(config.executor(), slots, dir, config.name() + "-scan" + k)) {
             executor = ex;
             var lines = ScanJson.read(journal.meta("scan." + k + ".lines").orElseThrow());
-            int total = lines.points().size() + org.autotune.analysis.ScanDesign.size(space.dimension());
+            int total = lines.points().size() + ScanDesign.size(space.dimension());
             Outcome outcome;
             if (journal.meta("scan." + k + ".state").orElseThrow().equals("lines")) {
                 outcome = runDesign(lines, "scan-" + k, k * SCAN_BLOCK + 1, simulator, metric, ex, progress, clock);
@@ -226,7 +254,7 @@ public final class Campaign implements AutoCloseable {
                 }
                 double[] scores = loop.told().stream().mapToDouble(r -> r.map(x -> x.value()).orElse(Double.NaN))
                     .toArray();
-                var full = org.autotune.analysis.ScanDesign.around(lines.center(), lines.adaptedWidths(scores, k1));
+                var full = ScanDesign.around(lines.center(), lines.adaptedWidths(scores, k1));
                 journal.putMeta(Map.of("scan." + k + ".state", "full", "scan." + k + ".design", ScanJson.write(full)));
             }
             var design = ScanJson.read(journal.meta("scan." + k + ".design").orElseThrow());
@@ -247,7 +275,7 @@ public final class Campaign implements AutoCloseable {
      * {@code firstId}: samples already finished (of this or any origin, same point, seed and events)
      * are not run again, so an interrupted design resumes where it stopped.
      */
-    public Outcome runPoints(java.util.List<org.autotune.space.Point> points, String origin, long firstId,
+    public Outcome runPoints(List<Point> points, String origin, long firstId,
                              Progress progress, Clock clock) {
         var simulator = Simulators.create(config.simulator(), config.space(), config.directory());
         var metric = Metrics.create(config.metric(), config.directory());
@@ -258,11 +286,12 @@ public final class Campaign implements AutoCloseable {
     }
 
     /** Scores of the samples the last {@link #runPoints} told, in the order of its points (empty for a failure). */
-    public java.util.List<Optional<org.autotune.score.Score>> lastScores() {
+    public List<Optional<Score>> lastScores() {
         return loop.told();
     }
 
-    /** A finished 2-D grid: the two parameters, their values along each axis, and the scores (NaN for a failed sample). */
+    /** A finished 2-D grid: the two parameters, their values along each axis, and the scores (NaN
+    * for a failed sample). */
     public record Grid(String x, String y, double[] xs, double[] ys, double[][] scores) {
     }
 
@@ -323,7 +352,7 @@ public final class Campaign implements AutoCloseable {
                             + space.names().get(Math.min(1, space.dimension() - 1)));
                 }
             }
-            var center = analysis.local().minimum().orElse(org.autotune.analysis.LocalAnalysis.pointOf(space,
+            var center = analysis.local().minimum().orElse(LocalAnalysis.pointOf(space,
                 journal.best().orElseThrow().point()));
             double[] c = space.toUnit(center);
             double[] half = new double[2];
@@ -333,7 +362,7 @@ public final class Campaign implements AutoCloseable {
                     .unitStep());
                 half[a] = Math.max(1e-3, Math.min(0.5, span * sigma));
             }
-            var points = org.autotune.analysis.ScanDesign.grid(c, axes[0], axes[1], half, size);
+            var points = ScanDesign.grid(c, axes[0], axes[1], half, size);
             k++;
             var meta = new LinkedHashMap<String, Object>();
             meta.put("x", space.names().get(axes[0]));
@@ -361,7 +390,7 @@ public final class Campaign implements AutoCloseable {
                 int at = row * n + col;
                 xs[col] = points.get(at).get(ix);
                 ys[row] = points.get(at).get(iy);
-                map[row][col] = scores.get(at).map(org.autotune.score.Score::value).orElse(Double.NaN);
+                map[row][col] = scores.get(at).map(Score::value).orElse(Double.NaN);
             }
         }
         var grid = new Grid(design.x(), design.y(), xs, ys, map);
@@ -370,8 +399,8 @@ public final class Campaign implements AutoCloseable {
     }
 
     /** What a local-minimum check found: the minimum it compared with, and the points that beat it beyond noise. */
-    public record CheckOutcome(int number, int points, Outcome outcome, org.autotune.journal.SampleRecord minimum,
-                               java.util.List<org.autotune.analysis.LocalMinimumCheck.Better> better,
+    public record CheckOutcome(int number, int points, Outcome outcome, SampleRecord minimum,
+                               List<LocalMinimumCheck.Better> better,
                                Optional<Path> restartFile) {
     }
 
@@ -390,28 +419,28 @@ public final class Campaign implements AutoCloseable {
         var space = config.space();
         var minimum = journal.samples().stream()
             .filter(r -> !r.origin().startsWith("check-") && r.toScore().isPresent())
-            .min(java.util.Comparator.comparingDouble(r -> r.score().getAsDouble()))
+            .min(Comparator.comparingDouble(r -> r.score().getAsDouble()))
             .orElseThrow(() -> new InputError(config.file(), "", "no finished sample to compare with yet",
                 "run the campaign first: autotune run " + config.file()));
         int k = newest("check");
         if (finished("check", k)) {
-            double[] center = space.toUnit(org.autotune.analysis.LocalAnalysis.pointOf(space, minimum.point()));
+            double[] center = space.toUnit(LocalAnalysis.pointOf(space, minimum.point()));
             int used = 0;
             for (int i = 1; i <= k; i++) {
                 used += ScanJson.readPoints(journal.meta("check." + i + ".points").orElseThrow()).size();
             }
             k++;
             journal.putMeta(Map.of("checks", Integer.toString(k), "check." + k + ".state", "running",
-                "check." + k + ".points", ScanJson.write(org.autotune.analysis.LocalMinimumCheck.design(center, width,
+                "check." + k + ".points", ScanJson.write(LocalMinimumCheck.design(center, width,
                     count, used))));
         }
         var unit = ScanJson.readPoints(journal.meta("check." + k + ".points").orElseThrow());
         var points = unit.stream().map(space::fromUnit).toList();
         var outcome = runPoints(points, "check-" + k, CHECK_BASE + k * SCAN_BLOCK + 1, progress, clock);
         if (outcome.state() == Outcome.State.INTERRUPTED || outcome.state() == Outcome.State.TOO_MANY_FAILURES) {
-            return new CheckOutcome(k, points.size(), outcome, minimum, java.util.List.of(), Optional.empty());
+            return new CheckOutcome(k, points.size(), outcome, minimum, List.of(), Optional.empty());
         }
-        var better = org.autotune.analysis.LocalMinimumCheck.better(minimum.toScore().orElseThrow(), points,
+        var better = LocalMinimumCheck.better(minimum.toScore().orElseThrow(), points,
             lastScores());
         Optional<Path> restart = better.isEmpty() ? Optional.empty()
             : Optional.of(RestartFile.write(config, better.get(0).point()));
@@ -448,20 +477,20 @@ public final class Campaign implements AutoCloseable {
     }
 
     /** Runs a fixed design's points as samples of one origin, numbered from {@code firstId}. */
-    private Outcome runDesign(org.autotune.analysis.ScanDesign design, String origin, long firstId,
-                              org.autotune.simulate.Simulator simulator, org.autotune.metric.Metric metric,
-                              org.autotune.execute.Executor ex, Progress progress, Clock clock) {
+    private Outcome runDesign(ScanDesign design, String origin, long firstId,
+                              Simulator simulator, Metric metric,
+                              Executor ex, Progress progress, Clock clock) {
         return runPoints(design.points().stream().map(config.space()::fromUnit).toList(), origin, firstId, simulator,
             metric, ex, progress, clock);
     }
 
-    private Outcome runPoints(java.util.List<org.autotune.space.Point> points, String origin, long firstId,
-                              org.autotune.simulate.Simulator simulator, org.autotune.metric.Metric metric,
-                              org.autotune.execute.Executor ex, Progress progress, Clock clock) {
+    private Outcome runPoints(List<Point> points, String origin, long firstId,
+                              Simulator simulator, Metric metric,
+                              Executor ex, Progress progress, Clock clock) {
         var scanConfig = config.with(new Overrides(Optional.of(points.size()), OptionalInt.empty(),
-            java.util.OptionalLong.empty(), Optional.empty(), false));
+            OptionalLong.empty(), Optional.empty(), false));
         var last = new Progress.Snapshot[1];
-        loop = new RunLoop(scanConfig, slots, journal, simulator, metric, new org.autotune.optimize.FixedDesign(points),
+        loop = new RunLoop(scanConfig, slots, journal, simulator, metric, new FixedDesign(points),
             ex, scoring, dir.resolve("samples"), clock, recording(progress, last), origin, firstId, costTerms());
         var state = loop.run();
         return new Outcome(state, journal.best(), last[0], switch (state) {
@@ -489,7 +518,7 @@ public final class Campaign implements AutoCloseable {
     public void close() {
         scoring.shutdown();
         try {
-            scoring.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            scoring.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -519,7 +548,7 @@ public final class Campaign implements AutoCloseable {
     }
 
     private static void moveAside(Path dir) {
-        var stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(java.time.LocalDateTime.now());
+        var stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now());
         var target = dir.resolveSibling(dir.getFileName() + "-" + stamp);
         try {
             Files.move(dir, target);
@@ -542,7 +571,7 @@ public final class Campaign implements AutoCloseable {
                     "wait for it to finish or stop it (Ctrl-C); use --dir to run a separate copy");
             }
             ch.truncate(0);
-            ch.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+            ch.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
             return ch;
         } catch (IOException e) {
             throw new UncheckedIOException("locking campaign folder " + dir, e);

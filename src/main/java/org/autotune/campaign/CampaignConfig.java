@@ -7,8 +7,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.autotune.Options;
 import org.autotune.YamlFile;
+import org.autotune.design.Costs;
+import org.autotune.design.DesignCost;
 import org.autotune.space.Space;
 
 /**
@@ -20,7 +23,7 @@ import org.autotune.space.Space;
 public record CampaignConfig(Path file, String text, String hash, String name, Space space,
                              Options simulator, Options metric, Options optimizer, Options executor,
                              Options cost, int budget, long seed, SeedPolicy seeds, int events, int retries, int replicates,
-                             java.util.Optional<Fidelity> fidelity) {
+                             Optional<Fidelity> fidelity) {
 
     static final List<String> KEYS = List.of("name", "description", "parameters", "simulator", "metric",
         "optimizer", "executor", "cost", "budget", "seed", "seeds", "events", "retries", "replicates", "anchors",
@@ -32,9 +35,9 @@ public record CampaignConfig(Path file, String text, String hash, String name, S
     }
 
     /** The {@code cost:} section, read and checked (its Java class loaded); empty without one. */
-    public java.util.Optional<org.autotune.design.DesignCost> design() {
-        return org.autotune.design.Costs.read(cost.keys().isEmpty() ? java.util.Optional.empty()
-            : java.util.Optional.of(cost), space, directory());
+    public Optional<DesignCost> design() {
+        return Costs.read(cost.keys().isEmpty() ? Optional.empty()
+            : Optional.of(cost), space, directory());
     }
 
     /** Reads and checks the top level and the parameters of a campaign file. */

@@ -2,6 +2,9 @@ package org.autotune.campaign;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 
@@ -16,7 +19,7 @@ import org.autotune.journal.SampleStatus;
  */
 public record CampaignStatus(String name, String state, int budget, int done, int finished, int failed,
                              int running, int pending, int interrupted, Optional<SampleRecord> best,
-                             Optional<SampleRecord> lastFailure, java.util.SortedMap<Integer, Long> byEvents) {
+                             Optional<SampleRecord> lastFailure, SortedMap<Integer, Long> byEvents) {
 
     /** Reads the numbers from a campaign's journal (read-only, a few short queries). */
     public static CampaignStatus of(CampaignView view) {
@@ -25,8 +28,8 @@ public record CampaignStatus(String name, String state, int budget, int done, in
         int failed = counts.get(SampleStatus.FAILED);
         var samples = view.samples();
         var lastFailure = samples.stream().filter(s -> s.status() == SampleStatus.FAILED).reduce((a, b) -> b);
-        var byEvents = new java.util.TreeMap<Integer, Long>(samples.stream().collect(
-            java.util.stream.Collectors.groupingBy(SampleRecord::events, java.util.stream.Collectors.counting())));
+        var byEvents = new TreeMap<Integer, Long>(samples.stream().collect(
+            Collectors.groupingBy(SampleRecord::events, Collectors.counting())));
         return new CampaignStatus(view.name(), view.state(), view.budget(), finished + failed, finished, failed,
             counts.get(SampleStatus.RUNNING), counts.get(SampleStatus.PENDING),
             counts.get(SampleStatus.INTERRUPTED), view.best(), lastFailure, byEvents);

@@ -1,5 +1,6 @@
 package org.autotune.campaign;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.autotune.journal.SampleRecord;
 
@@ -19,7 +20,7 @@ public record Outcome(State state, Optional<SampleRecord> best, Progress.Snapsho
 
         /** The spelling kept in the journal and shown by {@code status}. */
         public String spelling() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 }

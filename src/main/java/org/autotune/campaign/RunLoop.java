@@ -5,23 +5,31 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.autotune.InputError;
 import org.autotune.Sample;
+import org.autotune.design.CostTerms;
 import org.autotune.execute.Executor;
 import org.autotune.journal.Journal;
+import org.autotune.journal.SampleStatus;
 import org.autotune.metric.Metric;
-import org.autotune.score.Score;
 import org.autotune.optimize.Optimizer;
 import org.autotune.optimize.PathRecording;
 import org.autotune.optimize.Result;
+import org.autotune.score.Score;
 import org.autotune.simulate.Simulator;
 import org.autotune.space.Point;
 import org.slf4j.Logger;
@@ -51,7 +59,7 @@ final class RunLoop {
     private final String fingerprint;
     private final String origin;
     private final long firstId;
-    private final org.autotune.design.CostTerms costs;
+    private final CostTerms costs;
 
     /** Journal meta key of the budget term's coefficient, once fixed (coefficient: auto). */
     static final String COEFFICIENT_META = "cost.coefficient";
@@ -60,8 +68,8 @@ final class RunLoop {
     private final Map<String, Single> byKey = new HashMap<>();
     private int queuedSamples;
     private final AtomicInteger running = new AtomicInteger();
-    private final java.util.Set<Long> counted = new java.util.HashSet<>();
-    private final java.util.List<Optional<Score>> told = new java.util.ArrayList<>();
+    private final Set<Long> counted = new HashSet<>();
+    private final List<Optional<Score>> told = new ArrayList<>();
     private volatile boolean stopping;
     private long nextId;
     private int finished;
@@ -90,7 +98,7 @@ final class RunLoop {
 
     RunLoop(CampaignConfig config, int slots, Journal journal, Simulator simulator,
             Metric metric, Optimizer optimizer, Executor executor, ExecutorService scoring, Path samplesDir,
-            Clock clock, Progress progress, org.autotune.design.CostTerms costs) {
+            Clock clock, Progress progress, CostTerms costs) {
         this(config, slots, journal, simulator, metric, optimizer, executor, scoring, samplesDir, clock, progress,
             "optimizer", 1, costs);
     }
@@ -102,7 +110,7 @@ final class RunLoop {
      */
     RunLoop(CampaignConfig config, int slots, Journal journal, Simulator simulator,
             Metric metric, Optimizer optimizer, Executor executor, ExecutorService scoring, Path samplesDir,
-            Clock clock, Progress progress, String origin, long firstId, org.autotune.design.CostTerms costs) {
+            Clock clock, Progress progress, String origin, long firstId, CostTerms costs) {
         this.costs = costs;
         this.origin = origin;
         this.firstId = firstId;
@@ -184,7 +192,7 @@ final class RunLoop {
         if (total != score.get()) {
             for (var single : head.samples()) {
                 var s = single.result().join();
-                if (s.isPresent() && !s.get().components().containsKey(org.autotune.design.CostTerms.COST)) {
+                if (s.isPresent() && !s.get().components().containsKey(CostTerms.COST)) {
                     // one sample: its total is the proposal's; replicates: each its own
                     journal.rescored(single.sample(), head.samples().size() == 1 ? total
                         : costs.total(head.point(), s.get()));
@@ -208,8 +216,8 @@ final class RunLoop {
         var pending = queue.stream().flatMap(p -> p.samples().stream()).map(Single::result)
             .toArray(CompletableFuture[]::new);
         try {
-            CompletableFuture.allOf(pending).get(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            CompletableFuture.allOf(pending).get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
             // a job that never ends is journaled as interrupted on resume
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -221,12 +229,13 @@ final class RunLoop {
         stopping = true;
     }
 
-    /** Queues a point as the campaign's replicates of it; returns how many new samples that made (counted against the budget). */
+    /** Queues a point as the campaign's replicates of it; returns how many new samples that made
+    * (counted against the budget). */
     private int propose(Point point, int events) {
         if (!config.space().contains(point)) {
             throw new IllegalStateException("optimizer proposed " + point + " outside the space");
         }
-        var singles = new java.util.ArrayList<Single>();
+        var singles = new ArrayList<Single>();
         int created = 0;
         for (int k = 0; k < config.replicates(); k++) {
             var single = sample(point, events);
@@ -284,7 +293,7 @@ final class RunLoop {
         if (r.status().done()) {
             reused++;
             result.complete(r.toScore());
-        } else if (r.status() == org.autotune.journal.SampleStatus.RUNNING && !r.jobId().isEmpty()) {
+        } else if (r.status() == SampleStatus.RUNNING && !r.jobId().isEmpty()) {
             log.info("sample={} job={} action=attach", id, r.jobId());
             runner.attach(sample, Math.max(1, r.attempts()), r.jobId(), result);
         } else {

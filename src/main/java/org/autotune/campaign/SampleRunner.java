@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.autotune.Sample;
 import org.autotune.execute.Executor;
+import org.autotune.execute.Job;
+import org.autotune.execute.JobHandle;
 import org.autotune.execute.JobOutcome;
 import org.autotune.journal.Journal;
 import org.autotune.metric.Metric;
@@ -64,7 +66,7 @@ final class SampleRunner {
     }
 
     /** The job, followed by the metric's command when the metric is computed inside the job. */
-    private org.autotune.execute.Job withMetric(org.autotune.execute.Job job, Sample sample) {
+    private Job withMetric(Job job, Sample sample) {
         return metric.jobCommand(outputs(sample)).map(job::then).orElse(job);
     }
 
@@ -72,7 +74,7 @@ final class SampleRunner {
         return new SampleOutputs(sample.folder(), sample.id(), sample.seed(), sample.events());
     }
 
-    private void follow(Sample sample, int attempt, org.autotune.execute.JobHandle handle,
+    private void follow(Sample sample, int attempt, JobHandle handle,
                         CompletableFuture<Optional<Score>> result) {
         running.incrementAndGet();
         handle.started().thenAccept(jobId -> {

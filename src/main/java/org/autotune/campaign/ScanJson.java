@@ -1,6 +1,8 @@
 package org.autotune.campaign;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import org.autotune.analysis.ScanDesign;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,7 +15,7 @@ final class ScanJson {
     }
 
     static String write(ScanDesign design) {
-        var map = new java.util.LinkedHashMap<String, Object>();
+        var map = new LinkedHashMap<String, Object>();
         map.put("center", design.center());
         map.put("widths", design.widths());
         map.put("points", design.points());
@@ -34,7 +36,7 @@ final class ScanJson {
     }
 
     /** A stored 2-D grid design: the pair, points per axis, and the unit-cube points row by row. */
-    record GridDesign(String x, String y, int size, java.util.List<double[]> points) {
+    record GridDesign(String x, String y, int size, List<double[]> points) {
     }
 
     static GridDesign readGrid(String json) {
@@ -47,7 +49,7 @@ final class ScanJson {
     }
 
     /** A list of unit-cube points, as {@link #write(Object)} wrote it. */
-    static java.util.List<double[]> readPoints(String json) {
+    static List<double[]> readPoints(String json) {
         var points = new ArrayList<double[]>();
         for (JsonNode p : MAPPER.readTree(json)) {
             points.add(array(p));

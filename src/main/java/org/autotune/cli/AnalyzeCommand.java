@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code autotune analyze}: uncertainties, correlations, directions, profiles, eigentunes and pulls from the journal. */
+/** {@code autotune analyze}: uncertainties, correlations, directions, profiles, eigentunes and
+* pulls from the journal. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
     description = {"Analyse a campaign from its journal: best point +- 1 sigma from a quadratic fitted to the",
         "samples of the newest scan (or, before any scan, to the samples near the best one), correlations,",

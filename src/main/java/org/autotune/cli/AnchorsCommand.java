@@ -1,5 +1,6 @@
 package org.autotune.cli;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ final class AnchorsCommand implements Callable<Integer> {
 
     /** Ten significant digits, trailing zeros dropped: 40.3 prints as 40.3. */
     private static String number(double v) {
-        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.10g", v).trim()).stripTrailingZeros()
+        return new BigDecimal(String.format(Locale.ROOT, "%.10g", v).trim()).stripTrailingZeros()
             .toPlainString();
     }
 }

@@ -11,11 +11,13 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import org.autotune.InputError;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.CampaignConfig;
 import org.autotune.campaign.Outcome;
 import org.autotune.campaign.Overrides;
+import org.autotune.campaign.Progress;
 import org.autotune.execute.Executor;
 import org.autotune.execute.Executors;
 import picocli.CommandLine.Option;
@@ -115,7 +117,7 @@ abstract class CampaignRunCommand implements Callable<Integer> {
      * jobs), then waits until the body has returned, so that journals are consistent and summaries
      * printed before the JVM exits (with 130 after SIGINT, 143 after SIGTERM).
      */
-    static int stoppable(Runnable stop, java.util.function.IntSupplier body) {
+    static int stoppable(Runnable stop, IntSupplier body) {
         var finished = new CountDownLatch(1);
         var hook = new Thread(() -> {
             stop.run();
@@ -207,13 +209,13 @@ abstract class CampaignRunCommand implements Callable<Integer> {
     static Campaign openForSamples(CampaignConfig config, Path dir, boolean mustExist, int verbosity, boolean live) {
         Logging.configure(verbosity, live, null);
         var campaign = Campaign.open(config, new Overrides(Optional.empty(), OptionalInt.empty(),
-            java.util.OptionalLong.empty(), Optional.ofNullable(dir), false), mustExist);
+            OptionalLong.empty(), Optional.ofNullable(dir), false), mustExist);
         Logging.configure(verbosity, live, campaign.directory().resolve("autotune.log"));
         return campaign;
     }
 
     /** A live line on a terminal, else a log line every 10 seconds starting with {@code label}. */
-    static org.autotune.campaign.Progress progress(boolean live, String label) {
+    static Progress progress(boolean live, String label) {
         return live ? new TerminalProgress() : new LogProgress(label);
     }
 

@@ -2,6 +2,7 @@ package org.autotune.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.autotune.InputError;
 import org.autotune.analysis.LocalMinimumCheck;
@@ -73,7 +74,7 @@ final class CheckCommand implements Callable<Integer> {
                 }
                 out.printf("minimum: sample %d, score %.6g%s%n", r.minimum().id(), r.minimum().score().getAsDouble(),
                     r.minimum().scoreError().isPresent()
-                        ? String.format(java.util.Locale.ROOT, " +- %.2g", r.minimum().scoreError().getAsDouble()) : "");
+                        ? String.format(Locale.ROOT, " +- %.2g", r.minimum().scoreError().getAsDouble()) : "");
                 if (r.better().isEmpty()) {
                     out.println("no point beats the minimum by more than the noise: it is not a local hole at this "
                         + "sampling density");

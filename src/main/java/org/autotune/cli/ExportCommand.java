@@ -1,5 +1,6 @@
 package org.autotune.cli;
 
+import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -47,7 +48,7 @@ final class ExportCommand implements Callable<Integer> {
     private Writer writer() throws IOException {
         if (output == null) {
             var stdout = spec.commandLine().getOut();
-            return new java.io.FilterWriter(stdout) {
+            return new FilterWriter(stdout) {
                 @Override
                 public void close() {
                     stdout.flush();   // never close stdout

@@ -1,5 +1,6 @@
 package org.autotune.cli;
 
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.autotune.execute.Executors;
@@ -27,7 +28,7 @@ final class PluginsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void section(java.io.PrintWriter out, String title, Map<String, String> entries) {
+    private static void section(PrintWriter out, String title, Map<String, String> entries) {
         out.println(title + ":");
         int width = entries.keySet().stream().mapToInt(String::length).max().orElse(1);
         entries.forEach((name, line) -> out.printf("  %-" + width + "s  %s%n", name, line));

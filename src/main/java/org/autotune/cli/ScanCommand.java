@@ -1,12 +1,15 @@
 package org.autotune.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.autotune.InputError;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.CampaignConfig;
-import org.autotune.campaign.Outcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,7 +41,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--grid", paramLabel = "A,B|auto",
         description = "a 2-D grid over this pair of parameters (repeatable); auto = the most correlated pair")
-    java.util.List<String> grids = new java.util.ArrayList<>();
+    List<String> grids = new ArrayList<>();
 
     @Option(names = "--grid-points", paramLabel = "G", defaultValue = "5",
         description = "grid points per axis (default: ${DEFAULT-VALUE})")
@@ -65,7 +68,7 @@ final class ScanCommand implements Callable<Integer> {
             throw new InputError(file, "--grid-span", "--grid-span " + gridSpan + " is not a positive number",
                 "use e.g. --grid-span 2");
         }
-        var pairs = new java.util.ArrayList<String[]>();
+        var pairs = new ArrayList<String[]>();
         for (var g : grids) {
             if (g.equals("auto")) {
                 pairs.add(null);
@@ -112,19 +115,20 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    /** The map of scores: one row per value of the second parameter (largest first), one column per value of the first. */
-    static void printGrid(java.io.PrintWriter out, Campaign.Grid g) {
+    /** The map of scores: one row per value of the second parameter (largest first), one column per
+    * value of the first. */
+    static void printGrid(PrintWriter out, Campaign.Grid g) {
         out.printf("score over %s (columns) and %s (rows):%n", g.x(), g.y());
-        var header = new StringBuilder(String.format(java.util.Locale.ROOT, "%12s |", g.y() + " \\ " + g.x()));
+        var header = new StringBuilder(String.format(Locale.ROOT, "%12s |", g.y() + " \\ " + g.x()));
         for (double x : g.xs()) {
-            header.append(String.format(java.util.Locale.ROOT, " %11.5g", x));
+            header.append(String.format(Locale.ROOT, " %11.5g", x));
         }
         out.println(header);
         for (int row = g.ys().length - 1; row >= 0; row--) {
-            var line = new StringBuilder(String.format(java.util.Locale.ROOT, "%12.5g |", g.ys()[row]));
+            var line = new StringBuilder(String.format(Locale.ROOT, "%12.5g |", g.ys()[row]));
             for (double v : g.scores()[row]) {
                 line.append(Double.isNaN(v) ? String.format("%12s", "failed")
-                    : String.format(java.util.Locale.ROOT, " %11.5g", v));
+                    : String.format(Locale.ROOT, " %11.5g", v));
             }
             out.println(line);
         }

@@ -1,11 +1,20 @@
 package org.autotune.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.autotune.analysis.Combinations;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.Outcome;
 import org.autotune.journal.SampleRecord;
+import org.autotune.journal.SampleStatus;
+import org.autotune.space.Point;
 import org.autotune.space.Space;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The lines printed when a campaign's run ends: why it ended, the counts, the best point. */
 final class Summary {
@@ -16,8 +25,8 @@ final class Summary {
         var counts = campaign.journal().counts();
         out.printf("%s: %s%n", outcome.state().spelling(), outcome.message());
         var last = outcome.last();
-        out.printf("samples: %d finished, %d failed%s%n", counts.get(org.autotune.journal.SampleStatus.FINISHED),
-            counts.get(org.autotune.journal.SampleStatus.FAILED),
+        out.printf("samples: %d finished, %d failed%s%n", counts.get(SampleStatus.FINISHED),
+            counts.get(SampleStatus.FAILED),
             last != null && last.reused() > 0 ? ", " + last.reused() + " answered from the journal" : "");
         outcome.best().ifPresentOrElse(b -> printBest(out, campaign.config().space(), b),
             () -> out.println("no sample finished: no best point"));
@@ -29,15 +38,15 @@ final class Summary {
     }
 
     /** With integer or choice parameters: each combination's best score, samples and best point. */
-    static void printCombinations(PrintWriter out, Space space, java.util.List<SampleRecord> samples) {
-        var rows = org.autotune.analysis.Combinations.of(space, samples);
+    static void printCombinations(PrintWriter out, Space space, List<SampleRecord> samples) {
+        var rows = Combinations.of(space, samples);
         if (rows.size() < 2) {
             return;
         }
         out.println("combinations (best first):");
         for (var r : rows) {
             var choice = new StringBuilder();
-            r.choice().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+            r.choice().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> choice.append(choice.length() == 0 ? "" : ", ").append(e.getKey()).append('=')
                     .append(e.getValue()));
             out.printf("  %-30s best %-12s samples %4d%s%n", choice, r.best().isPresent()
@@ -46,7 +55,7 @@ final class Summary {
         }
     }
 
-    private static String continuous(Space space, java.util.Map<String, Double> point) {
+    private static String continuous(Space space, Map<String, Double> point) {
         var sb = new StringBuilder();
         for (var p : space.parameters()) {
             if (p.kind().continuous() && point.containsKey(p.name())) {
@@ -60,7 +69,7 @@ final class Summary {
     static void printBest(PrintWriter out, Space space, SampleRecord best) {
         out.printf("best: sample %d, score %s%s%n", best.id(), number(best.score().getAsDouble()),
             best.scoreError().isPresent() ? " ± " + number(best.scoreError().getAsDouble()) : "");
-        var values = space.format(org.autotune.space.Point.of(best.point()));
+        var values = space.format(Point.of(best.point()));
         int width = space.names().stream().mapToInt(String::length).max().orElse(1);
         for (var p : space.parameters()) {
             double v = best.point().get(p.name());
@@ -70,8 +79,8 @@ final class Summary {
     }
 
     /** The optimizer's estimate of the minimum (its model, not a single noisy sample). */
-    static void printEstimate(PrintWriter out, Space space, String json, java.util.Optional<SampleRecord> best) {
-        var node = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json);
+    static void printEstimate(PrintWriter out, Space space, String json, Optional<SampleRecord> best) {
+        var node = JsonMapper.builder().build().readTree(json);
         if (best.isPresent() && space.names().stream().allMatch(n -> node.get(n).asDouble() == best.get().point().get(n))) {
             out.println("optimizer's estimate of the minimum: the best sample");
             return;
@@ -89,7 +98,7 @@ final class Summary {
         if (v == 0 || !Double.isFinite(v)) {
             return Summary.number(v);
         }
-        var bd = new java.math.BigDecimal(v).round(new java.math.MathContext(6)).stripTrailingZeros();
+        var bd = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
         return bd.scale() < 0 ? bd.setScale(0).toPlainString() : bd.toPlainString();
     }
 

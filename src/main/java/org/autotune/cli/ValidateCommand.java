@@ -1,9 +1,12 @@
 package org.autotune.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.CampaignConfig;
+import org.autotune.optimize.Optimizers;
 import org.autotune.space.Parameter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -31,24 +34,24 @@ final class ValidateCommand implements Callable<Integer> {
                 p.format(p.max()), p.format(p.start()), p.unit());
         }
         out.printf("  optimizer %s, metric %s, budget %d samples of %d events, seeds %s (seed %d), retries %d%n",
-            config.optimizer().string("type", config.space().continuous() ? org.autotune.optimize.Optimizers.DEFAULT
-                : org.autotune.optimize.Optimizers.DISCRETE_DEFAULT),
+            config.optimizer().string("type", config.space().continuous() ? Optimizers.DEFAULT
+                : Optimizers.DISCRETE_DEFAULT),
             config.metric().has("sum") ? "sum" : config.metric().string("type"), config.budget(), config.events(),
-            config.seeds().name().toLowerCase(java.util.Locale.ROOT), config.seed(), config.retries());
+            config.seeds().name().toLowerCase(Locale.ROOT), config.seed(), config.retries());
         config.fidelity().ifPresent(f -> {
-            var stages = new java.util.ArrayList<String>();
+            var stages = new ArrayList<String>();
             for (int i = 0; i < f.events().length; i++) {
                 stages.add(f.events()[i] + " events" + (i < f.samples().length ? " for up to " + f.samples()[i]
                     + " samples" : " for the rest"));
             }
             out.printf("  fidelity stages: %s; each box %s as wide as the one before%n", String.join(", then ", stages),
-                org.autotune.space.Parameter.plain(f.narrow()));
+                Parameter.plain(f.narrow()));
         });
         config.design().ifPresent(d -> out.printf("  cost %s = %s at the start%s%s%n", d.cost(),
             Summary.number(d.cost().cost(config.space().start())),
-            d.budget().map(b -> ", budget " + org.autotune.space.Parameter.plain(b.budget()) + " (steepness "
-                + org.autotune.space.Parameter.plain(b.steepness()) + ", coefficient " + (d.coefficient().isPresent()
-                ? org.autotune.space.Parameter.plain(d.coefficient().getAsDouble()) : "auto") + ")").orElse(""),
+            d.budget().map(b -> ", budget " + Parameter.plain(b.budget()) + " (steepness "
+                + Parameter.plain(b.steepness()) + ", coefficient " + (d.coefficient().isPresent()
+                ? Parameter.plain(d.coefficient().getAsDouble()) : "auto") + ")").orElse(""),
             d.fixedParameter().map(f -> ", " + f + " solved so that cost = budget").orElse("")));
         out.flush();
         return 0;

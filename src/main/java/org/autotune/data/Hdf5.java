@@ -4,12 +4,14 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.autotune.Options;
 
@@ -167,7 +169,7 @@ final class Hdf5 {
         return columns;
     }
 
-    private static void collect(Group group, List<Dataset> into, java.util.function.Predicate<Dataset> keep) {
+    private static void collect(Group group, List<Dataset> into, Predicate<Dataset> keep) {
         for (Node child : group) {
             if (child instanceof Dataset d && keep.test(d)) {
                 into.add(d);
@@ -202,6 +204,6 @@ final class Hdf5 {
     }
 
     private static Class<?> box(Class<?> c) {
-        return c.isPrimitive() ? java.lang.invoke.MethodType.methodType(c).wrap().returnType() : c;
+        return c.isPrimitive() ? MethodType.methodType(c).wrap().returnType() : c;
     }
 }

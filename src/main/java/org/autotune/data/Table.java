@@ -3,6 +3,7 @@ package org.autotune.data;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class Table {
             var columns = new LinkedHashMap<String, double[]>();
             values.forEach((k, v) -> columns.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
             return new Table(file, columns, row - 1);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new DataException(file + ": cannot read: " + e.getMessage());
         } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
             throw new DataException(file + ": not valid CSV: " + e.getMessage());

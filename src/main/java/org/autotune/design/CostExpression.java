@@ -1,5 +1,6 @@
 package org.autotune.design;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -194,7 +195,7 @@ public final class CostExpression implements Cost {
                 throw error("unknown function '" + function + "'; the functions are "
                     + String.join(", ", FUNCTIONS.keySet().stream().sorted().toList()));
             }
-            var args = new java.util.ArrayList<ToDoubleFunction<double[]>>();
+            var args = new ArrayList<ToDoubleFunction<double[]>>();
             args.add(sum());
             while (eat(',')) {
                 args.add(sum());

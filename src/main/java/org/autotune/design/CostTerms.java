@@ -1,6 +1,7 @@
 package org.autotune.design;
 
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.autotune.score.Score;
 import org.autotune.space.Point;
@@ -23,7 +24,7 @@ public final class CostTerms {
     public static final String COST = "cost";
     public static final String BUDGET = "budget";
 
-    private final java.util.Optional<DesignCost> design;
+    private final Optional<DesignCost> design;
     private OptionalDouble coefficient;
 
     /**
@@ -31,12 +32,12 @@ public final class CostTerms {
      *              the first score
      */
     public CostTerms(DesignCost design, OptionalDouble known) {
-        this.design = java.util.Optional.of(design);
+        this.design = Optional.of(design);
         this.coefficient = design.coefficient().isPresent() ? design.coefficient() : known;
     }
 
     private CostTerms() {
-        this.design = java.util.Optional.empty();
+        this.design = Optional.empty();
         this.coefficient = OptionalDouble.empty();
     }
 

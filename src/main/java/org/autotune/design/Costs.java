@@ -2,10 +2,10 @@ package org.autotune.design;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.autotune.Options;
+import org.autotune.UserClasses;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
 
@@ -80,7 +80,7 @@ public final class Costs {
 
     /** A class implementing Cost, with a public constructor (Map options) or (). */
     private static Cost javaClass(Options c, Path dir) {
-        return org.autotune.UserClasses.create(c, dir, Cost.class, "Map<String, Object> options", List.of());
+        return UserClasses.create(c, dir, Cost.class, "Map<String, Object> options", List.of());
     }
 
     private static OptionalDouble coefficient(Options c) {

@@ -2,6 +2,7 @@ package org.autotune.design;
 
 import java.util.ArrayList;
 import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 import org.autotune.space.Parameter;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
@@ -61,7 +62,7 @@ public final class FixedBudget {
             v[i] = i == index ? parameter().start() : reducedPoint.get(j++);
         }
         var p = parameter();
-        java.util.function.DoubleUnaryOperator excess = x -> {
+        DoubleUnaryOperator excess = x -> {
             v[index] = x;
             double c = cost.cost(new Point(space.names(), v));
             if (!Double.isFinite(c)) {

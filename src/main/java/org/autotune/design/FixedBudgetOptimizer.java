@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.autotune.optimize.Optimizer;
 import org.autotune.optimize.Result;
 import org.autotune.space.Point;
@@ -70,7 +71,7 @@ public final class FixedBudgetOptimizer implements Optimizer {
     }
 
     @Override
-    public java.util.OptionalInt events() {
+    public OptionalInt events() {
         return inner.events();
     }
 

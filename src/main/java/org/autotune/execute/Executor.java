@@ -1,5 +1,7 @@
 package org.autotune.execute;
 
+import java.util.Optional;
+
 /**
  * Runs jobs, up to {@link #slots()} at a time.
  *
@@ -20,8 +22,8 @@ public interface Executor extends AutoCloseable {
      * (as journaled), instead of submitting it again. Empty when this executor cannot (the local
      * executor: its processes ended with the coordinator), so the sample runs again.
      */
-    default java.util.Optional<JobHandle> attach(Job job, String id) {
-        return java.util.Optional.empty();
+    default Optional<JobHandle> attach(Job job, String id) {
+        return Optional.empty();
     }
 
     /** Stops all running jobs; their outcomes complete as CANCELLED. */

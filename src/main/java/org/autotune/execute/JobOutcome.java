@@ -1,5 +1,6 @@
 package org.autotune.execute;
 
+import java.nio.file.Files;
 import java.time.Duration;
 
 /**
@@ -26,7 +27,7 @@ public record JobOutcome(Status status, int exitCode, String message, String std
      * did not write.
      */
     static JobOutcome exitedZero(Job job, String stderrTail, Duration elapsed) {
-        var missing = job.outputs().stream().filter(o -> !java.nio.file.Files.exists(job.folder().resolve(o))).toList();
+        var missing = job.outputs().stream().filter(o -> !Files.exists(job.folder().resolve(o))).toList();
         if (missing.isEmpty()) {
             return new JobOutcome(Status.SUCCEEDED, 0, "", "", elapsed);
         }

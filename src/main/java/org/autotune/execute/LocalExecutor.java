@@ -1,7 +1,10 @@
 package org.autotune.execute;
 
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Set;
@@ -34,7 +37,7 @@ public final class LocalExecutor implements Executor {
         }
         this.slots = slots;
         var n = new AtomicInteger();
-        this.pool = java.util.concurrent.Executors.newFixedThreadPool(slots, r -> {
+        this.pool = new ThreadPoolExecutor(slots, slots, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
             var t = new Thread(r, "autotune-local-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -173,7 +176,7 @@ public final class LocalExecutor implements Executor {
         try {
             Files.writeString(job.folder().resolve("metric-status"), status + "\n");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("writing metric-status in " + job.folder(), e);
+            throw new UncheckedIOException("writing metric-status in " + job.folder(), e);
         }
     }
 

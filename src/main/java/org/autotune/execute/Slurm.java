@@ -1,5 +1,6 @@
 package org.autotune.execute;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ final class Slurm {
 
     static Reply run(List<String> command) {
         try {
-            var p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            var p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
             var out = p.getInputStream().readAllBytes();
             var err = p.getErrorStream().readAllBytes();

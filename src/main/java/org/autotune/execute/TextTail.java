@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** The last lines of a (possibly huge) text file, read from its end. */
 final class TextTail {
@@ -25,7 +26,7 @@ final class TextTail {
             var text = new String(bytes, StandardCharsets.UTF_8).stripTrailing();
             var all = text.split("\n", -1);
             int from = Math.max(0, all.length - lines);
-            var tail = String.join("\n", java.util.Arrays.asList(all).subList(from, all.length));
+            var tail = String.join("\n", Arrays.asList(all).subList(from, all.length));
             return tail.length() > chars ? tail.substring(tail.length() - chars) : tail;
         } catch (IOException e) {
             return "(could not read " + file + ": " + e.getMessage() + ")";

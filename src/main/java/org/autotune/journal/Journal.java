@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.autotune.Sample;
 import org.autotune.score.Score;
 
@@ -304,8 +305,8 @@ public final class Journal implements AutoCloseable {
         return new UncheckedIOException(new IOException("journal " + file + ": " + what + ": " + e.getMessage(), e));
     }
 
-    private static java.util.Properties readOnly() {
-        var p = new java.util.Properties();
+    private static Properties readOnly() {
+        var p = new Properties();
         p.setProperty("open_mode", "1");
         return p;
     }

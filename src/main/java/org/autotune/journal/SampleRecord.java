@@ -1,6 +1,8 @@
 package org.autotune.journal;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +19,7 @@ public record SampleRecord(long id, String key, Map<String, Double> point, long 
                            Optional<Instant> started, Optional<Instant> finished, long elapsedMillis) {
 
     public SampleRecord {
-        point = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(point));
+        point = Collections.unmodifiableMap(new LinkedHashMap<>(point));
         components = Map.copyOf(components);
         observables = List.copyOf(observables);
     }

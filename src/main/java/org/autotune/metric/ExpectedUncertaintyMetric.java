@@ -1,6 +1,7 @@
 package org.autotune.metric;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -267,7 +268,7 @@ final class ExpectedUncertaintyMetric implements Metric {
     private long[] fill(SampleOutputs outputs, double[] signal, double[] background) {
         var cols = binning.columns();
         if (inputs.labelled().isPresent()) {
-            var wanted = new java.util.ArrayList<>(cols);
+            var wanted = new ArrayList<>(cols);
             wanted.add(inputs.label());
             var t = Tables.output(outputs, inputs.labelled().get(), wanted);
             var x = columns(t);

@@ -2,10 +2,11 @@ package org.autotune.metric;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.OptionalDouble;
-import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.autotune.score.Observable;
 import org.autotune.score.Score;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 
 /**
  * Binned χ² of one column of a sample's output against the reference data, for two unweighted
@@ -42,7 +43,7 @@ final class HistogramChiSquareMetric implements Metric {
 
     @Override
     public Score score(SampleOutputs outputs) {
-        var x = Tables.output(outputs, output, java.util.List.of(column)).column(column);
+        var x = Tables.output(outputs, output, List.of(column)).column(column);
         var sim = new long[reference.length];
         long[] counts = fill(x, sim);
         long n = counts[0];

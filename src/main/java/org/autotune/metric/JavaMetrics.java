@@ -1,7 +1,9 @@
 package org.autotune.metric;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.autotune.Options;
+import org.autotune.UserClasses;
 
 /**
  * {@code type: java}: a metric written in Java, loaded from the campaign's own class path. The
@@ -15,7 +17,7 @@ final class JavaMetrics {
 
     static Metric create(Options m, Path dir) {
         m.allowOnly("type", "class", "classpath", "options");
-        return org.autotune.UserClasses.create(m, dir, Metric.class, "Map<String, Object> options, Path campaignDir",
-            java.util.List.of(Path.class), dir);
+        return UserClasses.create(m, dir, Metric.class, "Map<String, Object> options, Path campaignDir",
+            List.of(Path.class), dir);
     }
 }

@@ -2,6 +2,7 @@ package org.autotune.metric;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -162,7 +163,7 @@ final class LikelihoodMetric implements Metric {
 
     /** Delta method on multinomial cell counts (see the class comment). */
     private double analytic(EventDensity.Histogram h) {
-        var perCell = new java.util.HashMap<Integer, long[]>();
+        var perCell = new HashMap<Integer, long[]>();
         for (var x : reference) {
             perCell.computeIfAbsent(h.cell(x), c -> new long[] {0, h.count(x)})[0]++;
         }

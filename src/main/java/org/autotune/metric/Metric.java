@@ -1,4 +1,7 @@
 package org.autotune.metric;
+
+import java.util.List;
+import java.util.Optional;
 import org.autotune.score.Score;
 import org.autotune.score.ScoreType;
 
@@ -18,8 +21,8 @@ public interface Metric {
      * job runs after the simulator, in the sample folder; {@link #score} then reads what it wrote.
      * Empty (the default): the coordinator computes the metric.
      */
-    default java.util.Optional<java.util.List<String>> jobCommand(SampleOutputs outputs) {
-        return java.util.Optional.empty();
+    default Optional<List<String>> jobCommand(SampleOutputs outputs) {
+        return Optional.empty();
     }
 
     /** How the value relates to a likelihood, for later analysis (covariance = 2·H⁻¹ or H⁻¹). */

@@ -2,10 +2,11 @@ package org.autotune.metric;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalDouble;
+import org.autotune.score.Score;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-import org.autotune.score.Score;
 
 /**
  * What an external metric prints, as a score. The last non-empty line of its standard output is
@@ -47,7 +48,7 @@ final class MetricOutput {
 
     /** A number as C, Python or Java print it (nan, inf, -inf, Infinity, 1e-3, ...). */
     private static double number(String text) {
-        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
             case "nan", "-nan", "+nan" -> Double.NaN;
             case "inf", "+inf", "infinity", "+infinity" -> Double.POSITIVE_INFINITY;
             case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;

@@ -3,6 +3,9 @@ package org.autotune.metric;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +13,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.autotune.Options;
 import org.autotune.Template;
+import org.autotune.data.DataException;
+import org.autotune.data.Traces;
 
 /** The built-in metrics by name, built from a campaign file's {@code metric:} section. */
 public final class Metrics {
@@ -65,8 +70,8 @@ public final class Metrics {
         if (entries.isEmpty()) {
             throw m.error("sum", "no metrics to add", "list parts as - {weight: 1, metric: {type: mean-std, ...}}");
         }
-        var parts = new java.util.ArrayList<SumMetric.Part>();
-        var names = new java.util.HashSet<String>();
+        var parts = new ArrayList<SumMetric.Part>();
+        var names = new HashSet<String>();
         for (var e : entries) {
             e.allowOnly("name", "weight", "metric");
             var inner = e.section("metric");
@@ -113,8 +118,8 @@ public final class Metrics {
         double hi;
         var range = m.strings("range");
         if (range.isEmpty()) {
-            lo = java.util.Arrays.stream(x).min().orElse(0);
-            hi = java.util.Arrays.stream(x).max().orElse(1);
+            lo = Arrays.stream(x).min().orElse(0);
+            hi = Arrays.stream(x).max().orElse(1);
         } else {
             if (range.size() != 2) {
                 throw m.error("range", "expected two numbers [low, high], got " + range.size(), "write range: [0, 10]");
@@ -166,8 +171,8 @@ public final class Metrics {
     private static List<double[]> traces(Options m, String key, Path dir) {
         Path file = dir.resolve(m.string(key)).normalize();
         try {
-            return org.autotune.data.Traces.read(file);
-        } catch (org.autotune.data.DataException e) {
+            return Traces.read(file);
+        } catch (DataException e) {
             throw m.error(key, e.getMessage(), "give a CSV file with one trace per row (number, then samples), or an HDF5 2-D dataset as file.h5#/path");
         }
     }

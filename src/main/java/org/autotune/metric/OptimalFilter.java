@@ -1,11 +1,13 @@
 package org.autotune.metric;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.autotune.score.Observable;
 import org.hipparchus.complex.Complex;
 import org.hipparchus.transform.DftNormalization;
 import org.hipparchus.transform.FastFourierTransformer;
 import org.hipparchus.transform.TransformType;
-import org.autotune.score.Observable;
 
 /**
  * The frequency-domain optimal filter of phonon-pulse analysis (e.g. S. R. Golwala, PhD thesis,
@@ -55,7 +57,7 @@ final class OptimalFilter {
         var v = FFT.transform(trace, TransformType.FORWARD);
         int n = trace.length;
         double a = fit.amplitude();
-        var out = new java.util.ArrayList<Observable>();
+        var out = new ArrayList<Observable>();
         if (!(a > 0)) {
             return out;
         }
@@ -113,7 +115,7 @@ final class OptimalFilter {
         int n = trace.length;
         var v = FFT.transform(trace, TransformType.FORWARD);
         var x = new Complex[n];
-        java.util.Arrays.fill(x, Complex.ZERO);
+        Arrays.fill(x, Complex.ZERO);
         double power = 0;
         for (int k = 1; k <= n / 2; k++) {
             x[k] = template[k].conjugate().multiply(v[k]).multiply(weight(k, n) / psd[k]);

@@ -5,11 +5,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 
 /**
@@ -88,8 +90,8 @@ final class CmaEs implements Optimizer, PathRecording {
         this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.mean = space.toUnit(space.start());
         this.sigma = sigma0;
-        this.c = org.hipparchus.linear.MatrixUtils.createRealIdentityMatrix(n);
-        this.b = org.hipparchus.linear.MatrixUtils.createRealIdentityMatrix(n);
+        this.c = MatrixUtils.createRealIdentityMatrix(n);
+        this.b = MatrixUtils.createRealIdentityMatrix(n);
         this.d = new double[n];
         Arrays.fill(d, 1);
         this.pSigma = new double[n];
@@ -257,7 +259,7 @@ final class CmaEs implements Optimizer, PathRecording {
     }
 
     @Override
-    public java.util.Optional<Point> estimate() {
-        return generation > 0 ? java.util.Optional.of(mean()) : java.util.Optional.empty();
+    public Optional<Point> estimate() {
+        return generation > 0 ? Optional.of(mean()) : Optional.empty();
     }
 }

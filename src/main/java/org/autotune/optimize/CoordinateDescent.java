@@ -1,9 +1,13 @@
 package org.autotune.optimize;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.autotune.space.ParameterKind;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
 
@@ -37,7 +41,7 @@ final class CoordinateDescent implements Optimizer, PathRecording {
     private boolean done;
 
     private final Map<Point, Integer> batch = new LinkedHashMap<>();   // point -> offset in steps
-    private final java.util.Set<Integer> tried = new java.util.HashSet<>();   // offsets tried around current
+    private final Set<Integer> tried = new HashSet<>();   // offsets tried around current
     private final Map<Point, Result> told = new LinkedHashMap<>();
     private final List<PathStep> path = new ArrayList<>();
 
@@ -98,8 +102,8 @@ final class CoordinateDescent implements Optimizer, PathRecording {
      * draw of the line scans around it.
      */
     @Override
-    public java.util.Optional<Point> estimate() {
-        return Double.isNaN(score) ? java.util.Optional.empty() : java.util.Optional.of(current);
+    public Optional<Point> estimate() {
+        return Double.isNaN(score) ? Optional.empty() : Optional.of(current);
     }
 
     @Override
@@ -155,7 +159,7 @@ final class CoordinateDescent implements Optimizer, PathRecording {
         var r = told.get(best);
         boolean better = r.value() < score - significance * Math.hypot(error(r), scoreError);
         var p = space.parameter(axis);
-        double stepInUnits = p.kind() == org.autotune.space.ParameterKind.LOG
+        double stepInUnits = p.kind() == ParameterKind.LOG
             ? Math.exp(step[axis] * Math.log(p.max() / p.min())) : step[axis] * (p.max() - p.min());
         path.add(new PathStep(path.size() + 1, p.name(), stepInUnits, current, score, best, r.value(),
             better, batch.size()));
@@ -207,6 +211,6 @@ final class CoordinateDescent implements Optimizer, PathRecording {
 
     private static double error(Result r) {
         return r.score().flatMap(s -> s.standardError().isPresent()
-            ? java.util.Optional.of(s.standardError().getAsDouble()) : java.util.Optional.empty()).orElse(0.0);
+            ? Optional.of(s.standardError().getAsDouble()) : Optional.empty()).orElse(0.0);
     }
 }

@@ -1,6 +1,8 @@
 package org.autotune.optimize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +130,7 @@ final class Enumeration implements Optimizer {
     @Override
     public Optional<Point> estimate() {
         return combinations.stream().filter(c -> c.bestPoint != null)
-            .min(java.util.Comparator.comparingDouble(c -> c.best))
+            .min(Comparator.comparingDouble(c -> c.best))
             .map(c -> c.inner.estimate().map(e -> full(c, e)).orElse(c.bestPoint));
     }
 
@@ -163,7 +165,7 @@ final class Enumeration implements Optimizer {
     }
 
     private static List<Double> key(double[] values) {
-        return java.util.Arrays.stream(values).boxed().toList();
+        return Arrays.stream(values).boxed().toList();
     }
 
     /** All combinations in odometer order, the last discrete parameter changing fastest. */
@@ -175,7 +177,7 @@ final class Enumeration implements Optimizer {
             var next = new ArrayList<double[]>();
             for (var prefix : out) {
                 for (long k = 0; k < cells(p); k++) {
-                    double[] v = java.util.Arrays.copyOf(prefix, prefix.length + 1);
+                    double[] v = Arrays.copyOf(prefix, prefix.length + 1);
                     v[prefix.length] = p.min() + k;
                     next.add(v);
                 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
 import org.autotune.space.Parameter;
+import org.autotune.space.ParameterKind;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
 
@@ -181,7 +182,7 @@ public final class FidelitySchedule implements Optimizer, PathRecording {
             double min = Math.max(p.min(), p.fromUnit(lo));
             double max = Math.min(p.max(), p.fromUnit(lo + width));
             double start = Math.min(max, Math.max(min, value));
-            double step = p.kind() == org.autotune.space.ParameterKind.LOG
+            double step = p.kind() == ParameterKind.LOG
                 ? Math.min(p.step(), Math.sqrt(max / min)) : Math.min(p.step(), (max - min) / 2);
             out.add(new Parameter(p.name(), p.kind(), min, max, start, step, p.unit(), p.description(), p.choices()));
         }

@@ -1,6 +1,7 @@
 package org.autotune.optimize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -175,7 +176,7 @@ final class LocalSurrogate implements Optimizer, PathRecording {
             if (uphill) {
                 accepted = false;   // uphill by the new model: go back, and forget the momentum
                 center = previous;
-                java.util.Arrays.fill(moment, 0);
+                Arrays.fill(moment, 0);
             }
         }
         path.add(new PathStep(path.size(), model.map(LocalModel::kind).orElse("no model"), oldRadius,

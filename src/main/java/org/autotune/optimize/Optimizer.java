@@ -1,6 +1,8 @@
 package org.autotune.optimize;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.autotune.space.Point;
 
 /**
@@ -24,15 +26,15 @@ public interface Optimizer {
      * minimum of its model), which with noisy scores is better than the luckiest single sample;
      * empty when it has none.
      */
-    default java.util.Optional<Point> estimate() {
-        return java.util.Optional.empty();
+    default Optional<Point> estimate() {
+        return Optional.empty();
     }
 
     /**
      * Events per sample for the points of the last {@link #ask}; empty: the campaign's
      * {@code events} (see {@link FidelitySchedule}).
      */
-    default java.util.OptionalInt events() {
-        return java.util.OptionalInt.empty();
+    default OptionalInt events() {
+        return OptionalInt.empty();
     }
 }

@@ -1,10 +1,20 @@
 package org.autotune.optimize;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.autotune.Options;
 import org.autotune.space.Space;
+import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.SimpleBounds;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /** The built-in optimizers by name, built from a campaign file's {@code optimizer:} section. */
 public final class Optimizers {
@@ -81,7 +91,7 @@ public final class Optimizers {
         for (var p : space.parameters()) {
             if (!p.kind().continuous()) {
                 throw opt.error("type", type + " needs real or log parameters, but '" + p.name() + "' is "
-                    + p.kind().name().toLowerCase(java.util.Locale.ROOT), "use type: coordinate-descent, which steps "
+                    + p.kind().name().toLowerCase(Locale.ROOT), "use type: coordinate-descent, which steps "
                     + "integer and choice parameters cell by cell, or fix '" + p.name() + "' in a copy of the campaign");
             }
         }
@@ -131,11 +141,11 @@ public final class Optimizers {
         int evaluations = (int) opt.integer("evaluations", 100_000, 10, 100_000_000);
         double[] start = space.toUnit(space.start());
         double[] steps = space.parameters().stream().mapToDouble(p -> p.unitStep()).toArray();
-        return new PullAdapter(space, f -> new org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer(
-            tolerance, tolerance).optimize(new org.hipparchus.optim.MaxEval(evaluations),
-            new org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction(f),
-            org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE, new org.hipparchus.optim.InitialGuess(start),
-            new org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex(steps)));
+        return new PullAdapter(space, f -> new SimplexOptimizer(
+            tolerance, tolerance).optimize(new MaxEval(evaluations),
+            new ObjectiveFunction(f),
+            GoalType.MINIMIZE, new InitialGuess(start),
+            new NelderMeadSimplex(steps)));
     }
 
     private static Optimizer bobyqa(Options opt, Space space, boolean noisy) {
@@ -161,12 +171,12 @@ public final class Optimizers {
         double[] start = space.toUnit(space.start());
         double[] lo = new double[n];
         double[] hi = new double[n];
-        java.util.Arrays.fill(hi, 1);
-        return new PullAdapter(space, f -> new org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer(
-            2 * n + 1, radius, tolerance).optimize(new org.hipparchus.optim.MaxEval(evaluations),
-            new org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction(f),
-            org.hipparchus.optim.nonlinear.scalar.GoalType.MINIMIZE, new org.hipparchus.optim.InitialGuess(start),
-            new org.hipparchus.optim.SimpleBounds(lo, hi)));
+        Arrays.fill(hi, 1);
+        return new PullAdapter(space, f -> new BOBYQAOptimizer(
+            2 * n + 1, radius, tolerance).optimize(new MaxEval(evaluations),
+            new ObjectiveFunction(f),
+            GoalType.MINIMIZE, new InitialGuess(start),
+            new SimpleBounds(lo, hi)));
     }
 
     private static Optimizer surrogate(Options opt, Space space, long seed, int slots, boolean noisy) {

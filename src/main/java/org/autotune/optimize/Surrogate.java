@@ -1,8 +1,12 @@
 package org.autotune.optimize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,7 +108,7 @@ final class Surrogate implements Optimizer, PathRecording {
     }
 
     private void planWave() {
-        var points = new java.util.LinkedHashSet<Point>();
+        var points = new LinkedHashSet<Point>();
         Point first = space.fromUnit(proposal);
         if (!results.containsKey(first)) {
             points.add(first);
@@ -203,7 +207,7 @@ final class Surrogate implements Optimizer, PathRecording {
             }
         }
         path.add(new PathStep(path.size(), "wave", radius, space.fromUnit(oldCenter), oldScore,
-            space.fromUnit(center), centerScore, !java.util.Arrays.equals(center, oldCenter) || wave == 0, batch));
+            space.fromUnit(center), centerScore, !Arrays.equals(center, oldCenter) || wave == 0, batch));
         wave++;
         var fitted = Models.fit(space, results.values(), center, radius * 1.5);
         if (radius < tolerance || wave >= maxWaves || floorWaves >= 3) {
@@ -321,7 +325,7 @@ final class Surrogate implements Optimizer, PathRecording {
          * leave-one-out prediction of the samples' scores is best, so that a quadratic with nearly as
          * many coefficients as samples does not chase their noise. Null when too few samples.
          */
-        static Models fit(Space space, java.util.Collection<Result> all, double[] center, double boxRadius) {
+        static Models fit(Space space, Collection<Result> all, double[] center, double boxRadius) {
             int n = center.length;
             double radius = fitRadius(space, all, center, boxRadius);
             var xs = new ArrayList<double[]>();
@@ -358,7 +362,7 @@ final class Surrogate implements Optimizer, PathRecording {
          * shrank, when it holds too few samples) to the nearest samples that determine a diagonal
          * quadratic with as many to spare.
          */
-        private static double fitRadius(Space space, java.util.Collection<Result> all, double[] center, double radius) {
+        private static double fitRadius(Space space, Collection<Result> all, double[] center, double radius) {
             int n = center.length;
             var distances = new ArrayList<Double>();
             for (var r : all) {
@@ -371,7 +375,7 @@ final class Surrogate implements Optimizer, PathRecording {
                     distances.add(d);
                 }
             }
-            java.util.Collections.sort(distances);
+            Collections.sort(distances);
             int wanted = 2 * LocalModel.terms(1, n);
             return distances.size() < wanted ? radius : Math.max(radius, distances.get(wanted - 1) + 1e-9);
         }
@@ -386,7 +390,7 @@ final class Surrogate implements Optimizer, PathRecording {
                 sc.observables().forEach(o -> map.put(o.name(), o));
                 byName.add(map);
             }
-            var names = new java.util.LinkedHashSet<String>();
+            var names = new LinkedHashSet<String>();
             scores.get(0).observables().forEach(o -> names.add(o.name()));
             for (var map : byName) {
                 names.retainAll(map.keySet());

@@ -1,5 +1,6 @@
 package org.autotune.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ record AnalysisNumbers(Map<String, Estimate> estimates, Map<String, Interval> in
             }
             correlation = Optional.of(m);
         }
-        var problems = new java.util.ArrayList<String>();
+        var problems = new ArrayList<String>();
         root.path("problems").forEach(p -> problems.add(p.asString()));
         return new AnalysisNumbers(estimates, intervals, correlation, root.path("region").asString(""),
             List.copyOf(problems));

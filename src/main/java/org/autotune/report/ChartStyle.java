@@ -3,11 +3,12 @@ package org.autotune.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.ArrayList;
 import java.util.Locale;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -133,7 +134,7 @@ final class ChartStyle {
     /** Indices 0..n-1 thinned evenly to at most {@code max}, always keeping those marked in {@code keep}. */
     static int[] thin(int n, int max, boolean[] keep) {
         int stride = Math.max(1, (int) Math.ceil((double) n / max));
-        var out = new java.util.ArrayList<Integer>();
+        var out = new ArrayList<Integer>();
         for (int i = 0; i < n; i++) {
             if (i % stride == 0 || (keep != null && keep[i])) {
                 out.add(i);

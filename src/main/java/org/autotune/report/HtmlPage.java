@@ -1,6 +1,8 @@
 package org.autotune.report;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -62,7 +64,7 @@ final class HtmlPage {
     }
 
     private void header() {
-        var counts = new java.util.EnumMap<SampleStatus, Integer>(SampleStatus.class);
+        var counts = new EnumMap<SampleStatus, Integer>(SampleStatus.class);
         source.samples().forEach(s -> counts.merge(s.status(), 1, Integer::sum));
         html.append("<header>\n<h1>Autotune report: ").append(escape(source.name())).append("</h1>\n<p class=\"meta\">")
             .append("state: ").append(escape(source.state())).append(" · ").append(source.samples().size())
@@ -192,7 +194,7 @@ final class HtmlPage {
     }
 
     static String point(ReportSource source, SampleRecord s) {
-        var parts = new java.util.ArrayList<String>();
+        var parts = new ArrayList<String>();
         for (var p : source.space().parameters()) {
             Double v = s.point().get(p.name());
             parts.add(p.name() + "=" + (v == null ? "?" : value(p, v)));

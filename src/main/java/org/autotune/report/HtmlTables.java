@@ -2,6 +2,7 @@ package org.autotune.report;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.autotune.analysis.Combinations;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 
@@ -29,7 +30,7 @@ final class HtmlTables {
             return;
         }
         html.append("<section id=\"combinations\">\n<h2>Combinations</h2>\n");
-        var rows = org.autotune.analysis.Combinations.of(space, source.samples());
+        var rows = Combinations.of(space, source.samples());
         if (rows.isEmpty()) {
             html.append("<p class=\"note\">No sample has run yet.</p>\n</section>\n");
             return;

@@ -1,5 +1,6 @@
 package org.autotune.report;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -167,7 +168,7 @@ final class ObservablePlots {
             }
         }
 
-        void plot(XYChart chart, String name, java.awt.Color color) {
+        void plot(XYChart chart, String name, Color color) {
             if (rows.isEmpty()) {
                 return;
             }

@@ -94,7 +94,7 @@ public final class Report {
         var fit = ScanPlots.fit(source);
         out.add(section("profiles", "1-D scan profiles", ScanPlots.profiles(source, analysis, fit),
             "No finished scan yet: 'autotune scan CAMPAIGN' runs one around the best sample."));
-        var grids = new java.util.ArrayList<>(ScanPlots.grids(source));
+        var grids = new ArrayList<>(ScanPlots.grids(source));
         grids.addAll(ScanPlots.contours(source, fit));
         out.add(new Section("grids", "2-D grids", grids, grids.isEmpty()
             ? "No finished grid yet: 'autotune scan CAMPAIGN --grid A,B' (or --grid auto) maps the score over a pair."

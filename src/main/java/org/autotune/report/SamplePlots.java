@@ -8,6 +8,7 @@ import org.autotune.space.ParameterKind;
 import org.autotune.space.Space;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Plots of the samples as a sequence: the score of each sample with the best so far, each
@@ -114,16 +115,16 @@ final class SamplePlots {
                 values(h.finished(), py.name(), keep), ChartStyle.SAMPLES);
             var path = ChartStyle.line(chart, "best so far", values(h.finished(), px.name(), best),
                 values(h.finished(), py.name(), best), ChartStyle.BEST, false);
-            path.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+            path.setMarker(SeriesMarkers.CIRCLE);
             path.setMarkerColor(ChartStyle.BEST);
             int first = best[0];
             int last = best[best.length - 1];
             ChartStyle.scatter(chart, "start", new double[] {value(h.finished().get(first), px.name())},
                 new double[] {value(h.finished().get(first), py.name())}, ChartStyle.START)
-                .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.SQUARE);
+                .setMarker(SeriesMarkers.SQUARE);
             ChartStyle.scatter(chart, "best", new double[] {value(h.finished().get(last), px.name())},
                 new double[] {value(h.finished().get(last), py.name())}, ChartStyle.BEST)
-                .setMarker(org.knowm.xchart.style.markers.SeriesMarkers.DIAMOND);
+                .setMarker(SeriesMarkers.DIAMOND);
             panels.add(chart);
         }
         return Optional.of(new Figure("path", "Descent path",

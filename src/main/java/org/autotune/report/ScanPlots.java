@@ -1,12 +1,18 @@
 package org.autotune.report;
 
+import java.awt.Color;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.autotune.analysis.LocalAnalysis;
 import org.autotune.analysis.QuadraticFit;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
+import org.autotune.score.ScoreType;
 import org.autotune.space.ParameterKind;
 import org.autotune.space.Space;
 import org.knowm.xchart.HeatMapChart;
@@ -193,7 +199,7 @@ final class ScanPlots {
         if (fit.isEmpty()) {
             return out;
         }
-        double k = source.scoreType() == org.autotune.score.ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
+        double k = source.scoreType() == ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
         for (var g : source.grids()) {
             int i = space.names().indexOf(g.x());
             int j = space.names().indexOf(g.y());
@@ -236,7 +242,7 @@ final class ScanPlots {
             ChartStyle.scatter(chart, "grid samples", gridSamples.stream().mapToDouble(r -> r.point().get(g.x()))
                 .toArray(), gridSamples.stream().mapToDouble(r -> r.point().get(g.y())).toArray(), ChartStyle.SAMPLES);
             double[] sigmas = {1, 2};
-            java.awt.Color[] colors = {ChartStyle.BEST, ChartStyle.START};
+            Color[] colors = {ChartStyle.BEST, ChartStyle.START};
             for (int c = 0; c < sigmas.length; c++) {
                 double level = k / 2 * sigmas[c] * sigmas[c];
                 double[] ex = new double[ELLIPSE];
@@ -274,7 +280,7 @@ final class ScanPlots {
         }
         var names = space.names();
         var reversed = new ArrayList<>(names);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         var cells = new ArrayList<Number[]>();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -304,10 +310,10 @@ final class ScanPlots {
         for (int digits = 4; ; digits++) {
             var out = new ArrayList<String>();
             for (double v : values) {
-                out.add(digits >= 17 ? Double.toString(v) : new java.math.BigDecimal(v)
-                    .round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString());
+                out.add(digits >= 17 ? Double.toString(v) : new BigDecimal(v)
+                    .round(new MathContext(digits)).stripTrailingZeros().toPlainString());
             }
-            if (digits >= 17 || new java.util.HashSet<>(out).size() == out.size()) {
+            if (digits >= 17 || new HashSet<>(out).size() == out.size()) {
                 return out;
             }
         }

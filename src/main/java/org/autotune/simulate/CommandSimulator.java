@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.autotune.Sample;
 import org.autotune.Template;
@@ -116,7 +117,7 @@ public final class CommandSimulator implements Simulator {
                 parts.add("template " + t.target() + "=" + t.text());
             }
             parts.add("outputs=" + outputs);
-            parts.add("environment=" + new java.util.TreeMap<>(environment));
+            parts.add("environment=" + new TreeMap<>(environment));
             for (String p : parts) {
                 md.update(p.getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);

@@ -2,6 +2,7 @@ package org.autotune.web;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -57,7 +58,7 @@ final class CampaignJson {
     }
 
     /** A campaign that could not be read: its id, folder and why, so the row can say what to fix. */
-    static ObjectNode unreadable(String id, java.nio.file.Path folder, String problem) {
+    static ObjectNode unreadable(String id, Path folder, String problem) {
         var node = MAPPER.createObjectNode();
         node.put("id", id);
         node.put("name", folder.getFileName().toString().replaceFirst("\\.autotune$", ""));

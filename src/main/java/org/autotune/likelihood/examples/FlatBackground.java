@@ -3,6 +3,7 @@ package org.autotune.likelihood.examples;
 import java.util.List;
 import org.autotune.likelihood.Source;
 import org.autotune.likelihood.SourceParameter;
+import org.hipparchus.analysis.differentiation.DSFactory;
 import org.hipparchus.analysis.differentiation.DerivativeStructure;
 
 /**
@@ -13,8 +14,8 @@ public final class FlatBackground implements Source {
     private final double expected;
     private final double lower;
     private final double upper;
-    private final org.hipparchus.analysis.differentiation.DSFactory constants =
-        new org.hipparchus.analysis.differentiation.DSFactory(0, 0);
+    private final DSFactory constants =
+        new DSFactory(0, 0);
 
     /** {@code expected} events spread evenly over [lower, upper]. */
     public FlatBackground(double expected, double lower, double upper) {
