@@ -79,4 +79,9 @@ public final class FixedBudgetOptimizer implements Optimizer {
     public Optional<Point> estimate() {
         return inner.estimate().flatMap(budget::complete);
     }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
 }

@@ -46,18 +46,6 @@ final class Bayesian implements Optimizer {
     private static final int QUIET_ASKS = 3;
     private static final int ANCHORS = 5;
 
-    /** What the campaign file chose; see docs/optimizers.md. */
-    record Settings(int initial, Acquisition.Kind acquisition, int evaluations, double tolerance, boolean noisy) {
-        Settings {
-            if (!(initial >= 2 && initial <= evaluations)) {
-                throw new IllegalArgumentException("initial design " + initial + " must be in [2, evaluations]");
-            }
-            if (!(tolerance > 0 && tolerance < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
-            }
-        }
-    }
-
     /** A sample the model learns from: where, its score (+∞ if it failed) and its own noise variance. */
     private record Told(Point point, double[] unit, double value, double variance) {
     }
@@ -65,7 +53,7 @@ final class Bayesian implements Optimizer {
     private final Space space;
     private final int d;
     private final long seed;
-    private final Settings settings;
+    private final BayesianSettings settings;
     private final SobolSequenceGenerator sobol;
     private final double[] shift;
     private final List<double[]> design = new ArrayList<>();
@@ -77,7 +65,7 @@ final class Bayesian implements Optimizer {
     private int quiet;
     private boolean done;
 
-    Bayesian(Space space, long seed, Settings settings) {
+    Bayesian(Space space, long seed, BayesianSettings settings) {
         this.space = space;
         this.d = space.dimension();
         this.seed = seed;

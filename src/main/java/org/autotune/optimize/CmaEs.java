@@ -61,10 +61,10 @@ final class CmaEs implements Optimizer, PathRecording {
     private final List<PathStep> path = new ArrayList<>();
     private double meanScore = Double.NaN;
 
-    CmaEs(Space space, long seed, int population, double sigma0, double tolerance, int maxGenerations) {
+    CmaEs(Space space, long seed, CmaEsSettings settings) {
         this.space = space;
         this.n = space.dimension();
-        this.lambda = population;
+        this.lambda = settings.population();
         this.mu = lambda / 2;
         double[] w = new double[mu];
         double sum = 0;
@@ -85,11 +85,11 @@ final class CmaEs implements Optimizer, PathRecording {
         this.c1 = 2 / ((n + 1.3) * (n + 1.3) + muEff);
         this.cMu = Math.min(1 - c1, 2 * (muEff - 2 + 1 / muEff) / ((n + 2) * (n + 2) + muEff));
         this.chiN = Math.sqrt(n) * (1 - 1.0 / (4 * n) + 1.0 / (21.0 * n * n));
-        this.tolerance = tolerance;
-        this.maxGenerations = maxGenerations;
+        this.tolerance = settings.tolerance();
+        this.maxGenerations = settings.generations();
         this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.mean = space.toUnit(space.start());
-        this.sigma = sigma0;
+        this.sigma = settings.sigma();
         this.c = MatrixUtils.createRealIdentityMatrix(n);
         this.b = MatrixUtils.createRealIdentityMatrix(n);
         this.d = new double[n];
@@ -249,8 +249,8 @@ final class CmaEs implements Optimizer, PathRecording {
     }
 
     @Override
-    public List<PathStep> path() {
-        return List.copyOf(path);
+    public List<PathStep> pathSince(int from) {
+        return PathStep.since(path, from);
     }
 
     /** The mean of the search distribution: CMA-ES's estimate of the minimum, less noisy than the best draw. */

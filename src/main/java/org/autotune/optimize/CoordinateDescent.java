@@ -45,11 +45,11 @@ final class CoordinateDescent implements Optimizer, PathRecording {
     private final Map<Point, Result> told = new LinkedHashMap<>();
     private final List<PathStep> path = new ArrayList<>();
 
-    CoordinateDescent(Space space, double shrink, int refinements, double significance) {
+    CoordinateDescent(Space space, CoordinateDescentSettings settings) {
         this.space = space;
-        this.shrink = shrink;
-        this.significance = significance;
-        this.refinementsLeft = refinements;
+        this.shrink = settings.shrink();
+        this.significance = settings.significance();
+        this.refinementsLeft = settings.refinements();
         this.step = new double[space.dimension()];
         for (int i = 0; i < step.length; i++) {
             step[i] = space.parameter(i).unitStep();
@@ -107,8 +107,8 @@ final class CoordinateDescent implements Optimizer, PathRecording {
     }
 
     @Override
-    public List<PathStep> path() {
-        return List.copyOf(path);
+    public List<PathStep> pathSince(int from) {
+        return PathStep.since(path, from);
     }
 
     /** Adds up to n points along the current axis to the batch. */

@@ -49,14 +49,14 @@ final class Enumeration implements Optimizer {
     private int cursor;
 
     /**
+     * @param settings at most {@code settings.samples()} points per combination
      * @param inner   builds the optimizer of combination k over the real and log parameters (the
      *                second argument is the combination's number, for its seed); not called when
      *                every parameter is discrete (each combination is then one point)
-     * @param samples at most this many points per combination
      */
-    Enumeration(Space space, BiFunction<Space, Integer, Optimizer> inner, int samples) {
+    Enumeration(Space space, EnumerationSettings settings, BiFunction<Space, Integer, Optimizer> inner) {
         this.space = space;
-        this.samples = samples;
+        this.samples = settings.samples();
         var d = new ArrayList<Integer>();
         var c = new ArrayList<Integer>();
         for (int i = 0; i < space.dimension(); i++) {
@@ -73,6 +73,12 @@ final class Enumeration implements Optimizer {
             combinations.add(comb);
             byValues.put(key(values.get(k)), comb);
         }
+    }
+
+    /** Closes every combination's optimizer. */
+    @Override
+    public void close() {
+        combinations.forEach(c -> c.inner.close());
     }
 
     /** How many combinations the integer and choice parameters of a space make. */

@@ -132,11 +132,18 @@ public final class FidelitySchedule implements Optimizer, PathRecording {
         return stage;
     }
 
+    /** The steps of every stage's optimizer, numbered on from one stage to the next. */
     @Override
-    public List<PathStep> path() {
-        var out = new ArrayList<>(earlierPath);
-        out.addAll(shifted(own(inner), earlierPath.size()));
+    public List<PathStep> pathSince(int from) {
+        var out = new ArrayList<>(PathStep.since(earlierPath, from));
+        out.addAll(shifted(inner.pathSince(Math.max(0, from - earlierPath.size())), earlierPath.size()));
         return out;
+    }
+
+    /** Closes the current stage's optimizer (earlier stages' were closed when they ended). */
+    @Override
+    public void close() {
+        inner.close();
     }
 
     private boolean stageOver() {
@@ -144,17 +151,14 @@ public final class FidelitySchedule implements Optimizer, PathRecording {
     }
 
     private void advance() {
-        earlierPath.addAll(shifted(own(inner), earlierPath.size()));
+        earlierPath.addAll(shifted(inner.pathSince(0), earlierPath.size()));
         centre = inner.estimate().or(() -> Optional.ofNullable(bestInStage)).orElse(centre);
+        inner.close();
         stage++;
         inner = factory.apply(narrowed(space, centre, Math.pow(stages.narrow(), stage)), stage);
         askedInStage = 0;
         bestInStage = null;
         bestScoreInStage = Double.POSITIVE_INFINITY;
-    }
-
-    private static List<PathStep> own(Optimizer o) {
-        return o instanceof PathRecording pr ? pr.path() : List.of();
     }
 
     private static List<PathStep> shifted(List<PathStep> steps, int offset) {

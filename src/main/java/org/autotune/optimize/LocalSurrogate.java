@@ -42,14 +42,9 @@ final class LocalSurrogate implements Optimizer, PathRecording {
     private static final double SHRINK = 0.5;
     private static final double MAX_RADIUS = 0.5;
 
-    /** What the optimizer was configured with; radius is the first box half-width. */
-    record Settings(int batch, double radius, double tolerance, double learningRate, int iterations,
-                    boolean replay, boolean noisy) {
-    }
-
     private final Space space;
     private final int n;
-    private final Settings settings;
+    private final LocalSurrogateSettings settings;
     private final SplittableRandom rng;
     private final SobolSequenceGenerator sobol;
 
@@ -72,7 +67,7 @@ final class LocalSurrogate implements Optimizer, PathRecording {
     private final List<TrustBox> trace = new ArrayList<>();
     private final List<PathStep> path = new ArrayList<>();
 
-    LocalSurrogate(Space space, long seed, Settings settings) {
+    LocalSurrogate(Space space, long seed, LocalSurrogateSettings settings) {
         this.space = space;
         this.n = space.dimension();
         this.settings = settings;
@@ -269,7 +264,7 @@ final class LocalSurrogate implements Optimizer, PathRecording {
 
     /** One step per iteration: the model fitted, the box half-width, from where to where. */
     @Override
-    public List<PathStep> path() {
-        return List.copyOf(path);
+    public List<PathStep> pathSince(int from) {
+        return PathStep.since(path, from);
     }
 }

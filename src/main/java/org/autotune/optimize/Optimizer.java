@@ -9,9 +9,11 @@ import org.autotune.space.Point;
  * Ask/tell strategy. Proposals depend only on (configuration, seed, results told so far), so a
  * campaign is resumed by replaying its journal through a new optimizer.
  *
- * <p>Threading: called from one thread only. Points must lie inside the space.
+ * <p>Threading: called from one thread only. Points must lie inside the space. An optimizer that
+ * holds a thread or another resource releases it in {@link #close()}; the campaign closes its
+ * optimizer when the run ends, however it ends.
  */
-public interface Optimizer {
+public interface Optimizer extends AutoCloseable {
     /** Up to {@code n} points to sample next; fewer (or none) while waiting for results. */
     List<Point> ask(int n);
 
@@ -36,5 +38,24 @@ public interface Optimizer {
      */
     default OptionalInt events() {
         return OptionalInt.empty();
+    }
+
+    /**
+     * The steps of the optimizer's path (e.g. coordinate descent: axis, step, accepted or not) from
+     * step {@code from} on, oldest first, for the journal and the report; empty for an optimizer that
+     * keeps no path. Only the new steps are copied, so the run loop can ask after every tell.
+     */
+    default List<PathStep> pathSince(int from) {
+        return List.of();
+    }
+
+    /** Every step of the path so far, oldest first (a copy: prefer {@link #pathSince}). */
+    default List<PathStep> path() {
+        return pathSince(0);
+    }
+
+    /** Releases what the optimizer holds (a library thread); it proposes nothing afterwards. */
+    @Override
+    default void close() {
     }
 }

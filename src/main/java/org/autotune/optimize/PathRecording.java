@@ -1,9 +1,9 @@
 package org.autotune.optimize;
 
-import java.util.List;
-
-/** An optimizer that keeps a path of steps (e.g. coordinate descent: axis, step, accepted or not). */
-public interface PathRecording {
-    /** Every step so far, oldest first. */
-    List<PathStep> path();
+/**
+ * Transitional marker for the optimizers that keep a path. Read the path of any optimizer with
+ * {@link Optimizer#pathSince(int)}, which copies only the new steps; this marker goes once
+ * nothing tests for it.
+ */
+public interface PathRecording extends Optimizer {
 }

@@ -69,16 +69,15 @@ final class Surrogate implements Optimizer, PathRecording {
     private final List<Point> lastWave = new ArrayList<>();
     private final List<PathStep> path = new ArrayList<>();
 
-    Surrogate(Space space, long seed, int batch, double radius, double spread, double tolerance, int maxWaves,
-              boolean noisy) {
-        this.noisy = noisy;
-        this.spread = spread;
+    Surrogate(Space space, long seed, SurrogateSettings settings) {
+        this.noisy = settings.noisy();
+        this.spread = settings.spread();
         this.space = space;
         this.n = space.dimension();
-        this.batch = batch;
-        this.radius = radius;
-        this.tolerance = tolerance;
-        this.maxWaves = maxWaves;
+        this.batch = settings.batch();
+        this.radius = settings.radius();
+        this.tolerance = settings.tolerance();
+        this.maxWaves = settings.waves();
         this.rng = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
         this.sobol = new SobolSequenceGenerator(n);
         this.center = space.toUnit(space.start());
@@ -291,8 +290,8 @@ final class Surrogate implements Optimizer, PathRecording {
     }
 
     @Override
-    public List<PathStep> path() {
-        return List.copyOf(path);
+    public List<PathStep> pathSince(int from) {
+        return PathStep.since(path, from);
     }
 
     /** The surrogate's minimum (fitted, so less noisy than the best sample), once there is a model. */
