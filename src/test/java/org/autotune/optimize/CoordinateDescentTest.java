@@ -32,7 +32,7 @@ class CoordinateDescentTest {
         var cd = Optimizers.create(org.autotune.YamlFile.parse(java.nio.file.Path.of("t.yaml"),
             "type: coordinate-descent\nrefinements: 6"), SPACE, 1, slots);
         drive(cd, slots, 1000, p -> Math.pow(p.get("a") - 1.3, 2) + 3 * Math.pow(p.get("b") + 0.7, 2));
-        var best = ((PathRecording) cd).path().stream().filter(PathStep::accepted).reduce((x, y) -> y).orElseThrow().to();
+        var best = cd.path().stream().filter(PathStep::accepted).reduce((x, y) -> y).orElseThrow().to();
         // final step = 1 * 0.5^6 = 1/64: the minimum is found to within half of it on each axis
         assertThat(best.get("a")).isCloseTo(1.3, within(1.0 / 128 + 1e-9));
         assertThat(best.get("b")).isCloseTo(-0.7, within(1.0 / 128 + 1e-9));
@@ -48,7 +48,7 @@ class CoordinateDescentTest {
             SPACE, 1, 4);
         int samplesOne = drive(one, 1, 1000, f).size();
         int samplesFour = drive(four, 4, 1000, f).size();
-        int wavesFour = ((PathRecording) four).path().size();
+        int wavesFour = four.path().size();
         // sequentially every sample is its own wave; four slots move up to four steps per wave
         assertThat(wavesFour).isLessThan(samplesOne / 2);
         assertThat(samplesFour).isGreaterThan(0);
@@ -59,7 +59,7 @@ class CoordinateDescentTest {
         var cd = Optimizers.create(org.autotune.YamlFile.parse(java.nio.file.Path.of("t.yaml"), "type: coordinate-descent\nrefinements: 0"),
             SPACE, 1, 2);
         drive(cd, 2, 1000, p -> Math.pow(p.get("a"), 2) + Math.pow(p.get("b"), 2));
-        var path = ((PathRecording) cd).path();
+        var path = cd.path();
         assertThat(path).extracting(PathStep::axis).contains("a", "b");
         assertThat(path).anyMatch(PathStep::accepted).anyMatch(s -> !s.accepted());
         assertThat(path.get(0).from()).isEqualTo(SPACE.start());
@@ -84,7 +84,7 @@ class CoordinateDescentTest {
         var cd = Optimizers.create(org.autotune.YamlFile.parse(java.nio.file.Path.of("t.yaml"), "{}"), space, 1, 2);
         var asked = drive(cd, 2, 500, p -> Math.abs(p.get("n") - 13) + (p.get("m") == 2 ? 0 : 5));
         assertThat(asked).allMatch(space::contains);
-        var best = ((PathRecording) cd).path().stream().filter(PathStep::accepted).reduce((x, y) -> y).orElseThrow().to();
+        var best = cd.path().stream().filter(PathStep::accepted).reduce((x, y) -> y).orElseThrow().to();
         assertThat(best.get("n")).isEqualTo(13);
         assertThat(best.get("m")).isEqualTo(2);
     }
@@ -104,7 +104,7 @@ class CoordinateDescentTest {
             SPACE, 1, 1);
         // the region a > 0 "crashes": descent must stay where samples succeed
         drive(new FailingWhere(cd), 1, 300, p -> Math.pow(p.get("a") - 2, 2) + Math.pow(p.get("b"), 2));
-        var best = ((PathRecording) cd).path().stream().filter(PathStep::accepted).reduce((x, y) -> y).orElseThrow().to();
+        var best = cd.path().stream().filter(PathStep::accepted).reduce((x, y) -> y).orElseThrow().to();
         assertThat(best.get("a")).isLessThanOrEqualTo(0);
     }
 
