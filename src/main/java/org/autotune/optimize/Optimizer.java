@@ -41,9 +41,10 @@ public interface Optimizer extends AutoCloseable {
     }
 
     /**
-     * The steps of the optimizer's path (e.g. coordinate descent: axis, step, accepted or not) from
-     * step {@code from} on, oldest first, for the journal and the report; empty for an optimizer that
-     * keeps no path. Only the new steps are copied, so the run loop can ask after every tell.
+     * The steps of the optimizer's path (e.g. coordinate descent: axis, step, accepted or not)
+     * after the first {@code from} (the number already read), oldest first, for the journal and the
+     * report; empty for an optimizer that keeps no path. Only the new steps are copied, so the run
+     * loop can ask after every tell.
      */
     default List<PathStep> pathSince(int from) {
         return List.of();
