@@ -16,6 +16,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.autotune.journal.Journal;
+import org.autotune.journal.archfixture.JournalWithPoint;
 import org.autotune.space.archfixture.PlainPoint;
 import org.autotune.space.archfixture.PointWithJournal;
 import org.junit.jupiter.api.Test;
@@ -113,6 +115,19 @@ class ArchitectureTest {
             .hasMessageContaining(PointWithJournal.class.getName())
             .hasMessageContaining("org.autotune.journal.Journal");
         assertThatCode(() -> SPACE.check(clean)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_cycle_between_two_packages_fails_the_rule() {
+        // space -> journal (PointWithJournal imports Journal) and journal -> space (JournalWithPoint)
+        var cycle = new ClassFileImporter()
+            .importClasses(PointWithJournal.class, Journal.class, JournalWithPoint.class);
+        var oneWay = new ClassFileImporter().importClasses(PointWithJournal.class, Journal.class);
+
+        assertThatThrownBy(() -> NO_CYCLES.check(cycle))
+            .isInstanceOf(AssertionError.class)
+            .hasMessageContaining("Cycle detected");
+        assertThatCode(() -> NO_CYCLES.check(oneWay)).doesNotThrowAnyException();
     }
 
     /** Classes of {@code layer} may depend on the JDK, libraries, their own package and {@code allowed}. */
