@@ -228,7 +228,8 @@ public final class Options {
             String path = keyPath(key) + "." + i;
             if (!v.get(i).isObject()) {
                 throw new InputError(file, lines.getOrDefault(path, line(key)), path,
-                    "entry " + (i + 1) + " is " + describe(v.get(i)) + ", not a mapping", "write the entry as key: value lines");
+                    "entry " + (i + 1) + " is " + describe(v.get(i)) + ", not a mapping",
+                    "write the entry as key: value lines");
             }
             out.add(new Options(file, path, v.get(i), lines));
         }
@@ -279,7 +280,8 @@ public final class Options {
 
     private void require(String key, String what) {
         if (!has(key)) {
-            throw new InputError(file, path.isEmpty() ? 0 : line(), keyPath(key), "missing (" + what + " is required here)",
+            throw new InputError(file, path.isEmpty() ? 0 : line(), keyPath(key),
+                "missing (" + what + " is required here)",
                 "add '" + key + ":' under " + (path.isEmpty() ? "the top level" : "'" + path + "'"));
         }
     }

@@ -59,7 +59,8 @@ public final class YamlFile {
             String msg = e.getOriginalMessage();
             String first = msg == null ? "syntax error" : msg.lines().findFirst().orElse(msg);
             throw new InputError(file, line, "", "not valid YAML: " + first,
-                first.startsWith("Duplicate") ? "keep one of the two" : "check the indentation and the brackets and quotes");
+                first.startsWith("Duplicate") ? "keep one of the two"
+                    : "check the indentation and the brackets and quotes");
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new InputError(file, "", "the file is empty", "start from examples/quickstart/campaign.yaml");

@@ -58,7 +58,8 @@ final class Hdf5 {
             for (String name : wanted.isEmpty() ? names : wanted) {
                 if (!raw.containsKey(name)) {
                     throw new DataException(at.label() + ": no column '" + name + "'" + Options.closest(name, names)
-                        .map(c -> " (did you mean '" + c + "'?)").orElse("") + "; its columns are " + String.join(", ", names));
+                        .map(c -> " (did you mean '" + c + "'?)").orElse("")
+                        + "; its columns are " + String.join(", ", names));
                 }
                 double[] values = numbers(at, name, raw.get(name));
                 if (rows >= 0 && values.length != rows) {

@@ -56,7 +56,8 @@ public final class Table {
                 }
             }
             if (values.isEmpty()) {
-                throw new DataException(file + ": no data rows (a header row and at least one row of numbers are needed)");
+                throw new DataException(
+                    file + ": no data rows (a header row and at least one row of numbers are needed)");
             }
             var columns = new LinkedHashMap<String, double[]>();
             values.forEach((k, v) -> columns.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
@@ -103,7 +104,8 @@ public final class Table {
     }
 
     private static String missing(Path file, String name, List<String> header) {
-        return file + ": no column '" + name + "'" + Options.closest(name, header).map(c -> " (did you mean '" + c + "'?)")
-            .orElse("") + "; its columns are " + String.join(", ", header);
+        return file + ": no column '" + name + "'"
+            + Options.closest(name, header).map(c -> " (did you mean '" + c + "'?)").orElse("")
+            + "; its columns are " + String.join(", ", header);
     }
 }

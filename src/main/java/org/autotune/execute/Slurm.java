@@ -69,7 +69,13 @@ final class Slurm {
         }
         var reply = run(List.of("squeue", "-h", "-r", "-t", "all", "-j", String.join(",", arrayIds), "-o", "%i|%T"));
         // "Invalid job id specified" (all ids aged out of the controller) answers nothing: not an error
-        for (var line : reply.out().lines().toList()) {
+        return squeueStates(reply.out());
+    }
+
+    /** Parses {@code squeue -h -r -o %i|%T} output: one {@code 123_4|RUNNING} line per task. */
+    static Map<String, State> squeueStates(String out) {
+        var states = new HashMap<String, State>();
+        for (var line : out.lines().toList()) {
             var f = line.strip().split("\\|");
             if (f.length == 2) {
                 states.put(f[0], new State(f[1], ""));
@@ -88,7 +94,13 @@ final class Slurm {
         if (!reply.ok()) {
             return states;
         }
-        for (var line : reply.out().lines().toList()) {
+        return sacctStates(reply.out());
+    }
+
+    /** Parses {@code sacct -n -P -X -o JobID,State,ExitCode} output: {@code 123_4|FAILED|2:0} lines. */
+    static Map<String, State> sacctStates(String out) {
+        var states = new HashMap<String, State>();
+        for (var line : out.lines().toList()) {
             var f = line.strip().split("\\|");
             if (f.length == 3) {
                 states.put(f[0], new State(f[1].split(" ")[0], f[2]));   // "CANCELLED by 0" -> CANCELLED

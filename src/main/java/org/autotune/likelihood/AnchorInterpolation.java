@@ -65,8 +65,9 @@ public final class AnchorInterpolation {
         for (int k = 0; k < a.length; k++) {
             int finalK = k;
             if (Arrays.stream(a[k]).noneMatch(v -> v == nominal[finalK])) {
-                throw new IllegalArgumentException("nominal value %s of parameter %d is not one of its anchors %s; fix: add it"
-                    .formatted(nominal[k], k, Arrays.toString(a[k])));
+                throw new IllegalArgumentException(
+                    "nominal value %s of parameter %d is not one of its anchors %s; fix: add it"
+                        .formatted(nominal[k], k, Arrays.toString(a[k])));
             }
             along[k] = new double[a[k].length];
             for (int i = 0; i < a[k].length; i++) {
@@ -114,8 +115,9 @@ public final class AnchorInterpolation {
         for (var g : groups) {
             for (int k : g) {
                 if (k < 0 || k >= a.length || seen[k]) {
-                    throw new IllegalArgumentException("parameter %d is %s; fix: put each parameter in exactly one group"
-                        .formatted(k, k < 0 || k >= a.length ? "not a parameter" : "in two groups"));
+                    throw new IllegalArgumentException(
+                        "parameter %d is %s; fix: put each parameter in exactly one group"
+                            .formatted(k, k < 0 || k >= a.length ? "not a parameter" : "in two groups"));
                 }
                 seen[k] = true;
             }
@@ -126,8 +128,9 @@ public final class AnchorInterpolation {
                 throw new IllegalArgumentException("parameter %d is in no group; fix: add it to one".formatted(k));
             }
             if (Arrays.stream(a[k]).noneMatch(v -> v == nominal[finalK])) {
-                throw new IllegalArgumentException("nominal value %s of parameter %d is not one of its anchors %s; fix: add it"
-                    .formatted(nominal[k], k, Arrays.toString(a[k])));
+                throw new IllegalArgumentException(
+                    "nominal value %s of parameter %d is not one of its anchors %s; fix: add it"
+                        .formatted(nominal[k], k, Arrays.toString(a[k])));
             }
         }
         var copies = groups.stream().map(int[]::clone).toArray(int[][]::new);

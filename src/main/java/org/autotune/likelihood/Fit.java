@@ -79,8 +79,9 @@ public final class Fit {
         }
         var e = likelihood.negLogLikelihood(x, free, 2);
         if (!Double.isFinite(e.value())) {
-            throw new IllegalArgumentException("-ln L is %s at the start point; fix: start where every event has a positive total rate"
-                .formatted(e.value()));
+            throw new IllegalArgumentException(
+                "-ln L is %s at the start point; fix: start where every event has a positive total rate"
+                    .formatted(e.value()));
         }
         int iterations = 0;
         boolean converged = at.length == 0;

@@ -302,7 +302,8 @@ public final class Likelihood {
         /** Adds a source under a unique name (its multiplier is {@code <name>_rate_multiplier}). */
         public Builder source(String name, Source source) {
             if (sources.putIfAbsent(name, source) != null) {
-                throw new IllegalArgumentException("source " + name + " added twice; fix: give each source its own name");
+                throw new IllegalArgumentException(
+                    "source " + name + " added twice; fix: give each source its own name");
             }
             return this;
         }
@@ -322,7 +323,8 @@ public final class Likelihood {
         /** The likelihood; needs at least one source. */
         public Likelihood build() {
             if (sources.isEmpty()) {
-                throw new IllegalArgumentException("a likelihood needs at least one source; fix: call source(name, source)");
+                throw new IllegalArgumentException(
+                    "a likelihood needs at least one source; fix: call source(name, source)");
             }
             return new Likelihood(this);
         }

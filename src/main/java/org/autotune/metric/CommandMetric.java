@@ -106,7 +106,8 @@ final class CommandMetric implements Metric {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new MetricException(program + " timed out after " + timeout.toSeconds() + " s; raise metric.timeout");
+                throw new MetricException(
+                    program + " timed out after " + timeout.toSeconds() + " s; raise metric.timeout");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

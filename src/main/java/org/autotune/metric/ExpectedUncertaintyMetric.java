@@ -80,6 +80,34 @@ final class ExpectedUncertaintyMetric implements Metric {
             throw m.error("columns", "the label column '" + inputs.label() + "' is listed as an observable",
                 "list only observables in columns");
         }
+        var binning = binning(m, columns);
+        double signalScale = positive(m, "signal-scale");
+        double backgroundScale = positive(m, "background-scale");
+        var nuisances = m.strings("nuisances");
+        for (var n : nuisances) {
+            if (!n.equals("background-norm")) {
+                throw m.error("nuisances", "unknown nuisance parameter '" + n + "'",
+                    "use nuisances: [background-norm], or leave it out for a known background");
+            }
+        }
+        boolean profile = nuisances.contains("background-norm");
+        if (m.has("background-norm-uncertainty") && !profile) {
+            throw m.error("background-norm-uncertainty", "the background normalisation is not a nuisance here",
+                "add nuisances: [background-norm], or remove background-norm-uncertainty");
+        }
+        var constraint = m.has("background-norm-uncertainty")
+            ? OptionalDouble.of(positive(m, "background-norm-uncertainty")) : OptionalDouble.empty();
+        boolean relative = m.oneOf("value", List.of("sigma", "relative"), "sigma").equals("relative");
+        int bootstrap = (int) m.integer("bootstrap", 20, 0, 10_000);
+        if (bootstrap == 1) {
+            throw m.error("bootstrap", "one bootstrap replicate gives no spread", "use bootstrap: 0 or at least 2");
+        }
+        return new ExpectedUncertaintyMetric(inputs, binning, signalScale,
+            backgroundScale, profile, constraint, relative, bootstrap);
+    }
+
+    /** The histogram of the observables: {@code bins} per column over each column's {@code range}. */
+    private static Binning binning(Options m, List<String> columns) {
         int bins = (int) m.integer("bins", 20, 1, 1000);
         if (Math.pow(bins, columns.size()) > 1_000_000) {
             throw m.error("bins", bins + " bins in each of " + columns.size() + " columns make more than 10^6 cells",
@@ -105,29 +133,7 @@ final class ExpectedUncertaintyMetric implements Metric {
                     "swap them");
             }
         }
-        double signalScale = positive(m, "signal-scale");
-        double backgroundScale = positive(m, "background-scale");
-        var nuisances = m.strings("nuisances");
-        for (var n : nuisances) {
-            if (!n.equals("background-norm")) {
-                throw m.error("nuisances", "unknown nuisance parameter '" + n + "'",
-                    "use nuisances: [background-norm], or leave it out for a known background");
-            }
-        }
-        boolean profile = nuisances.contains("background-norm");
-        if (m.has("background-norm-uncertainty") && !profile) {
-            throw m.error("background-norm-uncertainty", "the background normalisation is not a nuisance here",
-                "add nuisances: [background-norm], or remove background-norm-uncertainty");
-        }
-        var constraint = m.has("background-norm-uncertainty")
-            ? OptionalDouble.of(positive(m, "background-norm-uncertainty")) : OptionalDouble.empty();
-        boolean relative = m.oneOf("value", List.of("sigma", "relative"), "sigma").equals("relative");
-        int bootstrap = (int) m.integer("bootstrap", 20, 0, 10_000);
-        if (bootstrap == 1) {
-            throw m.error("bootstrap", "one bootstrap replicate gives no spread", "use bootstrap: 0 or at least 2");
-        }
-        return new ExpectedUncertaintyMetric(inputs, new Binning(columns, bins, lower, upper), signalScale,
-            backgroundScale, profile, constraint, relative, bootstrap);
+        return new Binning(columns, bins, lower, upper);
     }
 
     @Override

@@ -63,7 +63,8 @@ final class HistogramChiSquareMetric implements Metric {
                 chi2 += d * d / (m * n * (ni + mi));
                 used++;
             }
-            observables.add(new Observable(column + "[" + i + "]", ni / n, Math.sqrt(ni) / n, mi / m, Math.sqrt(mi) / m));
+            observables.add(new Observable(column + "[" + i + "]", ni / n, Math.sqrt(ni) / n,
+                mi / m, Math.sqrt(mi) / m));
         }
         int ndf = Math.max(1, used - 1);
         var components = new LinkedHashMap<String, Double>();

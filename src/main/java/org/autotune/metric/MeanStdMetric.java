@@ -80,6 +80,7 @@ final class MeanStdMetric implements Metric {
         if (Double.isNaN(chi2)) {
             throw new MetricException(outputs.file(output) + ": the score is NaN (constant columns in both files?)");
         }
-        return new Score(chi2, OptionalDouble.of(ChiSquareSpread.of(chi2, 2 * columns.size())), components, observables);
+        var spread = OptionalDouble.of(ChiSquareSpread.of(chi2, 2 * columns.size()));
+        return new Score(chi2, spread, components, observables);
     }
 }

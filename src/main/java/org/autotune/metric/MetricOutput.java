@@ -80,7 +80,8 @@ final class MetricOutput {
 
     private static double finite(double v, String line, String program) {
         if (Double.isNaN(v)) {
-            throw new MetricException(program + " returned NaN (" + line + "); check the metric on this sample's outputs");
+            throw new MetricException(
+                program + " returned NaN (" + line + "); check the metric on this sample's outputs");
         }
         return v;
     }

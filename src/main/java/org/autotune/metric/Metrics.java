@@ -99,7 +99,8 @@ public final class Metrics {
         m.allowOnly("type", "output", "reference", "columns");
         var columns = m.strings("columns");
         if (columns.isEmpty()) {
-            throw m.error("columns", "no columns to compare", "list the CSV columns, e.g. columns: [energy, rise_time]");
+            throw m.error("columns", "no columns to compare",
+                "list the CSV columns, e.g. columns: [energy, rise_time]");
         }
         var reference = Tables.reference(m, "reference", dir, columns);
         if (reference.rows() < 2) {
@@ -164,7 +165,8 @@ public final class Metrics {
                 mode.equals("average") ? OptimalFilterMetric.Mode.AVERAGE : OptimalFilterMetric.Mode.PER_EVENT, bins,
                 maxShift);
         } catch (IllegalArgumentException e) {
-            throw m.error("reference", e.getMessage(), "check that the reference traces hold pulses after the pretrigger");
+            throw m.error("reference", e.getMessage(),
+                "check that the reference traces hold pulses after the pretrigger");
         }
     }
 
@@ -173,7 +175,8 @@ public final class Metrics {
         try {
             return Traces.read(file);
         } catch (DataException e) {
-            throw m.error(key, e.getMessage(), "give a CSV file with one trace per row (number, then samples), or an HDF5 2-D dataset as file.h5#/path");
+            throw m.error(key, e.getMessage(), "give a CSV file with one trace per row (number, then samples),"
+                + " or an HDF5 2-D dataset as file.h5#/path");
         }
     }
 
@@ -188,7 +191,8 @@ public final class Metrics {
             for (String name : Template.placeholders(arg)) {
                 if (!CommandMetric.PLACEHOLDERS.contains(name) || (name.equals("reference") && reference.isEmpty())) {
                     throw m.error("command", "unknown placeholder {{" + name + "}}", name.equals("reference")
-                        ? "add 'reference:' with the reference file" : "use " + String.join(", ", CommandMetric.PLACEHOLDERS));
+                        ? "add 'reference:' with the reference file"
+                        : "use " + String.join(", ", CommandMetric.PLACEHOLDERS));
                 }
             }
         }

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import org.autotune.analysis.LocalAnalysis;
 import org.autotune.analysis.QuadraticFit;
+import org.autotune.analysis.ScanDesign;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 import org.autotune.score.ScoreType;
+import org.autotune.space.Parameter;
 import org.autotune.space.ParameterKind;
 import org.autotune.space.Space;
 import org.knowm.xchart.HeatMapChart;
@@ -41,56 +43,9 @@ final class ScanPlots {
         if (source.scan().isEmpty()) {
             return Optional.empty();
         }
-        var space = source.space();
-        var design = source.scan().get().design();
         var panels = new ArrayList<Chart<?, ?>>();
-        for (int i = 0; i < space.dimension(); i++) {
-            var p = space.parameter(i);
-            var line = onAxis(space, design.center(), design.widths(), i, source.samples());
-            var chart = ChartStyle.xy(SamplePlots.PANEL_WIDTH, SamplePlots.PANEL_HEIGHT, p.name(),
-                p.unit().isEmpty() ? p.name() : p.name() + " [" + p.unit() + "]", "score", true);
-            chart.getStyler().setXAxisLogarithmic(p.kind() == ParameterKind.LOG);
-            double[] curveX = new double[CURVE];
-            double[] curveY = new double[CURVE];
-            if (fit.isPresent()) {
-                for (int k = 0; k < CURVE; k++) {
-                    double t = -2.5 + 5.0 * k / (CURVE - 1);
-                    double[] x = new double[space.dimension()];
-                    x[i] = t;
-                    curveX[k] = p.fromUnit(design.center()[i] + t * design.widths()[i]);
-                    curveY[k] = fit.get().value(x);
-                }
-            }
-            double lo = Math.min(min(line.scores()), fit.isPresent() ? min(curveY) : Double.POSITIVE_INFINITY);
-            double hi = Math.max(max(line.scores()), fit.isPresent() ? max(curveY) : Double.NEGATIVE_INFINITY);
-            var estimate = analysis.map(a -> a.estimates().get(p.name()));
-            if (estimate.isPresent() && estimate.get() != null && Double.isFinite(lo) && Double.isFinite(hi)
-                && Double.isFinite(estimate.get().sigma())) {
-                var e = estimate.get();
-                // clipped to the plotted line, so that a range-limited 1σ does not squeeze the samples
-                double left = Math.min(min(line.values()), fit.isPresent() ? min(curveX) : Double.POSITIVE_INFINITY);
-                double right = Math.max(max(line.values()), fit.isPresent() ? max(curveX) : Double.NEGATIVE_INFINITY);
-                double a = Math.max(e.value() - e.sigma(), left);
-                double b = Math.min(e.value() + e.sigma(), right);
-                if (a < b && (p.kind() != ParameterKind.LOG || a > 0)) {
-                    ChartStyle.polygon(chart, "estimate ± 1σ", new double[] {a, a, b, b}, new double[] {lo, hi, hi, lo},
-                        ChartStyle.SIGMA);
-                }
-            }
-            if (fit.isPresent()) {
-                ChartStyle.line(chart, "fitted quadratic", curveX, curveY, ChartStyle.FIT, false);
-            }
-            if (line.scores().length > 0) {
-                if (line.hasErrors()) {
-                    ChartStyle.errors(chart, "scan samples", line.values(), line.scores(), line.errors(),
-                        ChartStyle.DATA);
-                } else {
-                    ChartStyle.scatter(chart, "scan samples", line.values(), line.scores(), ChartStyle.DATA);
-                }
-            }
-            if (!chart.getSeriesCollection().isEmpty()) {   // e.g. every sample on this line failed
-                panels.add(chart);
-            }
+        for (int i = 0; i < source.space().dimension(); i++) {
+            profile(source, i, analysis, fit).ifPresent(panels::add);   // absent: every sample on the line failed
         }
         if (panels.isEmpty()) {
             return Optional.empty();
@@ -105,6 +60,63 @@ final class ScanPlots {
                 + "curve show where a quadratic stops describing the score." + (fit.isEmpty()
                 ? " No quadratic could be fitted to this region (see the analysis)." : ""),
             panels, SamplePlots.columns(panels.size()), SamplePlots.PANEL_WIDTH, SamplePlots.PANEL_HEIGHT));
+    }
+
+    /** One panel of {@link #profiles}: parameter {@code i}'s line of samples, the fit's slice, the 1σ band. */
+    private static Optional<XYChart> profile(ReportSource source, int i, Optional<AnalysisNumbers> analysis,
+                                             Optional<QuadraticFit> fit) {
+        var space = source.space();
+        var design = source.scan().get().design();
+        var p = space.parameter(i);
+        var line = onAxis(space, design.center(), design.widths(), i, source.samples());
+        var chart = ChartStyle.xy(SamplePlots.PANEL_WIDTH, SamplePlots.PANEL_HEIGHT, p.name(),
+            p.unit().isEmpty() ? p.name() : p.name() + " [" + p.unit() + "]", "score", true);
+        chart.getStyler().setXAxisLogarithmic(p.kind() == ParameterKind.LOG);
+        double[] curveX = new double[CURVE];
+        double[] curveY = new double[CURVE];
+        if (fit.isPresent()) {
+            for (int k = 0; k < CURVE; k++) {
+                double t = -2.5 + 5.0 * k / (CURVE - 1);
+                double[] x = new double[space.dimension()];
+                x[i] = t;
+                curveX[k] = p.fromUnit(design.center()[i] + t * design.widths()[i]);
+                curveY[k] = fit.get().value(x);
+            }
+        }
+        double lo = Math.min(min(line.scores()), fit.isPresent() ? min(curveY) : Double.POSITIVE_INFINITY);
+        double hi = Math.max(max(line.scores()), fit.isPresent() ? max(curveY) : Double.NEGATIVE_INFINITY);
+        var estimate = analysis.map(a -> a.estimates().get(p.name()));
+        sigmaBand(chart, p, estimate, line, fit.isPresent() ? curveX : new double[0], lo, hi);
+        if (fit.isPresent()) {
+            ChartStyle.line(chart, "fitted quadratic", curveX, curveY, ChartStyle.FIT, false);
+        }
+        if (line.scores().length > 0) {
+            if (line.hasErrors()) {
+                ChartStyle.errors(chart, "scan samples", line.values(), line.scores(), line.errors(),
+                    ChartStyle.DATA);
+            } else {
+                ChartStyle.scatter(chart, "scan samples", line.values(), line.scores(), ChartStyle.DATA);
+            }
+        }
+        return chart.getSeriesCollection().isEmpty() ? Optional.empty() : Optional.of(chart);
+    }
+
+    /** The analysis' estimate ± 1σ as a band from {@code lo} to {@code hi}, where it overlaps the plot. */
+    private static void sigmaBand(XYChart chart, Parameter p, Optional<AnalysisNumbers.Estimate> estimate, Line line,
+                                  double[] curveX, double lo, double hi) {
+        if (estimate.isPresent() && estimate.get() != null && Double.isFinite(lo) && Double.isFinite(hi)
+            && Double.isFinite(estimate.get().sigma())) {
+            var e = estimate.get();
+            // clipped to the plotted line, so that a range-limited 1σ does not squeeze the samples
+            double left = Math.min(min(line.values()), min(curveX));
+            double right = Math.max(max(line.values()), max(curveX));
+            double a = Math.max(e.value() - e.sigma(), left);
+            double b = Math.min(e.value() + e.sigma(), right);
+            if (a < b && (p.kind() != ParameterKind.LOG || a > 0)) {
+                ChartStyle.polygon(chart, "estimate ± 1σ", new double[] {a, a, b, b}, new double[] {lo, hi, hi, lo},
+                    ChartStyle.SIGMA);
+            }
+        }
     }
 
     /** The finished samples on the line through {@code center} along parameter {@code axis}, within 2.5 widths. */
@@ -194,78 +206,95 @@ final class ScanPlots {
         if (source.scan().isEmpty()) {
             return out;
         }
-        var space = source.space();
-        var design = source.scan().get().design();
         if (fit.isEmpty()) {
             return out;
         }
-        double k = source.scoreType() == ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
         for (var g : source.grids()) {
-            int i = space.names().indexOf(g.x());
-            int j = space.names().indexOf(g.y());
-            var gridSamples = source.samples().stream().filter(r -> r.origin().equals("grid-" + g.number())
-                && r.status() == SampleStatus.FINISHED).toList();
-            if (gridSamples.isEmpty()) {
-                continue;
-            }
-            // the grid's plane in the fit's coordinates: x = (u − centre) / width
-            double[] u0 = space.toUnit(LocalAnalysis.pointOf(space, gridSamples.get(0).point()));
-            int n = space.dimension();
-            double[] x0 = new double[n];
-            for (int a = 0; a < n; a++) {
-                x0[a] = (u0[a] - design.center()[a]) / design.widths()[a];
-            }
-            double[][] h = fit.get().hessian();
-            double[] grad = fit.get().gradient();
-            // the slice's minimum: solve H_pp z = −(g_p + H_p,others x_others)
-            double bi = grad[i];
-            double bj = grad[j];
-            for (int a = 0; a < n; a++) {
-                if (a != i && a != j) {
-                    bi += h[i][a] * x0[a];
-                    bj += h[j][a] * x0[a];
-                }
-            }
-            double det = h[i][i] * h[j][j] - h[i][j] * h[j][i];
-            if (!(h[i][i] > 0 && det > 0)) {
-                continue;
-            }
-            double zi = -(h[j][j] * bi - h[i][j] * bj) / det;
-            double zj = -(h[i][i] * bj - h[j][i] * bi) / det;
-            var px = space.parameter(i);
-            var py = space.parameter(j);
-            XYChart chart = ChartStyle.xy(560, 460, "fitted contours over " + g.x() + " and " + g.y(),
-                g.x() + (px.unit().isEmpty() ? "" : " [" + px.unit() + "]"),
-                g.y() + (py.unit().isEmpty() ? "" : " [" + py.unit() + "]"), false);
-            chart.getStyler().setXAxisLogarithmic(px.kind() == ParameterKind.LOG);
-            chart.getStyler().setYAxisLogarithmic(py.kind() == ParameterKind.LOG);
-            ChartStyle.scatter(chart, "grid samples", gridSamples.stream().mapToDouble(r -> r.point().get(g.x()))
-                .toArray(), gridSamples.stream().mapToDouble(r -> r.point().get(g.y())).toArray(), ChartStyle.SAMPLES);
-            double[] sigmas = {1, 2};
-            Color[] colors = {ChartStyle.BEST, ChartStyle.START};
-            for (int c = 0; c < sigmas.length; c++) {
-                double level = k / 2 * sigmas[c] * sigmas[c];
-                double[] ex = new double[ELLIPSE];
-                double[] ey = new double[ELLIPSE];
-                for (int t = 0; t < ELLIPSE; t++) {
-                    double phi = 2 * Math.PI * t / (ELLIPSE - 1);
-                    double di = Math.cos(phi);
-                    double dj = Math.sin(phi);
-                    double curv = h[i][i] * di * di + 2 * h[i][j] * di * dj + h[j][j] * dj * dj;
-                    double r = Math.sqrt(2 * level / curv);
-                    ex[t] = px.fromUnit(design.center()[i] + (zi + r * di) * design.widths()[i]);
-                    ey[t] = py.fromUnit(design.center()[j] + (zj + r * dj) * design.widths()[j]);
-                }
-                ChartStyle.line(chart, sigmas[c] == 1 ? "1 sigma" : "2 sigma", ex, ey, colors[c], false);
-            }
-            out.add(Figure.single("contour-" + g.number(), "Fitted contours on grid " + g.number() + ": " + g.x()
-                    + " and " + g.y(),
-                "The 1σ and 2σ contours (Δχ² = 1 and 4) of the quadratic fitted to scan " + source.scan().get().number()
-                    + ", in the plane of grid " + g.number() + " (every other parameter where the grid held it), over "
-                    + "the grid's samples. A tilted ellipse is a correlation; one far wider than the grid, a parameter "
-                    + "the data barely constrain. The ellipses are not cut at the search range.", chart, 560, 460));
+            contour(source, g, fit.get()).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** One figure of {@link #contours}: grid {@code g}'s samples and the fit's contours in its plane. */
+    private static Optional<Figure> contour(ReportSource source, ReportSource.Grid g, QuadraticFit fit) {
+        var space = source.space();
+        var design = source.scan().get().design();
+        double k = source.scoreType() == ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
+        int i = space.names().indexOf(g.x());
+        int j = space.names().indexOf(g.y());
+        var gridSamples = source.samples().stream().filter(r -> r.origin().equals("grid-" + g.number())
+            && r.status() == SampleStatus.FINISHED).toList();
+        if (gridSamples.isEmpty()) {
+            return Optional.empty();
+        }
+        var z = sliceMinimum(space, design, fit, i, j, gridSamples.get(0));
+        if (z.isEmpty()) {
+            return Optional.empty();
+        }
+        double[][] h = fit.hessian();
+        var px = space.parameter(i);
+        var py = space.parameter(j);
+        XYChart chart = ChartStyle.xy(560, 460, "fitted contours over " + g.x() + " and " + g.y(),
+            g.x() + (px.unit().isEmpty() ? "" : " [" + px.unit() + "]"),
+            g.y() + (py.unit().isEmpty() ? "" : " [" + py.unit() + "]"), false);
+        chart.getStyler().setXAxisLogarithmic(px.kind() == ParameterKind.LOG);
+        chart.getStyler().setYAxisLogarithmic(py.kind() == ParameterKind.LOG);
+        ChartStyle.scatter(chart, "grid samples", gridSamples.stream().mapToDouble(r -> r.point().get(g.x()))
+            .toArray(), gridSamples.stream().mapToDouble(r -> r.point().get(g.y())).toArray(), ChartStyle.SAMPLES);
+        double[] sigmas = {1, 2};
+        Color[] colors = {ChartStyle.BEST, ChartStyle.START};
+        for (int c = 0; c < sigmas.length; c++) {
+            double level = k / 2 * sigmas[c] * sigmas[c];
+            double[] ex = new double[ELLIPSE];
+            double[] ey = new double[ELLIPSE];
+            for (int t = 0; t < ELLIPSE; t++) {
+                double phi = 2 * Math.PI * t / (ELLIPSE - 1);
+                double di = Math.cos(phi);
+                double dj = Math.sin(phi);
+                double curv = h[i][i] * di * di + 2 * h[i][j] * di * dj + h[j][j] * dj * dj;
+                double r = Math.sqrt(2 * level / curv);
+                ex[t] = px.fromUnit(design.center()[i] + (z.get()[0] + r * di) * design.widths()[i]);
+                ey[t] = py.fromUnit(design.center()[j] + (z.get()[1] + r * dj) * design.widths()[j]);
+            }
+            ChartStyle.line(chart, sigmas[c] == 1 ? "1 sigma" : "2 sigma", ex, ey, colors[c], false);
+        }
+        return Optional.of(Figure.single("contour-" + g.number(), "Fitted contours on grid " + g.number() + ": "
+                + g.x() + " and " + g.y(),
+            "The 1σ and 2σ contours (Δχ² = 1 and 4) of the quadratic fitted to scan " + source.scan().get().number()
+                + ", in the plane of grid " + g.number() + " (every other parameter where the grid held it), over "
+                + "the grid's samples. A tilted ellipse is a correlation; one far wider than the grid, a parameter "
+                + "the data barely constrain. The ellipses are not cut at the search range.", chart, 560, 460));
+    }
+
+    /**
+     * The minimum (z_i, z_j) of the fit's slice in the plane of parameters i and j through a grid
+     * sample, in the fit's coordinates x = (u − centre) / width; empty where the fit does not rise
+     * in that plane.
+     */
+    private static Optional<double[]> sliceMinimum(Space space, ScanDesign design, QuadraticFit fit, int i, int j,
+                                                   SampleRecord onGrid) {
+        double[] u0 = space.toUnit(LocalAnalysis.pointOf(space, onGrid.point()));
+        int n = space.dimension();
+        double[] x0 = new double[n];
+        for (int a = 0; a < n; a++) {
+            x0[a] = (u0[a] - design.center()[a]) / design.widths()[a];
+        }
+        double[][] h = fit.hessian();
+        double[] grad = fit.gradient();
+        // the slice's minimum: solve H_pp z = −(g_p + H_p,others x_others)
+        double bi = grad[i];
+        double bj = grad[j];
+        for (int a = 0; a < n; a++) {
+            if (a != i && a != j) {
+                bi += h[i][a] * x0[a];
+                bj += h[j][a] * x0[a];
+            }
+        }
+        double det = h[i][i] * h[j][j] - h[i][j] * h[j][i];
+        if (!(h[i][i] > 0 && det > 0)) {
+            return Optional.empty();
+        }
+        return Optional.of(new double[] {-(h[j][j] * bi - h[i][j] * bj) / det, -(h[i][i] * bj - h[j][i] * bi) / det});
     }
 
     /** (f) The correlation matrix of the analysis, −1 (blue) to +1 (red). */

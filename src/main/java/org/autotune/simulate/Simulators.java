@@ -17,7 +17,8 @@ import org.autotune.space.Space;
 
 /** Builds the simulator a campaign file's {@code simulator:} section describes, checking it first. */
 public final class Simulators {
-    private static final List<String> KEYS = List.of("type", "command", "templates", "outputs", "timeout", "environment");
+    private static final List<String> KEYS =
+        List.of("type", "command", "templates", "outputs", "timeout", "environment");
 
     private Simulators() {
     }

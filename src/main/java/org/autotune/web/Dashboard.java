@@ -86,7 +86,8 @@ public final class Dashboard implements AutoCloseable {
             return dashboard;
         } catch (IOException e) {
             watcher.close();
-            throw new UncheckedIOException("listening on " + listen.address().getHostAddress() + ":" + listen.port(), e);
+            throw new UncheckedIOException(
+                "listening on " + listen.address().getHostAddress() + ":" + listen.port(), e);
         }
     }
 

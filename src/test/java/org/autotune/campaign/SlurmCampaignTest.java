@@ -1,7 +1,6 @@
 package org.autotune.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +13,7 @@ import org.autotune.cli.CliAccess;
 import org.autotune.execute.SlurmCluster;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +22,9 @@ class SlurmCampaignTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void cluster() {
-        assumeThat(SlurmCluster.up()).as(SlurmCluster.HOW).isTrue();
+    @BeforeEach
+    void cluster() {
+        SlurmCluster.require();
     }
 
     /** The test campaign with the given executor section. */

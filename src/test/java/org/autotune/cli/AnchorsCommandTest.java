@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.autotune.execute.SlurmCluster;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleStatus;
 import org.junit.jupiter.api.Test;
@@ -68,8 +69,7 @@ class AnchorsCommandTest {
 
     @Test
     void on_slurm_the_anchor_samples_run_as_array_tasks_and_give_the_same_rates() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(org.autotune.execute.SlurmCluster.up(),
-            org.autotune.execute.SlurmCluster.HOW);
+        SlurmCluster.require();
         var file = campaign("anchors: {mode: grid, parameters: {x: [-1, 0, 1], y: [-1, 0, 1]}}");
         Files.writeString(file, Files.readString(file).replace("executor: {type: local, slots: 2}",
             "executor: {type: slurm, slots: 9, poll: 1s}"));

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.autotune.YamlFile;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,9 +23,9 @@ class SlurmExecutorTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void cluster() {
-        assumeThat(SlurmCluster.up()).as(SlurmCluster.HOW).isTrue();
+    @BeforeEach
+    void cluster() {
+        SlurmCluster.require();
     }
 
     private SlurmExecutor executor(String sacct) {
