@@ -43,7 +43,8 @@ final class Slurm {
                 p.destroyForcibly();
                 return new Reply(-1, "", command.get(0) + " did not answer within 60 s");
             }
-            return new Reply(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+            return new Reply(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Reply(-1, "", "cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -84,7 +85,8 @@ final class Slurm {
         if (arrayIds.isEmpty()) {
             return states;
         }
-        var reply = run(List.of("sacct", "-n", "-P", "-X", "-j", String.join(",", arrayIds), "-o", "JobID,State,ExitCode"));
+        var reply = run(List.of("sacct", "-n", "-P", "-X", "-j", String.join(",", arrayIds),
+            "-o", "JobID,State,ExitCode"));
         if (!reply.ok()) {
             return states;
         }
