@@ -2,8 +2,11 @@ package org.autotune.campaign;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +52,8 @@ final class SampleRunner {
     private final AtomicInteger running;
     private final BooleanSupplier stopping;
     private final Backoff backoff;
+    /** Samples waiting to try again, by id: what interrupts each. Whoever removes an entry acts on it. */
+    private final Map<Long, Runnable> waiting = new ConcurrentHashMap<>();
 
     SampleRunner(Journal journal, Simulator simulator, Metric metric, Executor executor, ExecutorService scoring,
                  Clock clock, int retries, AtomicInteger running, BooleanSupplier stopping) {
@@ -81,6 +86,19 @@ final class SampleRunner {
     void attach(Sample sample, int attempt, String jobId, CompletableFuture<Optional<Score>> result) {
         executor.attach(withMetric(simulator.job(sample), sample), jobId).ifPresentOrElse(
             handle -> follow(sample, attempt, 0, handle, result), () -> submit(sample, 1, result));
+    }
+
+    /**
+     * Interrupts at once every sample that waits to try again after an infrastructure failure, for a
+     * campaign that stops: its journal is consistent when this returns. Safe from any thread.
+     */
+    void stopWaiting() {
+        for (var id : List.copyOf(waiting.keySet())) {
+            var interrupt = waiting.remove(id);
+            if (interrupt != null) {
+                interrupt.run();
+            }
+        }
     }
 
     /** Submits the sample's job, after {@code stalls} infrastructure failures in a row. */
@@ -180,6 +198,7 @@ final class SampleRunner {
             + ", next try in " + seconds(wait) + ": " + describe(outcome), clock.instant());
         log.warn("sample={} state=RETRY infrastructure_failures={} wait={} reason={}", sample.id(), stalls,
             seconds(wait), reason);
+        waiting.put(sample.id(), () -> interrupt(sample, "stopped while waiting to try again", result));
         later(wait, sample, result, () -> start(sample, attempt, stalls, result));
     }
 
@@ -188,12 +207,17 @@ final class SampleRunner {
      * campaign is stopping (then the sample is interrupted instead, so that a stop is not held up).
      */
     private void later(Duration wait, Sample sample, CompletableFuture<Optional<Score>> result, Runnable action) {
-        if (stopping.getAsBoolean()) {
-            interrupt(sample, "stopped while waiting to try again", result);
-            return;
+        if (!waiting.containsKey(sample.id())) {
+            return;   // interrupted by stopWaiting
         }
-        if (wait.isZero() || wait.isNegative()) {
-            action.run();
+        boolean stop = stopping.getAsBoolean();
+        if (stop || wait.isZero() || wait.isNegative()) {
+            var interrupt = waiting.remove(sample.id());
+            if (interrupt != null && stop) {
+                interrupt.run();
+            } else if (interrupt != null) {
+                action.run();
+            }
             return;
         }
         var step = wait.compareTo(STOP_CHECK) < 0 ? wait : STOP_CHECK;

@@ -138,6 +138,28 @@ class SampleRunnerTest {
     }
 
     @Test
+    void a_stopping_campaign_interrupts_the_samples_waiting_to_try_again_without_waiting_for_them() throws Exception {
+        var sample = sample(1);
+        var held = new CopyOnWriteArrayList<Runnable>();
+        Backoff.Timer never = (wait, action) -> held.add(action);   // the wait never ends by itself
+        try (var executor = new LocalExecutor(1)) {
+            var runner = runner(executor, List.of(dir.resolve("no-such-sim").toString()), 0,
+                new Backoff(5, Duration.ofSeconds(1), Duration.ofSeconds(60), never));
+            var result = new CompletableFuture<Optional<Score>>();
+            runner.submit(sample, 1, result);
+            while (held.isEmpty() && !result.isDone()) {
+                Thread.sleep(10);
+            }
+            runner.stopWaiting();
+            assertThat(result).isCompletedWithValue(Optional.empty());
+            held.forEach(Runnable::run);   // a wait that ends after the stop starts nothing
+        }
+        assertThat(journal.sample(1).orElseThrow().status()).isEqualTo(SampleStatus.INTERRUPTED);
+        assertThat(journal.transitions(1)).filteredOn(t -> t.startsWith("RUNNING")).isEmpty();
+        assertThat(journal.transitions(1)).last().asString().startsWith("INTERRUPTED stopped while waiting");
+    }
+
+    @Test
     void the_back_off_doubles_from_one_second_up_to_a_minute() {
         var backoff = Backoff.standard();
         assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 8, 30).stream().map(backoff::delay).map(Duration::toSeconds))
@@ -157,13 +179,17 @@ class SampleRunnerTest {
 
     private CompletableFuture<Optional<Score>> run(Executor executor, List<String> command, int retries,
                                                    Sample sample, Backoff backoff) {
-        journal = Journal.open(dir.resolve(Journal.FILE_NAME));
-        journal.created(sample, "optimizer", Clock.systemUTC().instant());
-        var runner = new SampleRunner(journal, new CommandOf(command), new ValueFile(), executor, scoring,
-            Clock.systemUTC(), retries, new AtomicInteger(), stopping::get, backoff);
         var result = new CompletableFuture<Optional<Score>>();
-        runner.submit(sample, 1, result);
+        runner(executor, command, retries, backoff).submit(sample, 1, result);
         return result;
+    }
+
+    /** A runner on a fresh journal that already holds sample 1 (as the run loop creates it). */
+    private SampleRunner runner(Executor executor, List<String> command, int retries, Backoff backoff) {
+        journal = Journal.open(dir.resolve(Journal.FILE_NAME));
+        journal.created(sample(1), "optimizer", Clock.systemUTC().instant());
+        return new SampleRunner(journal, new CommandOf(command), new ValueFile(), executor, scoring,
+            Clock.systemUTC(), retries, new AtomicInteger(), stopping::get, backoff);
     }
 
     private Sample sample(long id) {
