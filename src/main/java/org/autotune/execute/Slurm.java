@@ -70,6 +70,10 @@ final class Slurm {
         }
         var reply = run(List.of("squeue", "-h", "-r", "-t", "all", "-j", String.join(",", arrayIds), "-o", "%i|%T"));
         // "Invalid job id specified" (all ids aged out of the controller) answers nothing: not an error
+        if (unreachable(reply)) {
+            // a controller that does not answer knows nothing: that must not make running jobs lost
+            throw new IllegalStateException("squeue failed: " + reply.err().strip());
+        }
         for (var line : reply.out().lines().toList()) {
             var f = line.strip().split("\\|");
             if (f.length == 2) {
@@ -77,6 +81,13 @@ final class Slurm {
             }
         }
         return states;
+    }
+
+    /** True when a command got no answer from SLURM at all (not run, timed out, controller unreachable). */
+    static boolean unreachable(Reply reply) {
+        var err = reply.err();
+        return !reply.ok() && (reply.exit() < 0 || err.contains("Unable to contact") || err.contains("timed out")
+            || err.contains("Connection refused"));
     }
 
     /** States from accounting, by id ({@code 123_4}); empty when sacct is unavailable. */

@@ -1,6 +1,8 @@
 package org.autotune.execute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +56,13 @@ class SlurmOutcomeTest {
         var memory = SlurmPoller.fromState(task, new Slurm.State("OUT_OF_MEMORY", "0:125"));
         assertThat(memory.infrastructureFailure()).isFalse();
         assertThat(memory.message()).contains("raise executor.memory");
+    }
+
+    @Test
+    void a_queue_that_does_not_answer_is_an_error_not_an_empty_queue_whose_jobs_would_count_as_lost() {
+        assumeThat(SlurmCluster.up()).as("without a cluster, squeue cannot answer").isFalse();
+        assertThatThrownBy(() -> Slurm.squeue(List.of("123"))).isInstanceOf(IllegalStateException.class)
+            .hasMessageStartingWith("squeue failed: cannot run squeue");
     }
 
     /** Runs the array-task wrapper for one job as SLURM would start it, and reads the outcome it left. */
