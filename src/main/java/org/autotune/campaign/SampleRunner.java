@@ -1,9 +1,14 @@
 package org.autotune.campaign;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.autotune.Sample;
@@ -24,9 +29,18 @@ import org.slf4j.LoggerFactory;
  * Runs one sample to its end: prepare the job, submit it, journal its start, score its outputs,
  * retry a failed attempt up to the campaign's limit, and journal the final state. A failed sample
  * is data, not an exception: its future completes with an empty score.
+ *
+ * <p>A job that could not run (an infrastructure failure: the program cannot be started, a node
+ * failed, the job was lost) is no outcome of the sample: it is tried again after a growing wait
+ * ({@link Backoff}), costs none of the sample's retries, and is never told to the optimizer, so
+ * that a campaign replays the same way whatever the machines did. After too many such failures in
+ * a row the sample is left INTERRUPTED and its future completes exceptionally with an
+ * {@link InfrastructureFailure}, which stops the campaign.
  */
 final class SampleRunner {
     private static final Logger log = LoggerFactory.getLogger(SampleRunner.class);
+    /** How often a wait before another try looks whether the campaign is stopping. */
+    private static final Duration STOP_CHECK = Duration.ofSeconds(1);
 
     private final Journal journal;
     private final Simulator simulator;
@@ -37,9 +51,17 @@ final class SampleRunner {
     private final int retries;
     private final AtomicInteger running;
     private final BooleanSupplier stopping;
+    private final Backoff backoff;
+    /** Samples waiting to try again, by id: what interrupts each. Whoever removes an entry acts on it. */
+    private final Map<Long, Runnable> waiting = new ConcurrentHashMap<>();
 
     SampleRunner(Journal journal, Simulator simulator, Metric metric, Executor executor, ExecutorService scoring,
                  Clock clock, int retries, AtomicInteger running, BooleanSupplier stopping) {
+        this(journal, simulator, metric, executor, scoring, clock, retries, running, stopping, Backoff.standard());
+    }
+
+    SampleRunner(Journal journal, Simulator simulator, Metric metric, Executor executor, ExecutorService scoring,
+                 Clock clock, int retries, AtomicInteger running, BooleanSupplier stopping, Backoff backoff) {
         this.journal = journal;
         this.simulator = simulator;
         this.metric = metric;
@@ -49,11 +71,12 @@ final class SampleRunner {
         this.retries = retries;
         this.running = running;
         this.stopping = stopping;
+        this.backoff = backoff;
     }
 
     /** Starts attempt {@code attempt} of the sample; completes {@code result} when it is final. */
     void submit(Sample sample, int attempt, CompletableFuture<Optional<Score>> result) {
-        follow(sample, attempt, executor.submit(withMetric(simulator.prepare(sample), sample)), result);
+        start(sample, attempt, 0, result);
     }
 
     /**
@@ -62,7 +85,34 @@ final class SampleRunner {
      */
     void attach(Sample sample, int attempt, String jobId, CompletableFuture<Optional<Score>> result) {
         executor.attach(withMetric(simulator.job(sample), sample), jobId).ifPresentOrElse(
-            handle -> follow(sample, attempt, handle, result), () -> submit(sample, 1, result));
+            handle -> follow(sample, attempt, 0, handle, result), () -> submit(sample, 1, result));
+    }
+
+    /**
+     * Interrupts at once every sample that waits to try again after an infrastructure failure, for a
+     * campaign that stops: its journal is consistent when this returns. Safe from any thread.
+     */
+    void stopWaiting() {
+        for (var id : List.copyOf(waiting.keySet())) {
+            var interrupt = waiting.remove(id);
+            if (interrupt != null) {
+                interrupt.run();
+            }
+        }
+    }
+
+    /** Submits the sample's job, after {@code stalls} infrastructure failures in a row. */
+    private void start(Sample sample, int attempt, int stalls, CompletableFuture<Optional<Score>> result) {
+        var job = withMetric(simulator.prepare(sample), sample);
+        JobHandle handle;
+        try {
+            handle = executor.submit(job);
+        } catch (RejectedExecutionException e) {
+            end(sample, attempt, stalls, JobOutcome.infrastructure("the executor refused the job: " + e.getMessage(),
+                "", Duration.ZERO), result);
+            return;
+        }
+        follow(sample, attempt, stalls, handle, result);
     }
 
     /** The job, followed by the metric's command when the metric is computed inside the job. */
@@ -74,7 +124,7 @@ final class SampleRunner {
         return new SampleOutputs(sample.folder(), sample.id(), sample.seed(), sample.events());
     }
 
-    private void follow(Sample sample, int attempt, JobHandle handle,
+    private void follow(Sample sample, int attempt, int stalls, JobHandle handle,
                         CompletableFuture<Optional<Score>> result) {
         running.incrementAndGet();
         handle.started().thenAccept(jobId -> {
@@ -85,19 +135,18 @@ final class SampleRunner {
         });
         handle.outcome().thenAcceptAsync(outcome -> {
             running.decrementAndGet();
-            try {
-                end(sample, attempt, outcome, result);
-            } catch (RuntimeException e) {   // a bug or a broken journal: stop the campaign with it
-                result.completeExceptionally(e);
-            }
+            guarded(sample, result, () -> end(sample, attempt, stalls, outcome, result));
         }, scoring);
     }
 
-    private void end(Sample sample, int attempt, JobOutcome outcome, CompletableFuture<Optional<Score>> result) {
+    private void end(Sample sample, int attempt, int stalls, JobOutcome outcome,
+                     CompletableFuture<Optional<Score>> result) {
         if (outcome.status() == JobOutcome.Status.CANCELLED || stopping.getAsBoolean()) {
-            journal.interrupted(sample.id(), "stopped before it ended", clock.instant());
-            log.info("sample={} state=INTERRUPTED", sample.id());
-            result.complete(Optional.empty());
+            interrupt(sample, "stopped before it ended", result);
+            return;
+        }
+        if (outcome.infrastructureFailure()) {
+            stalled(sample, attempt, stalls + 1, outcome, result);
             return;
         }
         String failure;
@@ -113,12 +162,12 @@ final class SampleRunner {
                 failure = "metric: " + e.getMessage();
             }
         } else {
-            failure = outcome.message() + (outcome.stderrTail().isBlank() ? "" : "\nstderr:\n" + outcome.stderrTail());
+            failure = describe(outcome);
         }
         if (attempt <= retries) {
             journal.retrying(sample.id(), failure, clock.instant());
             log.warn("sample={} state=RETRY attempt={} reason={}", sample.id(), attempt, firstLine(failure));
-            submit(sample, attempt + 1, result);
+            start(sample, attempt + 1, 0, result);
             return;
         }
         var exit = outcome.exitCode() == 0 || outcome.status() == JobOutcome.Status.TIMED_OUT
@@ -127,6 +176,85 @@ final class SampleRunner {
         log.warn("sample={} state=FAILED attempts={} folder={} reason={}", sample.id(), attempt, sample.folder(),
             firstLine(failure));
         result.complete(Optional.empty());
+    }
+
+    /**
+     * The sample's job could not run for the {@code stalls}-th time in a row: try again after the
+     * back-off, or, past the limit, leave the sample INTERRUPTED and stop the campaign.
+     */
+    private void stalled(Sample sample, int attempt, int stalls, JobOutcome outcome,
+                         CompletableFuture<Optional<Score>> result) {
+        String reason = firstLine(outcome.message());
+        if (stalls >= backoff.limit()) {
+            journal.interrupted(sample.id(), "infrastructure failure " + stalls + " of " + backoff.limit()
+                + ", the campaign stops: " + describe(outcome), clock.instant());
+            log.info("sample={} state=INTERRUPTED infrastructure_failures={} folder={}", sample.id(), stalls,
+                sample.folder());
+            result.completeExceptionally(new InfrastructureFailure(sample, stalls, reason));
+            return;
+        }
+        var wait = backoff.delay(stalls);
+        journal.retrying(sample.id(), "infrastructure failure " + stalls + " of " + backoff.limit()
+            + ", next try in " + seconds(wait) + ": " + describe(outcome), clock.instant());
+        log.warn("sample={} state=RETRY infrastructure_failures={} wait={} reason={}", sample.id(), stalls,
+            seconds(wait), reason);
+        waiting.put(sample.id(), () -> interrupt(sample, "stopped while waiting to try again", result));
+        later(wait, sample, result, () -> start(sample, attempt, stalls, result));
+    }
+
+    /**
+     * Runs {@code action} after {@code wait}, looking at least every {@link #STOP_CHECK} whether the
+     * campaign is stopping (then the sample is interrupted instead, so that a stop is not held up).
+     */
+    private void later(Duration wait, Sample sample, CompletableFuture<Optional<Score>> result, Runnable action) {
+        if (!waiting.containsKey(sample.id())) {
+            return;   // interrupted by stopWaiting
+        }
+        boolean stop = stopping.getAsBoolean();
+        if (stop || wait.isZero() || wait.isNegative()) {
+            var interrupt = waiting.remove(sample.id());
+            if (interrupt != null && stop) {
+                interrupt.run();
+            } else if (interrupt != null) {
+                action.run();
+            }
+            return;
+        }
+        var step = wait.compareTo(STOP_CHECK) < 0 ? wait : STOP_CHECK;
+        var rest = wait.minus(step);
+        backoff.timer().after(step, () -> guarded(sample, result, () -> later(rest, sample, result, action)));
+    }
+
+    /**
+     * Runs a step of the sample's life on a thread no one waits on. An exception there is a bug or a
+     * broken journal: it completes the sample's future, which stops the campaign with it. Only while
+     * the campaign stops is the executor expected to refuse (it is being closed): the sample is then
+     * interrupted.
+     */
+    private void guarded(Sample sample, CompletableFuture<Optional<Score>> result, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            if (stopping.getAsBoolean() && !result.isDone()) {
+                interrupt(sample, "stopped before it started", result);
+            } else {
+                result.completeExceptionally(e);
+            }
+        }
+    }
+
+    private void interrupt(Sample sample, String reason, CompletableFuture<Optional<Score>> result) {
+        journal.interrupted(sample.id(), reason, clock.instant());
+        log.info("sample={} state=INTERRUPTED", sample.id());
+        result.complete(Optional.empty());
+    }
+
+    private static String describe(JobOutcome outcome) {
+        return outcome.message() + (outcome.stderrTail().isBlank() ? "" : "\nstderr:\n" + outcome.stderrTail());
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static String firstLine(String s) {

@@ -7,8 +7,9 @@ import java.util.Optional;
  *
  * <p>Threading: {@link #submit} is called from the campaign's coordinator thread; outcomes are
  * completed from the executor's own threads. A job that cannot start (missing program, no
- * permission) completes with a FAILED outcome, it does not throw. {@link #close()} stops every job
- * still running (the whole process tree) and returns when they have ended.
+ * permission, no fork), is refused, or is lost with its node completes with a FAILED outcome whose
+ * cause is {@link JobOutcome.Cause#INFRASTRUCTURE}; it does not throw. {@link #close()} stops every
+ * job still running (the whole process tree) and returns when they have ended.
  */
 public interface Executor extends AutoCloseable {
     /** How many jobs may run at once. */

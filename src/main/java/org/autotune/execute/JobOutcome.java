@@ -6,20 +6,59 @@ import java.time.Duration;
 /**
  * How a job ended. {@code status} says whether it succeeded; for failures {@code message} says
  * what happened in one line and {@code stderrTail} holds the last lines the job wrote to stderr.
+ * {@code cause} says whose outcome a failure is: the simulation's own, or the machinery's that
+ * should have run it (see {@link Cause}).
  */
-public record JobOutcome(Status status, int exitCode, String message, String stderrTail,
+public record JobOutcome(Status status, Cause cause, int exitCode, String message, String stderrTail,
                          Duration elapsed) {
 
     /** Ways a job ends. Only {@link #SUCCEEDED} leads to scoring. */
     public enum Status { SUCCEEDED, FAILED, TIMED_OUT, MISSING_OUTPUT, CANCELLED }
 
+    /**
+     * Whose outcome a job's end is. Only the simulation itself can fail a sample: an infrastructure
+     * failure says nothing about the point, so telling it to the optimizer would change every later
+     * proposal and make a resume replay a different campaign.
+     */
+    public enum Cause {
+        /**
+         * The simulation ran and ended this way: it succeeded, exited non-zero, was stopped at the
+         * time limit the user set, or left no outputs.
+         */
+        SAMPLE,
+        /**
+         * The job did not get to run to an end of its own: the program could not be started (missing,
+         * not executable, no fork), the executor refused the job, a cluster node failed or the job was
+         * lost. Worth another try; never a result for the optimizer.
+         */
+        INFRASTRUCTURE
+    }
+
     public JobOutcome {
         message = message == null ? "" : message;
         stderrTail = stderrTail == null ? "" : stderrTail;
+        if (cause == Cause.INFRASTRUCTURE && (status == Status.SUCCEEDED || status == Status.CANCELLED)) {
+            throw new IllegalArgumentException("a " + status + " job cannot be an infrastructure failure");
+        }
+    }
+
+    /** An outcome of the simulation itself. */
+    public JobOutcome(Status status, int exitCode, String message, String stderrTail, Duration elapsed) {
+        this(status, Cause.SAMPLE, exitCode, message, stderrTail, elapsed);
+    }
+
+    /** A job that could not run to an end of its own; {@code message} says why and what to check. */
+    public static JobOutcome infrastructure(String message, String stderrTail, Duration elapsed) {
+        return new JobOutcome(Status.FAILED, Cause.INFRASTRUCTURE, -1, message, stderrTail, elapsed);
     }
 
     public boolean succeeded() {
         return status == Status.SUCCEEDED;
+    }
+
+    /** True when the job failed for reasons outside the simulation: retry it, tell no one. */
+    public boolean infrastructureFailure() {
+        return cause == Cause.INFRASTRUCTURE;
     }
 
     /**

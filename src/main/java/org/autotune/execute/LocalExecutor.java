@@ -1,7 +1,5 @@
 package org.autotune.execute;
 
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +9,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -37,11 +37,12 @@ public final class LocalExecutor implements Executor {
         }
         this.slots = slots;
         var n = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(slots, slots, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
-            var t = new Thread(r, "autotune-local-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = new ThreadPoolExecutor(slots, slots, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+            r -> {
+                var t = new Thread(r, "autotune-local-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
     }
 
     /** One slot per core. */
@@ -64,8 +65,8 @@ public final class LocalExecutor implements Executor {
             try {
                 handle.outcome().complete(run(job, handle));
             } catch (RuntimeException e) {   // keep the contract: outcomes never complete exceptionally
-                handle.outcome().complete(new JobOutcome(JobOutcome.Status.FAILED, -1,
-                    "unexpected error running the job: " + e, "", Duration.ZERO));
+                handle.outcome().complete(JobOutcome.infrastructure("unexpected error running the job: " + e,
+                    "", Duration.ZERO));
             } finally {
                 handle.started().complete("");
             }
@@ -91,21 +92,26 @@ public final class LocalExecutor implements Executor {
 
     private JobOutcome run(Job job, JobHandle handle) {
         if (closed) {
-            return new JobOutcome(JobOutcome.Status.CANCELLED, -1, "cancelled before it started", "", Duration.ZERO);
+            return new JobOutcome(JobOutcome.Status.CANCELLED, -1, "cancelled before it started", "",
+                Duration.ZERO);
         }
         long t0 = System.nanoTime();
-        Process process;
         try {
             Files.createDirectories(job.folder());
+        } catch (IOException e) {
+            return JobOutcome.infrastructure("cannot create the sample folder " + job.folder() + ": " + e
+                + "; check that the campaign folder is writable and its disk not full", "", elapsed(t0));
+        }
+        Process process;
+        try {
             var builder = new ProcessBuilder(job.command()).directory(job.folder().toFile())
                 .redirectInput(new File("/dev/null"))
                 .redirectOutput(job.stdout().toFile()).redirectError(job.stderr().toFile());
             builder.environment().putAll(job.environment());
             process = builder.start();
-        } catch (IOException e) {
-            return new JobOutcome(JobOutcome.Status.FAILED, -1, "cannot start '" + job.command().get(0) + "': "
-                + reason(e) + "; check simulator.command (the program must be on PATH or given with a path)",
-                "", elapsed(t0));
+        } catch (IOException e) {   // missing or not executable program, or no fork: nothing the point did
+            return JobOutcome.infrastructure("cannot start '" + job.command().get(0) + "': " + reason(e)
+                + "; check simulator.command (the program must be on PATH or given with a path)", "", elapsed(t0));
         }
         running.add(process);
         String id = "local:" + process.pid();
@@ -113,7 +119,8 @@ public final class LocalExecutor implements Executor {
         log.debug("sample={} job={} state=RUNNING", job.sampleId(), id);
         try {
             var outcome = await(job, process, t0);
-            log.debug("sample={} job={} state={} exit={}", job.sampleId(), id, outcome.status(), outcome.exitCode());
+            log.debug("sample={} job={} state={} exit={}", job.sampleId(), id, outcome.status(),
+                outcome.exitCode());
             return outcome;
         } finally {
             running.remove(process);

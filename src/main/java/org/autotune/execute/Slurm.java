@@ -43,7 +43,8 @@ final class Slurm {
                 p.destroyForcibly();
                 return new Reply(-1, "", command.get(0) + " did not answer within 60 s");
             }
-            return new Reply(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+            return new Reply(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                new String(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Reply(-1, "", "cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -69,6 +70,10 @@ final class Slurm {
         }
         var reply = run(List.of("squeue", "-h", "-r", "-t", "all", "-j", String.join(",", arrayIds), "-o", "%i|%T"));
         // "Invalid job id specified" (all ids aged out of the controller) answers nothing: not an error
+        if (unreachable(reply)) {
+            // a controller that does not answer knows nothing: that must not make running jobs lost
+            throw new IllegalStateException("squeue failed: " + reply.err().strip());
+        }
         return squeueStates(reply.out());
     }
 
@@ -84,13 +89,21 @@ final class Slurm {
         return states;
     }
 
+    /** True when a command got no answer from SLURM at all (not run, timed out, controller unreachable). */
+    static boolean unreachable(Reply reply) {
+        var err = reply.err();
+        return !reply.ok() && (reply.exit() < 0 || err.contains("Unable to contact") || err.contains("timed out")
+            || err.contains("Connection refused"));
+    }
+
     /** States from accounting, by id ({@code 123_4}); empty when sacct is unavailable. */
     static Map<String, State> sacct(List<String> arrayIds) {
         var states = new HashMap<String, State>();
         if (arrayIds.isEmpty()) {
             return states;
         }
-        var reply = run(List.of("sacct", "-n", "-P", "-X", "-j", String.join(",", arrayIds), "-o", "JobID,State,ExitCode"));
+        var reply = run(List.of("sacct", "-n", "-P", "-X", "-j", String.join(",", arrayIds),
+            "-o", "JobID,State,ExitCode"));
         if (!reply.ok()) {
             return states;
         }

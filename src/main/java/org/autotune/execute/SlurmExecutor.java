@@ -163,12 +163,16 @@ public final class SlurmExecutor implements Executor {
             task = active.remove(id);
         }
         if (task != null) {
-            log.debug("sample={} job=slurm:{} state={} {}", task.job().sampleId(), id, outcome.status(), outcome.message());
+            log.debug("sample={} job=slurm:{} state={} {}", task.job().sampleId(), id, outcome.status(),
+                outcome.message());
             task.complete(outcome);
         }
     }
 
-    /** Submits everything waiting as one job array (or one job each); returns true when it submitted something. */
+    /**
+     * Submits everything waiting as one job array (or one job each); returns true when it submitted
+     * something.
+     */
     private boolean submitPending() {
         List<SlurmTask> waiting;
         synchronized (this) {
@@ -202,7 +206,7 @@ public final class SlurmExecutor implements Executor {
             Files.move(tmp, tasks, StandardCopyOption.ATOMIC_MOVE);
             var reply = Slurm.run(sbatch(batch, tasks));
             if (!reply.ok()) {
-                fail(batch, "sbatch refused the job array: " + reply.err().strip()
+                fail(batch, "sbatch refused the job array: " + reply.err().strip().replace('\n', ' ')
                     + "; check executor.partition, time, memory, account and qos");
                 return;
             }
@@ -242,7 +246,7 @@ public final class SlurmExecutor implements Executor {
     private static void fail(List<SlurmTask> batch, String message) {
         for (var t : batch) {
             t.handle().started().complete("");
-            t.complete(new JobOutcome(JobOutcome.Status.FAILED, -1, message, "", t.elapsed()));
+            t.complete(JobOutcome.infrastructure(message, "", t.elapsed()));
         }
     }
 

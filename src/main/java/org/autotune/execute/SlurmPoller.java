@@ -86,10 +86,11 @@ final class SlurmPoller {
             return false;
         }
         missingSince.remove(id);
-        finish.accept(id, new JobOutcome(JobOutcome.Status.FAILED, -1, "job " + id + (state == null
-            ? " left the queue" : " is COMPLETED") + " but its sample folder has no exit-status marker after "
-            + markerWait.toSeconds() + " s (is " + task.job().folder()
-            + " on a filesystem the compute nodes share?)", TextTail.of(task.job().stderr(), 20, 4000), task.elapsed()));
+        // a lost job: the wrapper would have written the marker whatever the simulation did
+        finish.accept(id, JobOutcome.infrastructure("job " + id + (state == null ? " left the queue" : " is COMPLETED")
+            + " but its sample folder has no exit-status marker after " + markerWait.toSeconds() + " s (is "
+            + task.job().folder() + " on a filesystem the compute nodes share?)",
+            TextTail.of(task.job().stderr(), 20, 4000), task.elapsed()));
         return true;
     }
 
@@ -110,13 +111,23 @@ final class SlurmPoller {
         if (exit == SlurmWrapper.TIMED_OUT) {
             return JobOutcome.timedOut(job, tail, task.elapsed());
         }
+        if (exit == SlurmWrapper.CANNOT_START) {
+            return JobOutcome.infrastructure("cannot start '" + job.command().get(0) + "' on the compute node "
+                + "(exit code 127: it, or a program it runs, was not found or is not executable there); check "
+                + "simulator.command (the program must be reachable from the compute nodes)", tail, task.elapsed());
+        }
         if (exit != 0) {
             return new JobOutcome(JobOutcome.Status.FAILED, exit, ExitCodes.describe(exit), tail, task.elapsed());
         }
         return JobOutcome.exitedZero(job, tail, task.elapsed());
     }
 
-    /** A job that ended without writing its marker: killed by SLURM or from outside. */
+    /**
+     * A job that ended without writing its marker: killed by SLURM or from outside. Only the limits
+     * the user set for the sample (time, memory) make this the simulation's own outcome; otherwise
+     * the wrapper itself died (node failure, preemption, cancellation by someone else) and the
+     * sample deserves another try.
+     */
     static JobOutcome fromState(SlurmTask task, Slurm.State state) {
         var tail = TextTail.of(task.job().stderr(), 20, 4000);
         var exit = state.exitCode().isEmpty() ? "" : ", exit code " + state.exitCode();
@@ -124,12 +135,14 @@ final class SlurmPoller {
             case "TIMEOUT", "DEADLINE" -> new JobOutcome(JobOutcome.Status.TIMED_OUT, -1,
                 "SLURM stopped the job at its time limit (state " + state.name() + "); raise executor.time", tail,
                 task.elapsed());
-            case "CANCELLED" -> new JobOutcome(JobOutcome.Status.FAILED, -1,
-                "cancelled outside autotune (SLURM state CANCELLED" + exit + ")", tail, task.elapsed());
             case "OUT_OF_MEMORY" -> new JobOutcome(JobOutcome.Status.FAILED, -1,
                 "out of memory (SLURM state OUT_OF_MEMORY); raise executor.memory", tail, task.elapsed());
-            default -> new JobOutcome(JobOutcome.Status.FAILED, -1, "SLURM state " + state.name() + exit, tail,
-                task.elapsed());
+            case "CANCELLED" -> JobOutcome.infrastructure(
+                "cancelled outside autotune (SLURM state CANCELLED" + exit + ")", tail, task.elapsed());
+            case "NODE_FAIL", "BOOT_FAIL" -> JobOutcome.infrastructure("the compute node failed (SLURM state "
+                + state.name() + exit + "); if it keeps happening, ask the cluster's admins or set "
+                + "executor.partition", tail, task.elapsed());
+            default -> JobOutcome.infrastructure("SLURM state " + state.name() + exit, tail, task.elapsed());
         };
     }
 

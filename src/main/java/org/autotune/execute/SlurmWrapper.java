@@ -16,6 +16,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 final class SlurmWrapper {
     /** Exit status written by the wrapper when coreutils' timeout stopped the sample. */
     static final int TIMED_OUT = 124;
+    /**
+     * Exit status written when the program cannot be started on the node (as shells report a
+     * command they cannot find). A program that itself ends with 127 is taken the same way: then a
+     * program it runs was not found, which is no property of the point either.
+     */
+    static final int CANNOT_START = 127;
 
     static final String SCRIPT = """
         #!/bin/bash
@@ -27,6 +33,11 @@ final class SlurmWrapper {
         mapfile -d '' -t args < command.argv
         while IFS= read -r -d '' entry; do export "$entry"; done < job.env
         rm -f exit-status exit-status.tmp
+        if ! command -v -- "${args[0]}" > /dev/null; then
+            echo "autotune: cannot start '${args[0]}' on ${HOSTNAME:-this node}: no such program" > stderr.txt
+            echo 127 > exit-status.tmp && mv -f exit-status.tmp exit-status
+            exit 127
+        fi
         timeout -s TERM -k 10 "$(cat timeout)" "${args[@]}" < /dev/null > stdout.txt 2> stderr.txt
         status=$?
         if [ "$status" -eq 0 ] && [ -s metric.argv ]; then   # a metric computed inside the job

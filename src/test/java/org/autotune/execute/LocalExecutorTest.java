@@ -92,6 +92,28 @@ class LocalExecutorTest {
     }
 
     @Test
+    void a_program_that_cannot_start_is_an_infrastructure_failure_and_what_the_simulation_does_is_the_samples()
+        throws Exception {
+        Path notExecutable = Files.writeString(dir.resolve("sim.txt"), "not a program");
+        try (var ex = new LocalExecutor(2)) {
+            var missing = await(ex.submit(job("none", Duration.ofSeconds(10), List.of(), "./no-such-simulator")));
+            var denied = await(ex.submit(job("denied", Duration.ofSeconds(10), List.of(), notExecutable.toString())));
+            var crash = await(ex.submit(job("crash", Duration.ofSeconds(10), List.of(), "sh", "-c", "exit 3")));
+            var slow = await(ex.submit(job("slow", Duration.ofMillis(300), List.of(), "sleep", "10")));
+            var silent = await(ex.submit(job("silent", Duration.ofSeconds(10), List.of("out.csv"), "true")));
+            var ok = await(ex.submit(job("ok", Duration.ofSeconds(10), List.of(), "true")));
+            assertThat(List.of(missing, denied)).allMatch(JobOutcome::infrastructureFailure)
+                .allMatch(o -> o.cause() == JobOutcome.Cause.INFRASTRUCTURE && !o.succeeded());
+            assertThat(denied.message()).startsWith("cannot start '" + notExecutable + "': Permission denied");
+            assertThat(List.of(crash, slow, silent, ok)).noneMatch(JobOutcome::infrastructureFailure)
+                .allMatch(o -> o.cause() == JobOutcome.Cause.SAMPLE);
+            assertThat(List.of(crash.status(), slow.status(), silent.status(), ok.status())).containsExactly(
+                JobOutcome.Status.FAILED, JobOutcome.Status.TIMED_OUT, JobOutcome.Status.MISSING_OUTPUT,
+                JobOutcome.Status.SUCCEEDED);
+        }
+    }
+
+    @Test
     void arguments_reach_the_program_unchanged_because_no_shell_is_involved() throws Exception {
         var tricky = List.of("a b", "'quoted'", "\"double\"", "$(touch pwned)", "x; rm -rf /", "*", "$HOME");
         var command = new ArrayList<>(List.of("sh", "-c", "for a in \"$@\"; do printf '%s\\n' \"$a\"; done", "sh"));
@@ -112,7 +134,8 @@ class LocalExecutorTest {
         try (var ex = new LocalExecutor(2)) {
             var handles = new ArrayList<JobHandle>();
             for (int i = 0; i < 6; i++) {
-                handles.add(ex.submit(job("c" + i, Duration.ofSeconds(20), List.of(), "sh", "-c", script, "sh", "j" + i)));
+                handles.add(ex.submit(job("c" + i, Duration.ofSeconds(20), List.of(), "sh", "-c", script, "sh",
+                    "j" + i)));
             }
             for (var h : handles) {
                 assertThat(await(h).succeeded()).isTrue();
@@ -146,7 +169,8 @@ class LocalExecutorTest {
     @Test
     void the_job_environment_is_added_to_the_inherited_one() throws Exception {
         try (var ex = new LocalExecutor(1)) {
-            var j = new Job(1, dir.resolve("env"), List.of("sh", "-c", "echo \"$G4SEED:$PATH\""), Map.of("G4SEED", "42"),
+            var j = new Job(1, dir.resolve("env"), List.of("sh", "-c", "echo \"$G4SEED:$PATH\""),
+                Map.of("G4SEED", "42"),
                 Duration.ofSeconds(10), List.of());
             assertThat(await(ex.submit(j)).succeeded()).isTrue();
         }

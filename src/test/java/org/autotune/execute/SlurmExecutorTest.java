@@ -3,6 +3,7 @@ package org.autotune.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,14 +41,15 @@ class SlurmExecutorTest {
 
     @Test
     void arguments_and_environment_reach_the_job_unchanged() throws Exception {
-        var tricky = List.of("sh", "-c", "printf '%s|' \"$@\" \"$G4_OPT\" > out.txt", "sh", "a b", "$(touch pwned)", "'q'");
+        var tricky = List.of("sh", "-c", "printf '%s|' \"$@\" \"$G4_OPT\" > out.txt", "sh", "a b", "$(touch pwned)",
+            "'q'");
         try (var ex = executor("auto")) {
             var job = new Job(1, dir.resolve("args"), tricky, Map.of("G4_OPT", "x; y $HOME"), Duration.ofSeconds(60),
                 List.of("out.txt"));
             var outcome = ex.submit(job).outcome().get(120, TimeUnit.SECONDS);
             assertThat(outcome.status()).as(outcome.message()).isEqualTo(JobOutcome.Status.SUCCEEDED);
         }
-        assertThat(java.nio.file.Files.readString(dir.resolve("args/out.txt"))).isEqualTo("a b|$(touch pwned)|'q'|x; y $HOME|");
+        assertThat(Files.readString(dir.resolve("args/out.txt"))).isEqualTo("a b|$(touch pwned)|'q'|x; y $HOME|");
         assertThat(dir.resolve("args/pwned")).doesNotExist();
     }
 
@@ -62,6 +64,7 @@ class SlurmExecutorTest {
             id = handle.started().get(60, TimeUnit.SECONDS);
             var outcome = handle.outcome().get(120, TimeUnit.SECONDS);
             assertThat(outcome.status()).isEqualTo(JobOutcome.Status.FAILED);
+            assertThat(outcome.infrastructureFailure()).as("a lost job is no outcome of the sample").isTrue();
         }
         String slurmId = id.substring("slurm:".length());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
@@ -77,6 +80,7 @@ class SlurmExecutorTest {
                 var outcome = ex.attach(job, id).orElseThrow().outcome().get(60, TimeUnit.SECONDS);
                 assertThat(outcome.status()).isEqualTo(JobOutcome.Status.FAILED);
                 assertThat(outcome.message()).startsWith("SLURM state FAILED");
+                assertThat(outcome.infrastructureFailure()).isTrue();
             }
         }
         try (var ex = executor("never")) {   // without accounting: the missing marker decides, after marker-wait
@@ -84,6 +88,7 @@ class SlurmExecutorTest {
             assertThat(outcome.status()).isEqualTo(JobOutcome.Status.FAILED);
             assertThat(outcome.message()).startsWith("job " + slurmId + " left the queue but its sample folder has no "
                 + "exit-status marker after 3 s");
+            assertThat(outcome.infrastructureFailure()).isTrue();
         }
     }
 
@@ -98,10 +103,12 @@ class SlurmExecutorTest {
             var failed = bad.outcome().get(120, TimeUnit.SECONDS);
             assertThat(failed.exitCode()).isEqualTo(5);
             assertThat(failed.stderrTail()).isEqualTo("broken");
+            assertThat(failed.infrastructureFailure()).isFalse();
             assertThat(SlurmCluster.scancel(slowId)).isTrue();
             var cancelled = slow.outcome().get(120, TimeUnit.SECONDS);
             assertThat(cancelled.status()).isEqualTo(JobOutcome.Status.FAILED);
             assertThat(cancelled.message()).startsWith("cancelled outside autotune (SLURM state CANCELLED");
+            assertThat(cancelled.infrastructureFailure()).isTrue();
         }
     }
 
@@ -111,7 +118,8 @@ class SlurmExecutorTest {
         // (it enforces limits about every 30 s, so this takes 60 to 100 s)
         var options = SlurmOptions.from(YamlFile.parse(dir.resolve("c.yaml"), "{type: slurm, poll: 2s, time: 1m}"));
         try (var ex = new SlurmExecutor(options, 1, dir.resolve("slurm-time"), "executor-test")) {
-            var job = new Job(1, dir.resolve("long"), List.of("sleep", "600"), Map.of(), Duration.ofMinutes(10), List.of());
+            var job = new Job(1, dir.resolve("long"), List.of("sleep", "600"), Map.of(), Duration.ofMinutes(10),
+                List.of());
             var outcome = ex.submit(job).outcome().get(240, TimeUnit.SECONDS);
             assertThat(outcome.status()).isEqualTo(JobOutcome.Status.TIMED_OUT);
             assertThat(outcome.message()).isEqualTo("SLURM stopped the job at its time limit (state TIMEOUT); "
