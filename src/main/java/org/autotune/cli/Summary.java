@@ -67,7 +67,7 @@ final class Summary {
     }
 
     static void printBest(PrintWriter out, Space space, SampleRecord best) {
-        out.printf("best: sample %d, score %s%s%n", best.id(), number(best.score().getAsDouble()),
+        out.printf("best: sample %s, score %s%s%n", best.name(), number(best.score().getAsDouble()),
             best.scoreError().isPresent() ? " ± " + number(best.scoreError().getAsDouble()) : "");
         var values = space.format(Point.of(best.point()));
         int width = space.names().stream().mapToInt(String::length).max().orElse(1);
