@@ -22,7 +22,8 @@ import org.autotune.space.Space;
  */
 public record CampaignConfig(Path file, String text, String hash, String name, Space space,
                              Options simulator, Options metric, Options optimizer, Options executor,
-                             Options cost, int budget, long seed, SeedPolicy seeds, int events, int retries, int replicates,
+                             Options cost, int budget, long seed, SeedPolicy seeds, int events, int retries,
+                             int replicates,
                              Optional<Fidelity> fidelity, StopSettings stop) {
 
     static final List<String> KEYS = List.of("name", "description", "parameters", "simulator", "metric",
@@ -51,7 +52,8 @@ public record CampaignConfig(Path file, String text, String hash, String name, S
         root.allowOnly(KEYS);
         var space = ParameterReader.read(root);
         var stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        var seeds = SeedPolicy.valueOf(root.oneOf("seeds", List.of("fixed", "fresh"), "fixed").toUpperCase(Locale.ROOT));
+        var seeds = SeedPolicy.valueOf(root.oneOf("seeds", List.of("fixed", "fresh"), "fixed")
+            .toUpperCase(Locale.ROOT));
         int replicates = (int) root.integer("replicates", 1, 1, 1000);
         if (replicates > 1 && seeds == SeedPolicy.FIXED) {
             throw root.error("replicates", "replicates: " + replicates + " with seeds: fixed would run the same "

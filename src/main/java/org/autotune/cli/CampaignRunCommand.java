@@ -96,7 +96,8 @@ abstract class CampaignRunCommand implements Callable<Integer> {
             var group = new CampaignGroup(campaigns, total);
             return stoppable(group::stop, () -> {
                 var outcomes = campaigns.size() == 1
-                    ? List.of(campaigns.get(0).run(live ? new TerminalProgress() : new LogProgress(""), Clock.systemUTC()))
+                    ? List.of(campaigns.get(0).run(live ? new TerminalProgress() : new LogProgress(""),
+                        Clock.systemUTC()))
                     : group.run(c -> new LogProgress(c.config().name() + " "), Clock.systemUTC());
                 int code = 0;
                 for (int i = 0; i < campaigns.size(); i++) {

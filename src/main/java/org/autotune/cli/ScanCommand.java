@@ -39,7 +39,8 @@ final class ScanCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--width", paramLabel = "F", defaultValue = "1",
-        description = "scan width per parameter in units of its step: from the campaign file (default: ${DEFAULT-VALUE})")
+        description = "scan width per parameter in units of its step: from the campaign file "
+            + "(default: ${DEFAULT-VALUE})")
     double width;
 
     @Option(names = "--grid", paramLabel = "A,B|auto",
@@ -61,7 +62,8 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!(width > 0) || Double.isInfinite(width)) {
-            throw new InputError(file, "--width", "--width " + width + " is not a positive number", "use e.g. --width 1");
+            throw new InputError(file, "--width", "--width " + width + " is not a positive number",
+                "use e.g. --width 1");
         }
         if (gridPoints < 3 || gridPoints > 101) {
             throw new InputError(file, "--grid-points", "--grid-points " + gridPoints + " must lie between 3 and 101",

@@ -56,7 +56,8 @@ final class ScreenCommand implements Callable<Integer> {
         boolean live = System.console() != null;
         try (var campaign = CampaignRunCommand.openForSamples(config, folder, false, verbose.length, live)) {
             var out = spec.commandLine().getOut();
-            var points = Screening.design(n, trajectories, Long.parseLong(campaign.journal().meta("seed").orElseThrow()));
+            long seed = Long.parseLong(campaign.journal().meta("seed").orElseThrow());
+            var points = Screening.design(n, trajectories, seed);
             out.printf("screen of campaign %s: %d trajectories x %d samples = %d samples, %d slots, folder %s%n",
                 config.name(), trajectories, n + 1, points.size(), campaign.slots(),
                 CampaignRunCommand.relative(campaign.directory()));

@@ -81,7 +81,8 @@ final class Summary {
     /** The optimizer's estimate of the minimum (its model, not a single noisy sample). */
     static void printEstimate(PrintWriter out, Space space, String json, Optional<SampleRecord> best) {
         var node = JsonMapper.builder().build().readTree(json);
-        if (best.isPresent() && space.names().stream().allMatch(n -> node.get(n).asDouble() == best.get().point().get(n))) {
+        if (best.isPresent() && space.names().stream()
+            .allMatch(n -> node.get(n).asDouble() == best.get().point().get(n))) {
             out.println("optimizer's estimate of the minimum: the best sample");
             return;
         }

@@ -210,7 +210,8 @@ public final class Journal implements AutoCloseable {
     /** The sample was stopped (Ctrl-C, SIGTERM, or found unfinished on resume) and will be run again. */
     public synchronized void interrupted(long id, String reason, Instant at) {
         transaction(() -> {
-            update("UPDATE samples SET status = 'INTERRUPTED' WHERE id = ? AND status NOT IN ('FINISHED', 'FAILED')", id);
+            update("UPDATE samples SET status = 'INTERRUPTED' WHERE id = ? "
+                + "AND status NOT IN ('FINISHED', 'FAILED')", id);
             transition(id, SampleStatus.INTERRUPTED, at, reason);
         });
     }

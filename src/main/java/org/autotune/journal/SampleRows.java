@@ -44,7 +44,8 @@ final class SampleRows {
             rs.getInt("attempts"), optionalDouble(rs, "score"), optionalDouble(rs, "score_error"),
             Json.readNumbers(rs.getString("components")), Json.readObservables(rs.getString("observables")),
             text(rs, "error"), optionalInt(rs, "exit_code"), text(rs, "job_id"), rs.getString("folder"),
-            rs.getString("origin"), rs.getInt("ordinal"), Instant.parse(rs.getString("created")), instant(rs, "started"),
+            rs.getString("origin"), rs.getInt("ordinal"), Instant.parse(rs.getString("created")),
+            instant(rs, "started"),
             instant(rs, "finished"), rs.getLong("elapsed_ms"));
     }
 

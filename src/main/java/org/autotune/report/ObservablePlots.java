@@ -61,7 +61,8 @@ final class ObservablePlots {
         }
         return Optional.of(new Figure("envelope", "Envelope of all samples against the data",
             "For each observable, the band from the lowest to the highest simulated value over all "
-                + envelope.samples() + " finished samples with observables (blue), and the data ± error (black; red where the data lie "
+                + envelope.samples() + " finished samples with observables (blue), and the data ± error "
+                + "(black; red where the data lie "
                 + "outside the band by more than the combined error). Data outside the band cannot be fitted by any "
                 + "point the campaign has sampled." + more(groups.size()), panels, SamplePlots.columns(panels.size()),
             SamplePlots.PANEL_WIDTH, SamplePlots.PANEL_HEIGHT));

@@ -37,7 +37,8 @@ public final class Scans {
         var journal = campaign.journal();
         if (!space.continuous()) {
             throw new InputError(config.file(), "", "scan needs real or log parameters only (this campaign has integer "
-                + "or choice parameters)", "fix the discrete parameters at their best values in a copy of the campaign");
+                + "or choice parameters)",
+                "fix the discrete parameters at their best values in a copy of the campaign");
         }
         var entry = Ledgers.unfinished(journal, DesignRecord.Kind.SCAN).orElseGet(() -> start(campaign, width));
         var scan = ScanJson.readScan(entry.design());
