@@ -38,8 +38,8 @@ import org.autotune.space.Point;
  * </pre>
  */
 public final class Anchors {
-    /** Anchor sample ids start here, apart from the optimizer's, scans', checks' and grids'. */
-    static final long FIRST_ID = 1500 * Campaign.SCAN_BLOCK + 1;
+    /** The origin of the anchor samples: {@code anchors/1}, {@code anchors/2}, … */
+    public static final String ORIGIN = "anchors";
     /** The file the interpolated totals are written to, in the campaign folder. */
     public static final String FILE_NAME = "anchors.json";
 
@@ -123,11 +123,12 @@ public final class Anchors {
     public Result run(Campaign campaign, Progress progress, Clock clock) {
         var coordinates = anchorCoordinates();
         var points = coordinates.stream().map(this::point).toList();
-        var outcome = campaign.runPoints(points, "anchors", FIRST_ID, progress, clock);
+        var run = campaign.runDesign(points, ORIGIN, 1, "anchors", progress, clock);
+        var outcome = run.outcome();
         if (outcome.state() == Outcome.State.INTERRUPTED) {
             return new Result(outcome, Optional.empty(), outcome.message());
         }
-        var scores = campaign.lastScores();
+        var scores = run.scores();
         var byCoordinates = new LinkedHashMap<List<Double>, Double>();
         for (int i = 0; i < coordinates.size(); i++) {
             var score = scores.get(i);

@@ -81,7 +81,7 @@ public final class CampaignAnalysis {
     /** The report as lines of text. */
     public List<String> describe() {
         var out = new ArrayList<String>();
-        out.add(String.format(Locale.ROOT, "best sample %d: score %.6g%s", best.id(), best.score().getAsDouble(),
+        out.add(String.format(Locale.ROOT, "best sample %s: score %.6g%s", best.name(), best.score().getAsDouble(),
             best.scoreError().isPresent() ? String.format(Locale.ROOT, " +- %.2g", best.scoreError().getAsDouble())
                 : ""));
         out.add("region: " + region);
@@ -117,7 +117,7 @@ public final class CampaignAnalysis {
     /** The numbers, as written to analysis.json and the journal. */
     public Map<String, Object> toMap() {
         var map = new LinkedHashMap<String, Object>();
-        map.put("best_sample", best.id());
+        map.put("best_sample", best.name());
         map.put("best_score", best.score().getAsDouble());
         map.put("best_point", best.point());
         map.put("region", region);

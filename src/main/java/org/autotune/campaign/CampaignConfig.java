@@ -22,12 +22,13 @@ import org.autotune.space.Space;
  */
 public record CampaignConfig(Path file, String text, String hash, String name, Space space,
                              Options simulator, Options metric, Options optimizer, Options executor,
-                             Options cost, int budget, long seed, SeedPolicy seeds, int events, int retries, int replicates,
-                             Optional<Fidelity> fidelity) {
+                             Options cost, int budget, long seed, SeedPolicy seeds, int events, int retries,
+                             int replicates,
+                             Optional<Fidelity> fidelity, StopSettings stop) {
 
     static final List<String> KEYS = List.of("name", "description", "parameters", "simulator", "metric",
         "optimizer", "executor", "cost", "budget", "seed", "seeds", "events", "retries", "replicates", "anchors",
-        "fidelity");
+        "fidelity", "stop");
 
     /** The folder the campaign file is in; relative paths in the file are resolved from here. */
     public Path directory() {
@@ -51,7 +52,8 @@ public record CampaignConfig(Path file, String text, String hash, String name, S
         root.allowOnly(KEYS);
         var space = ParameterReader.read(root);
         var stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        var seeds = SeedPolicy.valueOf(root.oneOf("seeds", List.of("fixed", "fresh"), "fixed").toUpperCase(Locale.ROOT));
+        var seeds = SeedPolicy.valueOf(root.oneOf("seeds", List.of("fixed", "fresh"), "fixed")
+            .toUpperCase(Locale.ROOT));
         int replicates = (int) root.integer("replicates", 1, 1, 1000);
         if (replicates > 1 && seeds == SeedPolicy.FIXED) {
             throw root.error("replicates", "replicates: " + replicates + " with seeds: fixed would run the same "
@@ -68,13 +70,14 @@ public record CampaignConfig(Path file, String text, String hash, String name, S
             root.integer("seed", 1, 1, Integer.MAX_VALUE),
             seeds,
             fidelity.isPresent() ? fidelity.get().last() : (int) root.integer("events", 1000, 1, Integer.MAX_VALUE),
-            (int) root.integer("retries", 1, 0, 100), replicates, fidelity);
+            (int) root.integer("retries", 1, 0, 100), replicates, fidelity, StopSettings.read(root));
     }
 
     /** A copy with the command line's overrides applied. */
     public CampaignConfig with(Overrides o) {
         return new CampaignConfig(file, text, hash, name, space, simulator, metric, optimizer, executor, cost,
-            o.budget().orElse(budget), o.seed().isPresent() ? o.seed().getAsLong() : seed, seeds, events, retries, replicates, fidelity);
+            o.budget().orElse(budget), o.seed().isPresent() ? o.seed().getAsLong() : seed, seeds, events, retries,
+            replicates, fidelity, stop);
     }
 
     static String sha256(String text) {

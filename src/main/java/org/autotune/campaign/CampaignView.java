@@ -39,7 +39,8 @@ public final class CampaignView implements AutoCloseable {
         try {
             var text = journal.meta("campaign_text").orElseThrow(() -> new InputError(journalFile, "",
                 "journal has no campaign recorded (was it created by autotune?)", "pass a campaign's journal"));
-            var config = CampaignConfig.parse(Path.of(journal.meta("campaign_file").orElse(journalFile.toString())), text);
+            var from = Path.of(journal.meta("campaign_file").orElse(journalFile.toString()));
+            var config = CampaignConfig.parse(from, text);
             return new CampaignView(journal, config);
         } catch (RuntimeException e) {
             journal.close();

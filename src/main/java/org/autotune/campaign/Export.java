@@ -60,7 +60,7 @@ public final class Export {
 
     private static Map<String, Object> row(CampaignView view, SampleRecord s, TreeSet<String> components) {
         var row = new LinkedHashMap<String, Object>();
-        row.put("sample", s.id());
+        row.put("sample", s.name());
         row.put("status", s.status().name());
         row.put("seed", s.seed());
         row.put("events", s.events());

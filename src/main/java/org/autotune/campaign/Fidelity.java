@@ -72,7 +72,8 @@ public record Fidelity(int[] events, int[] samples, double narrow) {
         }
         if (root.has("events") && root.integer("events", 0) != events[events.length - 1]) {
             throw root.error("events", "events: " + root.integer("events", 0) + " differs from the last fidelity "
-                + "stage (" + events[events.length - 1] + " events)", "remove events (the last stage of fidelity.events "
+                + "stage (" + events[events.length - 1] + " events)",
+                "remove events (the last stage of fidelity.events "
                 + "sets it), or make the two equal");
         }
         return Optional.of(new Fidelity(events, samples, narrow));

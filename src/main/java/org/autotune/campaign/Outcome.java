@@ -16,11 +16,20 @@ public record Outcome(State state, Optional<SampleRecord> best, Progress.Snapsho
         /** Stopped by Ctrl-C or SIGTERM; resume continues it. */
         INTERRUPTED,
         /** Too many samples failed in a row: the setup is wrong. */
-        TOO_MANY_FAILURES;
+        TOO_MANY_FAILURES,
+        /** The best score did not improve in the campaign's {@code stop: stagnation} samples. */
+        STAGNATED,
+        /** The run took the campaign's {@code stop: wall-time}; resume continues it. */
+        WALL_TIME;
 
         /** The spelling kept in the journal and shown by {@code status}. */
         public String spelling() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** True when the run did not get to its end (resume, or the same command again, continues it). */
+        public boolean unfinished() {
+            return this == INTERRUPTED || this == TOO_MANY_FAILURES || this == WALL_TIME;
         }
     }
 }

@@ -24,7 +24,7 @@ public interface Progress {
      * the budget, the best score and point, wall time and an estimate of the time to the budget.
      */
     record Snapshot(int finished, int failed, int running, int reused, int budget, OptionalDouble bestScore,
-                    Optional<Point> bestPoint, long bestSample, Duration elapsed, Optional<Duration> eta) {
+                    Optional<Point> bestPoint, String bestSample, Duration elapsed, Optional<Duration> eta) {
         public int done() {
             return finished + failed;
         }

@@ -14,13 +14,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * the original (so relative paths still resolve), with every parameter's {@code start} moved and
  * the name suffixed {@code -restart}. Written through the YAML parser, so comments are not kept.
  */
-final class RestartFile {
+public final class RestartFile {
     private static final YAMLMapper MAPPER = YAMLMapper.builder().build();
 
     private RestartFile() {
     }
 
-    static Path write(CampaignConfig config, Point start) {
+    public static Path write(CampaignConfig config, Point start) {
         var root = (ObjectNode) MAPPER.readTree(config.text());
         var params = (ObjectNode) root.get("parameters");
         var space = config.space();

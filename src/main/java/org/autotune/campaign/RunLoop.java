@@ -24,6 +24,7 @@ import org.autotune.Sample;
 import org.autotune.design.CostTerms;
 import org.autotune.execute.Executor;
 import org.autotune.journal.Journal;
+import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 import org.autotune.metric.Metric;
 import org.autotune.optimize.Optimizer;
@@ -44,45 +45,63 @@ import org.slf4j.LoggerFactory;
  * ask/tell calls is therefore a pure function of the scores, independent of which job happens to
  * end first, and resuming a campaign is replaying it: every proposal whose sample finished before
  * is answered from the journal, and nothing finished is run twice.
+ *
+ * <p>Each sample is named by the loop's origin and its ordinal within it ({@code optimizer/17},
+ * {@code scan-1/14}); replay finds a proposal's sample in the journal by that name. New samples
+ * get the journal's next row number as their folder name ({@code samples/000042}); samples already
+ * journaled keep the folder they have.
  */
 final class RunLoop {
     private static final Logger log = LoggerFactory.getLogger(RunLoop.class);
 
+    /** Journal meta key of the budget term's coefficient, once fixed (coefficient: auto). */
+    static final String COEFFICIENT_META = "cost.coefficient";
+
+    /** What a loop runs on: shared by every loop of a campaign. */
+    record Setup(CampaignConfig config, int slots, Journal journal, Simulator simulator, Metric metric,
+                 Executor executor, ExecutorService scoring, Path samplesDir, Clock clock) {
+    }
+
+    /** How the loop ended, the scores it told in the order the points were proposed, and the last counts. */
+    record Ending(Outcome.State state, List<Optional<Score>> scores, Progress.Snapshot last) {
+        Ending {
+            scores = List.copyOf(scores);
+        }
+    }
+
+    private final Setup setup;
     private final CampaignConfig config;
-    private final int slots;
     private final Journal journal;
     private final Optimizer optimizer;
-    private final Path samplesDir;
-    private final Clock clock;
     private final Progress progress;
     private final SampleRunner runner;
     private final String fingerprint;
     private final String origin;
-    private final long firstId;
+    private final List<StopRule> rules;
     private final CostTerms costs;
 
-    /** Journal meta key of the budget term's coefficient, once fixed (coefficient: auto). */
-    static final String COEFFICIENT_META = "cost.coefficient";
-
     private final ArrayDeque<Proposal> queue = new ArrayDeque<>();
-    private final Map<String, Single> byKey = new HashMap<>();
+    private final Map<String, NewOrNot> byKey = new HashMap<>();
     private int queuedSamples;
     private final AtomicInteger running = new AtomicInteger();
     private final Set<Long> counted = new HashSet<>();
     private final List<Optional<Score>> told = new ArrayList<>();
     private volatile boolean stopping;
-    private long nextId;
+    private int nextOrdinal;
+    private int used;
     private int finished;
     private int failed;
     private int reused;
     private int failedInRow;
+    private int sinceBetter;
     private int pathRecorded;
     private double bestScore = Double.POSITIVE_INFINITY;
     private int bestEvents;
     private Point bestPoint;
-    private long bestSample;
+    private String bestSample = "";
+    private Instant begin;
 
-    /** One sample and its score (empty: failed). */
+    /** One sample (by row id) and its score (empty: failed). */
     private record Single(long sample, CompletableFuture<Optional<Score>> result) {
     }
 
@@ -90,62 +109,35 @@ final class RunLoop {
      * A point in the queue, the samples that answer it (one, or the campaign's replicates) and
      * their combined score (empty: all failed).
      */
-    private record Proposal(Point point, int events, List<Single> samples, CompletableFuture<Optional<Score>> result) {
-        long first() {
-            return samples.get(0).sample();
-        }
-    }
-
-    RunLoop(CampaignConfig config, int slots, Journal journal, Simulator simulator,
-            Metric metric, Optimizer optimizer, Executor executor, ExecutorService scoring, Path samplesDir,
-            Clock clock, Progress progress, CostTerms costs) {
-        this(config, slots, journal, simulator, metric, optimizer, executor, scoring, samplesDir, clock, progress,
-            "optimizer", 1, costs);
+    private record Proposal(Point point, int events, List<Single> samples, String name,
+                            CompletableFuture<Optional<Score>> result) {
     }
 
     /**
-     * A loop whose samples come from {@code origin} and are numbered from {@code firstId}: each origin
-     * (the optimizer, each scan) has its own block of sample ids, so that every one of them replays
-     * on its own.
+     * A loop whose samples come from {@code origin}, numbered from {@code firstOrdinal} within it,
+     * that stops when the optimizer is done or a rule says so.
      */
-    RunLoop(CampaignConfig config, int slots, Journal journal, Simulator simulator,
-            Metric metric, Optimizer optimizer, Executor executor, ExecutorService scoring, Path samplesDir,
-            Clock clock, Progress progress, String origin, long firstId, CostTerms costs) {
-        this.costs = costs;
-        this.origin = origin;
-        this.firstId = firstId;
-        this.nextId = firstId;
-        this.config = config;
-        this.slots = slots;
-        this.journal = journal;
+    RunLoop(Setup setup, Optimizer optimizer, String origin, int firstOrdinal, List<StopRule> rules,
+            CostTerms costs, Progress progress) {
+        this.setup = setup;
+        this.config = setup.config();
+        this.journal = setup.journal();
         this.optimizer = optimizer;
-        this.samplesDir = samplesDir;
-        this.clock = clock;
+        this.origin = origin;
+        this.nextOrdinal = firstOrdinal;
+        this.rules = List.copyOf(rules);
+        this.costs = costs;
         this.progress = progress;
-        this.fingerprint = simulator.fingerprint();
-        this.runner = new SampleRunner(journal, simulator, metric, executor, scoring, clock, config.retries(),
-            running, () -> stopping);
+        this.fingerprint = setup.simulator().fingerprint();
+        this.runner = new SampleRunner(journal, setup.simulator(), setup.metric(), setup.executor(), setup.scoring(),
+            setup.clock(), config.retries(), running, () -> stopping);
     }
 
-    /** Runs until the optimizer is done, the budget is spent, the user stops it or the setup fails. */
-    Outcome.State run() {
-        Instant begin = clock.instant();
-        int used = 0;
-        int failureLimit = Math.max(5, slots);
+    /** Runs until the optimizer is done, a stop rule ends it, or the user stops it. */
+    Ending run() {
+        begin = setup.clock().instant();
         while (!stopping) {
-            if (!optimizer.done()) {
-                int r = config.replicates();
-                int free = Math.max(0, slots - queuedSamples);
-                // with more replicates than slots, one point at a time
-                int n = Math.min(queue.isEmpty() ? Math.max(1, free / r) : free / r, (config.budget() - used) / r);
-                if (n > 0) {
-                    var points = optimizer.ask(n);
-                    int events = optimizer.events().orElse(config.events());
-                    for (Point p : points) {
-                        used += propose(p, events);
-                    }
-                }
-            }
+            askMore();
             if (queue.isEmpty()) {
                 break;
             }
@@ -161,18 +153,48 @@ final class RunLoop {
             told.add(score);
             recordPath();
             count(head, score);
-            progress.update(snapshot(begin));
-            if (failedInRow >= failureLimit) {
-                progress.end(snapshot(begin));
-                return Outcome.State.TOO_MANY_FAILURES;
+            progress.update(snapshot());
+            var tally = tally();
+            var reason = rules.stream().map(r -> r.check(tally)).flatMap(Optional::stream).findFirst();
+            if (reason.isPresent()) {
+                return end(reason.get());
             }
         }
-        progress.end(snapshot(begin));
         if (stopping) {
             awaitInFlight();
-            return Outcome.State.INTERRUPTED;
+            return end(Outcome.State.INTERRUPTED);
         }
-        return optimizer.done() ? Outcome.State.CONVERGED : Outcome.State.BUDGET_SPENT;
+        return end(optimizer.done() ? Outcome.State.CONVERGED : Outcome.State.BUDGET_SPENT);
+    }
+
+    private Ending end(Outcome.State state) {
+        var last = snapshot();
+        progress.end(last);
+        return new Ending(state, told, last);
+    }
+
+    private StopRule.Tally tally() {
+        return new StopRule.Tally(used, failedInRow, sinceBetter, Duration.between(begin, setup.clock().instant()));
+    }
+
+    /** Asks the optimizer for as many points as there are free slots and the rules allow. */
+    private void askMore() {
+        if (optimizer.done()) {
+            return;
+        }
+        int r = config.replicates();
+        int free = Math.max(0, setup.slots() - queuedSamples);
+        var tally = tally();
+        int allowed = rules.stream().mapToInt(rule -> rule.allowance(tally)).min().orElse(Integer.MAX_VALUE);
+        // with more replicates than slots, one point at a time
+        int n = Math.min(queue.isEmpty() ? Math.max(1, free / r) : free / r, allowed / r);
+        if (n > 0) {
+            var points = optimizer.ask(n);
+            int events = optimizer.events().orElse(config.events());
+            for (Point p : points) {
+                used += propose(p, events);
+            }
+        }
     }
 
     /**
@@ -200,11 +222,6 @@ final class RunLoop {
             }
         }
         return Optional.of(total);
-    }
-
-    /** The results told so far, in the order the points were proposed (empty: the sample failed). */
-    List<Optional<Score>> told() {
-        return List.copyOf(told);
     }
 
     /**
@@ -237,70 +254,93 @@ final class RunLoop {
         }
         var singles = new ArrayList<Single>();
         int created = 0;
+        String name = "";
         for (int k = 0; k < config.replicates(); k++) {
             var single = sample(point, events);
             created += single.isNew() ? 1 : 0;
             singles.add(single.single());
+            name = name.isEmpty() ? single.name() : name;
         }
         CompletableFuture<Optional<Score>> result = singles.size() == 1 ? singles.get(0).result()
             : CompletableFuture.allOf(singles.stream().map(Single::result).toArray(CompletableFuture[]::new))
                 .thenApply(v -> Replicates.combine(singles.stream().map(x -> x.result().join()).toList()));
-        queue.add(new Proposal(point, events, List.copyOf(singles), result));
+        queue.add(new Proposal(point, events, List.copyOf(singles), name, result));
         queuedSamples += singles.size();
         return created;
     }
 
-    private record NewOrNot(Single single, boolean isNew) {
+    private record NewOrNot(Single single, String name, boolean isNew) {
     }
 
-    /** One sample of the point: answered from an identical one (this loop's or the journal's) or run. */
+    /**
+     * One sample of the point: answered from an identical one (this loop's or the journal's), or
+     * the next ordinal of this origin, run (or, on replay, found in the journal by its name).
+     */
     private NewOrNot sample(Point point, int events) {
-        long seed = config.seeds().seedFor(config.seed(), nextId);
+        int ordinal = nextOrdinal;
+        var recorded = journal.sample(origin, ordinal);
+        String text = config.space().format(point).toString();
+        // a recorded sample keeps its seed: a journal from an older version numbered its samples differently
+        long seed = recorded.filter(r -> r.events() == events && formatted(r).equals(text))
+            .map(SampleRecord::seed).orElseGet(() -> config.seeds().seedFor(config.seed(), origin, ordinal));
         String key = SampleKey.of(fingerprint, config.space().format(point), seed, events);
         var same = byKey.get(key);
         if (same != null) {   // the same sample again (fixed seeds): never spend budget on a duplicate
-            return new NewOrNot(same, false);
+            return new NewOrNot(same.single(), same.name(), false);
         }
-        long id = nextId;
-        var recorded = journal.sample(id);
         if (recorded.isEmpty() || !recorded.get().key().equals(key)) {
             // the same simulation already finished for another origin (a scan point the optimizer
             // proposes, the centre of a second scan): answer from it, spending nothing
             var done = journal.finishedWithKey(key);
             if (done.isPresent()) {
                 var single = new Single(done.get().id(), CompletableFuture.completedFuture(done.get().toScore()));
-                byKey.put(key, single);
+                var answer = new NewOrNot(single, done.get().name(), false);
+                byKey.put(key, answer);
                 reused++;
-                return new NewOrNot(single, false);
+                return answer;
             }
         }
-        nextId++;
-        var sample = new Sample(id, key, point, seed, events, samplesDir.resolve("%06d".formatted(id)));
+        nextOrdinal++;
+        return recorded.isEmpty() ? create(point, events, ordinal, seed, key) : replay(recorded.get(), key);
+    }
+
+    private String formatted(SampleRecord r) {
+        return config.space().format(Point.of(r.point())).toString();
+    }
+
+    private NewOrNot create(Point point, int events, int ordinal, long seed, String key) {
+        long id = journal.nextId();
+        var sample = new Sample(id, key, point, seed, events, setup.samplesDir().resolve("%06d".formatted(id)));
         var result = new CompletableFuture<Optional<Score>>();
-        var single = new Single(id, result);
-        byKey.put(key, single);
-        if (recorded.isEmpty()) {
-            journal.created(sample, origin, clock.instant());
-            runner.submit(sample, 1, result);
-            return new NewOrNot(single, true);
-        }
-        var r = recorded.get();
+        var answer = new NewOrNot(new Single(id, result), origin + "/" + ordinal, true);
+        byKey.put(key, answer);
+        journal.created(sample, origin, ordinal, setup.clock().instant());
+        runner.submit(sample, 1, result);
+        return answer;
+    }
+
+    /** A proposal the journal has a sample for: its score, its job followed again, or run again. */
+    private NewOrNot replay(SampleRecord r, String key) {
         if (!r.key().equals(key)) {
-            throw new InputError(journal.file(), "sample " + id,
-                "the journal's sample " + id + " differs from what this campaign proposes now (seed, point or "
+            throw new InputError(journal.file(), "sample " + r.name(),
+                "the journal's sample " + r.name() + " differs from what this campaign proposes now (seed, point or "
                     + "simulator changed)", "run with --force-new to start a new campaign (the old folder is kept)");
         }
+        var sample = new Sample(r.id(), key, Point.of(r.point()), r.seed(), r.events(), Path.of(r.folder()));
+        var result = new CompletableFuture<Optional<Score>>();
+        var answer = new NewOrNot(new Single(r.id(), result), r.name(), true);
+        byKey.put(key, answer);
         if (r.status().done()) {
             reused++;
             result.complete(r.toScore());
         } else if (r.status() == SampleStatus.RUNNING && !r.jobId().isEmpty()) {
-            log.info("sample={} job={} action=attach", id, r.jobId());
+            log.info("sample={} job={} action=attach", r.name(), r.jobId());
             runner.attach(sample, Math.max(1, r.attempts()), r.jobId(), result);
         } else {
-            log.info("sample={} state={} action=rerun", id, r.status());
+            log.info("sample={} state={} action=rerun", r.name(), r.status());
             runner.submit(sample, 1, result);
         }
-        return new NewOrNot(single, true);
+        return answer;
     }
 
     private void count(Proposal told, Optional<Score> score) {
@@ -321,10 +361,12 @@ final class RunLoop {
             bestScore = Double.POSITIVE_INFINITY;
             bestPoint = null;
         }
+        sinceBetter++;
         if (score.isPresent() && told.events() == bestEvents && score.get().value() < bestScore) {
             bestScore = score.get().value();
             bestPoint = told.point();
-            bestSample = told.first();
+            bestSample = told.name();
+            sinceBetter = 0;
         }
     }
 
@@ -338,12 +380,12 @@ final class RunLoop {
         }
     }
 
-    private Progress.Snapshot snapshot(Instant begin) {
-        var elapsed = Duration.between(begin, clock.instant());
+    private Progress.Snapshot snapshot() {
+        var elapsed = Duration.between(begin, setup.clock().instant());
         int ran = finished + failed - reused;
         Optional<Duration> eta = Optional.empty();
         if (ran > 0) {
-            long left = Math.max(0, config.budget() - (nextId - firstId));
+            long left = Math.max(0, config.budget() - used);
             eta = Optional.of(elapsed.multipliedBy(left).dividedBy(ran));
         }
         return new Progress.Snapshot(finished, failed, running.get(), reused, config.budget(),

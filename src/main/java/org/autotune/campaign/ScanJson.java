@@ -3,18 +3,19 @@ package org.autotune.campaign;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import org.autotune.analysis.ScanDesign;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Scan designs and analyses as JSON in the journal's meta table. */
-final class ScanJson {
+/** Scan, grid and check designs and results as JSON in the journal's design ledger and meta table. */
+public final class ScanJson {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private ScanJson() {
     }
 
-    static String write(ScanDesign design) {
+    public static String write(ScanDesign design) {
         var map = new LinkedHashMap<String, Object>();
         map.put("center", design.center());
         map.put("widths", design.widths());
@@ -22,12 +23,15 @@ final class ScanJson {
         return MAPPER.writeValueAsString(map);
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         return MAPPER.writeValueAsString(value);
     }
 
-    static ScanDesign read(String json) {
-        JsonNode node = MAPPER.readTree(json);
+    public static ScanDesign read(String json) {
+        return read(MAPPER.readTree(json));
+    }
+
+    private static ScanDesign read(JsonNode node) {
         var points = new ArrayList<double[]>();
         for (JsonNode p : node.get("points")) {
             points.add(array(p));
@@ -36,10 +40,10 @@ final class ScanJson {
     }
 
     /** A stored 2-D grid design: the pair, points per axis, and the unit-cube points row by row. */
-    record GridDesign(String x, String y, int size, List<double[]> points) {
+    public record GridDesign(String x, String y, int size, List<double[]> points) {
     }
 
-    static GridDesign readGrid(String json) {
+    public static GridDesign readGrid(String json) {
         JsonNode node = MAPPER.readTree(json);
         var points = new ArrayList<double[]>();
         for (JsonNode p : node.get("points")) {
@@ -49,7 +53,7 @@ final class ScanJson {
     }
 
     /** A list of unit-cube points, as {@link #write(Object)} wrote it. */
-    static List<double[]> readPoints(String json) {
+    public static List<double[]> readPoints(String json) {
         var points = new ArrayList<double[]>();
         for (JsonNode p : MAPPER.readTree(json)) {
             points.add(array(p));
@@ -57,15 +61,36 @@ final class ScanJson {
         return points;
     }
 
-    /** A finished grid's map, as {@link Campaign#grid} journals it. */
-    static Campaign.Grid readGridResult(String json) {
+    /**
+     * A scan's ledger entry: the lines through the centre, the full design once the lines chose it,
+     * and the ordinal of the scan's origin its full design's samples start at.
+     */
+    public record ScanEntry(ScanDesign lines, Optional<ScanDesign> full, int fullFrom) {
+        public String toJson() {
+            var map = new LinkedHashMap<String, Object>();
+            map.put("lines", MAPPER.readTree(write(lines)));
+            map.put("full", full.map(f -> (Object) MAPPER.readTree(write(f))).orElse(null));
+            map.put("full_from", fullFrom);
+            return MAPPER.writeValueAsString(map);
+        }
+    }
+
+    public static ScanEntry readScan(String json) {
+        JsonNode node = MAPPER.readTree(json);
+        var full = node.get("full");
+        return new ScanEntry(read(node.get("lines")), full == null || full.isNull() ? Optional.empty()
+            : Optional.of(read(full)), node.get("full_from").asInt());
+    }
+
+    /** A finished grid's map, as the grid scan journals it. */
+    public static Grid readGridResult(String json) {
         JsonNode node = MAPPER.readTree(json);
         var rows = node.get("scores");
         var scores = new double[rows.size()][];
         for (int r = 0; r < scores.length; r++) {
             scores[r] = array(rows.get(r));
         }
-        return new Campaign.Grid(node.get("x").asString(), node.get("y").asString(), array(node.get("xs")),
+        return new Grid(node.get("x").asString(), node.get("y").asString(), array(node.get("xs")),
             array(node.get("ys")), scores);
     }
 

@@ -33,7 +33,7 @@ final class BestCommand implements Callable<Integer> {
             var b = best.get();
             if (json) {
                 var m = new LinkedHashMap<String, Object>();
-                m.put("sample", b.id());
+                m.put("sample", b.name());
                 m.put("score", b.score().getAsDouble());
                 m.put("score_error", b.scoreError().isPresent() ? b.scoreError().getAsDouble() : null);
                 m.put("parameters", view.format(b));

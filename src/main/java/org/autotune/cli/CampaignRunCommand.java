@@ -15,10 +15,10 @@ import java.util.function.IntSupplier;
 import org.autotune.InputError;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.CampaignConfig;
+import org.autotune.campaign.CampaignGroup;
 import org.autotune.campaign.Outcome;
 import org.autotune.campaign.Overrides;
 import org.autotune.campaign.Progress;
-import org.autotune.execute.Executor;
 import org.autotune.execute.Executors;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -93,10 +93,12 @@ abstract class CampaignRunCommand implements Callable<Integer> {
                     c.config().space().dimension(), c.config().budget(), c.slots(), relative(c.directory()));
             }
             out.flush();
-            return stoppable(() -> campaigns.forEach(Campaign::stop), () -> {
+            var group = new CampaignGroup(campaigns, total);
+            return stoppable(group::stop, () -> {
                 var outcomes = campaigns.size() == 1
-                    ? List.of(campaigns.get(0).run(live ? new TerminalProgress() : new LogProgress(""), Clock.systemUTC()))
-                    : together(campaigns, total);
+                    ? List.of(campaigns.get(0).run(live ? new TerminalProgress() : new LogProgress(""),
+                        Clock.systemUTC()))
+                    : group.run(c -> new LogProgress(c.config().name() + " "), Clock.systemUTC());
                 int code = 0;
                 for (int i = 0; i < campaigns.size(); i++) {
                     if (campaigns.size() > 1) {
@@ -136,38 +138,6 @@ abstract class CampaignRunCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the campaigns, each on its own thread, on one shared executor. */
-    private static List<Outcome> together(List<Campaign> campaigns, int total) {
-        var first = campaigns.get(0);
-        var names = String.join("+", campaigns.stream().map(c -> c.config().name()).toList());
-        var outcomes = new Outcome[campaigns.size()];
-        var failures = new RuntimeException[1];
-        try (Executor shared = Executors.create(first.config().executor(), total, first.directory(), names)) {
-            var threads = new ArrayList<Thread>();
-            for (int i = 0; i < campaigns.size(); i++) {
-                int k = i;
-                var c = campaigns.get(k);
-                var t = new Thread(() -> {
-                    try {
-                        outcomes[k] = c.run(new LogProgress(c.config().name() + " "), Clock.systemUTC(), shared);
-                    } catch (RuntimeException e) {
-                        failures[0] = e;
-                        campaigns.forEach(Campaign::stop);
-                    }
-                }, "autotune-" + c.config().name());
-                threads.add(t);
-                t.start();
-            }
-            for (var t : threads) {
-                join(t);
-            }
-        }
-        if (failures[0] != null) {
-            throw failures[0];
-        }
-        return List.of(outcomes);
-    }
-
     private static void checkSameExecutor(CampaignConfig first, CampaignConfig other) {
         String a = first.executor().string("type", "local");
         String b = other.executor().string("type", "local");
@@ -180,18 +150,10 @@ abstract class CampaignRunCommand implements Callable<Integer> {
 
     static int exitCode(Outcome outcome) {
         return switch (outcome.state()) {
-            case CONVERGED, BUDGET_SPENT -> 0;
+            case CONVERGED, BUDGET_SPENT, STAGNATED, WALL_TIME -> 0;
             case INTERRUPTED -> EXIT_INTERRUPTED;
             case TOO_MANY_FAILURES -> EXIT_FAILURES;
         };
-    }
-
-    private static void join(Thread t) {
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void removeHook(Thread hook) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.autotune.InputError;
 import org.autotune.analysis.LocalMinimumCheck;
 import org.autotune.campaign.CampaignConfig;
+import org.autotune.scan.Checks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
                 campaign.slots());
             out.flush();
             return CampaignRunCommand.stoppable(campaign::stop, () -> {
-                var r = campaign.check(CampaignRunCommand.progress(live, "check "), Clock.systemUTC(),
+                var r = Checks.run(campaign, CampaignRunCommand.progress(live, "check "), Clock.systemUTC(),
                     count, width);
                 out.printf("check %d: %d points; %s%n", r.number(), r.points(), r.outcome().message());
                 int code = CampaignRunCommand.exitCode(r.outcome());
@@ -72,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
                     out.flush();
                     return code;
                 }
-                out.printf("minimum: sample %d, score %.6g%s%n", r.minimum().id(), r.minimum().score().getAsDouble(),
+                out.printf("minimum: sample %s, score %.6g%s%n", r.minimum().name(), r.minimum().score().getAsDouble(),
                     r.minimum().scoreError().isPresent()
                         ? String.format(Locale.ROOT, " +- %.2g", r.minimum().scoreError().getAsDouble()) : "");
                 if (r.better().isEmpty()) {

@@ -14,7 +14,8 @@ final class FitExampleCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated dataset (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1",
+        description = "Seed of the generated dataset (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override

@@ -6,10 +6,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.autotune.InputError;
-import org.autotune.campaign.Campaign;
+import org.autotune.campaign.Grid;
 import org.autotune.campaign.CampaignConfig;
+import org.autotune.scan.Grids;
+import org.autotune.scan.Scans;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,7 +39,8 @@ final class ScanCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--width", paramLabel = "F", defaultValue = "1",
-        description = "scan width per parameter in units of its step: from the campaign file (default: ${DEFAULT-VALUE})")
+        description = "scan width per parameter in units of its step: from the campaign file "
+            + "(default: ${DEFAULT-VALUE})")
     double width;
 
     @Option(names = "--grid", paramLabel = "A,B|auto",
@@ -58,7 +62,8 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!(width > 0) || Double.isInfinite(width)) {
-            throw new InputError(file, "--width", "--width " + width + " is not a positive number", "use e.g. --width 1");
+            throw new InputError(file, "--width", "--width " + width + " is not a positive number",
+                "use e.g. --width 1");
         }
         if (gridPoints < 3 || gridPoints > 101) {
             throw new InputError(file, "--grid-points", "--grid-points " + gridPoints + " must lie between 3 and 101",
@@ -68,17 +73,17 @@ final class ScanCommand implements Callable<Integer> {
             throw new InputError(file, "--grid-span", "--grid-span " + gridSpan + " is not a positive number",
                 "use e.g. --grid-span 2");
         }
-        var pairs = new ArrayList<String[]>();
+        var pairs = new ArrayList<Optional<List<String>>>();
         for (var g : grids) {
             if (g.equals("auto")) {
-                pairs.add(null);
+                pairs.add(Optional.empty());
             } else {
                 var parts = g.split(",", -1);
                 if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
                     throw new InputError(file, "--grid", "--grid " + g + " is not a pair of parameter names",
                         "use e.g. --grid Tc,Tw or --grid auto");
                 }
-                pairs.add(new String[] {parts[0].trim(), parts[1].trim()});
+                pairs.add(Optional.of(List.of(parts[0].trim(), parts[1].trim())));
             }
         }
         var config = CampaignConfig.read(file);
@@ -91,7 +96,8 @@ final class ScanCommand implements Callable<Integer> {
             if (!pairs.isEmpty()) {
                 return CampaignRunCommand.stoppable(campaign::stop, () -> {
                     for (var pair : pairs) {
-                        var r = campaign.grid(pair, gridPoints, gridSpan, CampaignRunCommand.progress(live, "grid "), Clock.systemUTC());
+                        var r = Grids.run(campaign, pair, gridPoints, gridSpan, CampaignRunCommand.progress(live,
+                            "grid "), Clock.systemUTC());
                         out.printf("grid %d: %s%n", r.number(), r.outcome().message());
                         int code = CampaignRunCommand.exitCode(r.outcome());
                         if (code != 0) {
@@ -105,7 +111,7 @@ final class ScanCommand implements Callable<Integer> {
                 });
             }
             return CampaignRunCommand.stoppable(campaign::stop, () -> {
-                var result = campaign.scan(CampaignRunCommand.progress(live, "scan "), Clock.systemUTC(),
+                var result = Scans.run(campaign, CampaignRunCommand.progress(live, "scan "), Clock.systemUTC(),
                     width);
                 out.printf("scan %d: %d points; %s%n", result.number(), result.points(), result.outcome().message());
                 result.report().ifPresent(a -> a.describe().forEach(out::println));
@@ -117,7 +123,7 @@ final class ScanCommand implements Callable<Integer> {
 
     /** The map of scores: one row per value of the second parameter (largest first), one column per
     * value of the first. */
-    static void printGrid(PrintWriter out, Campaign.Grid g) {
+    static void printGrid(PrintWriter out, Grid g) {
         out.printf("score over %s (columns) and %s (rows):%n", g.x(), g.y());
         var header = new StringBuilder(String.format(Locale.ROOT, "%12s |", g.y() + " \\ " + g.x()));
         for (double x : g.xs()) {

@@ -56,21 +56,23 @@ final class ScreenCommand implements Callable<Integer> {
         boolean live = System.console() != null;
         try (var campaign = CampaignRunCommand.openForSamples(config, folder, false, verbose.length, live)) {
             var out = spec.commandLine().getOut();
-            var points = Screening.design(n, trajectories, Long.parseLong(campaign.journal().meta("seed").orElseThrow()));
+            long seed = Long.parseLong(campaign.journal().meta("seed").orElseThrow());
+            var points = Screening.design(n, trajectories, seed);
             out.printf("screen of campaign %s: %d trajectories x %d samples = %d samples, %d slots, folder %s%n",
                 config.name(), trajectories, n + 1, points.size(), campaign.slots(),
                 CampaignRunCommand.relative(campaign.directory()));
             out.flush();
             return CampaignRunCommand.stoppable(campaign::stop, () -> {
-                var outcome = campaign.runPoints(points.stream().map(config.space()::fromUnit).toList(), "screen", 1,
-                    CampaignRunCommand.progress(live, "screen "), Clock.systemUTC());
+                var run = campaign.runDesign(points.stream().map(config.space()::fromUnit).toList(), "screen", 1,
+                    "screen", CampaignRunCommand.progress(live, "screen "), Clock.systemUTC());
+                var outcome = run.outcome();
                 out.println(outcome.message());
                 int code = CampaignRunCommand.exitCode(outcome);
                 if (code != 0) {
                     out.flush();
                     return code;
                 }
-                var effects = Screening.effects(config.space(), points, campaign.lastScores());
+                var effects = Screening.effects(config.space(), points, run.scores());
                 Screening.describe(effects).forEach(out::println);
                 var json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValueAsString(Map.of("trajectories", trajectories, "effects", Screening.toMap(effects)));

@@ -33,7 +33,7 @@ final class StatusCommand implements Callable<Integer> {
             }
             status.best().ifPresentOrElse(b -> Summary.printBest(out, view.space(), b),
                 () -> out.println("no sample finished yet"));
-            status.lastFailure().ifPresent(f -> out.printf("last failure: sample %d in %s: %s%n", f.id(),
+            status.lastFailure().ifPresent(f -> out.printf("last failure: sample %s in %s: %s%n", f.name(),
                 f.folder(), f.error().lines().findFirst().orElse("")));
             out.flush();
         }

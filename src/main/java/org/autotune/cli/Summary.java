@@ -67,7 +67,7 @@ final class Summary {
     }
 
     static void printBest(PrintWriter out, Space space, SampleRecord best) {
-        out.printf("best: sample %d, score %s%s%n", best.id(), number(best.score().getAsDouble()),
+        out.printf("best: sample %s, score %s%s%n", best.name(), number(best.score().getAsDouble()),
             best.scoreError().isPresent() ? " ± " + number(best.scoreError().getAsDouble()) : "");
         var values = space.format(Point.of(best.point()));
         int width = space.names().stream().mapToInt(String::length).max().orElse(1);
@@ -81,7 +81,8 @@ final class Summary {
     /** The optimizer's estimate of the minimum (its model, not a single noisy sample). */
     static void printEstimate(PrintWriter out, Space space, String json, Optional<SampleRecord> best) {
         var node = JsonMapper.builder().build().readTree(json);
-        if (best.isPresent() && space.names().stream().allMatch(n -> node.get(n).asDouble() == best.get().point().get(n))) {
+        if (best.isPresent() && space.names().stream()
+            .allMatch(n -> node.get(n).asDouble() == best.get().point().get(n))) {
             out.println("optimizer's estimate of the minimum: the best sample");
             return;
         }

@@ -29,7 +29,6 @@ import org.autotune.score.Score;
 public final class Journal implements AutoCloseable {
     /** Name of the journal file inside a campaign folder. */
     public static final String FILE_NAME = "journal.sqlite";
-    static final int SCHEMA_VERSION = 1;
 
     private final Path file;
     private final Connection db;
@@ -52,7 +51,12 @@ public final class Journal implements AutoCloseable {
                 // an fsync per transaction; the rollback journal needs FULL for the same guarantee.
                 st.execute("PRAGMA synchronous = " + (mode == JournalMode.WAL ? "NORMAL" : "FULL"));
             }
-            Schema.create(db);
+            try {
+                Schema.createOrMigrate(file, db);
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
             return new Journal(file, db);
         } catch (SQLException e) {
             throw new UncheckedIOException(new IOException("opening journal " + file + ": " + e.getMessage(), e));
@@ -71,10 +75,34 @@ public final class Journal implements AutoCloseable {
             try (var st = db.createStatement()) {
                 st.execute("PRAGMA busy_timeout = 10000");
             }
+            var version = Schema.version(db);
+            if (version.isPresent() && version.get() < Schema.VERSION) {
+                db.close();
+                return new Journal(file, migratedCopy(file));
+            }
+            try {
+                Schema.refuseNewer(file, version);
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
             return new Journal(file, db);
         } catch (SQLException e) {
             throw new UncheckedIOException(new IOException("reading journal " + file + ": " + e.getMessage(), e));
         }
+    }
+
+    /**
+     * An older journal opened for reading: a copy in memory, migrated there, so that status and
+     * report read every version alike while the file itself stays as it is.
+     */
+    private static Connection migratedCopy(Path file) throws SQLException {
+        var db = DriverManager.getConnection("jdbc:sqlite::memory:");
+        try (var st = db.createStatement()) {
+            st.executeUpdate("restore from \"" + file.toAbsolutePath() + "\"");
+        }
+        Schema.createOrMigrate(file, db);
+        return db;
     }
 
     public Path file() { return file; }
@@ -104,11 +132,21 @@ public final class Journal implements AutoCloseable {
         });
     }
 
-    /** Records a new sample as PENDING. */
-    public synchronized void created(Sample sample, String origin, Instant at) {
+    /** The row id the next new sample gets: a plain row number, with no meaning beyond its folder name. */
+    public synchronized long nextId() {
+        try (var st = db.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM samples")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw failure("numbering samples", e);
+        }
+    }
+
+    /** Records a new sample, {@code origin/ordinal}, as PENDING. */
+    public synchronized void created(Sample sample, String origin, int ordinal, Instant at) {
         transaction(() -> {
             try (var ps = db.prepareStatement("INSERT INTO samples(id, key, point, seed, events, status, "
-                + "attempts, folder, origin, created) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)")) {
+                + "attempts, folder, origin, created, ordinal) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)")) {
                 ps.setLong(1, sample.id());
                 ps.setString(2, sample.key());
                 ps.setString(3, Json.write(sample.point().asMap()));
@@ -117,6 +155,7 @@ public final class Journal implements AutoCloseable {
                 ps.setString(6, sample.folder().toString());
                 ps.setString(7, origin);
                 ps.setString(8, at.toString());
+                ps.setInt(9, ordinal);
                 ps.executeUpdate();
             }
             transition(sample.id(), SampleStatus.PENDING, at, "");
@@ -171,7 +210,8 @@ public final class Journal implements AutoCloseable {
     /** The sample was stopped (Ctrl-C, SIGTERM, or found unfinished on resume) and will be run again. */
     public synchronized void interrupted(long id, String reason, Instant at) {
         transaction(() -> {
-            update("UPDATE samples SET status = 'INTERRUPTED' WHERE id = ? AND status NOT IN ('FINISHED', 'FAILED')", id);
+            update("UPDATE samples SET status = 'INTERRUPTED' WHERE id = ? "
+                + "AND status NOT IN ('FINISHED', 'FAILED')", id);
             transition(id, SampleStatus.INTERRUPTED, at, reason);
         });
     }
@@ -212,16 +252,32 @@ public final class Journal implements AutoCloseable {
 
     /** One sample by id. */
     public synchronized Optional<SampleRecord> sample(long id) {
-        var rows = SampleRows.query(db, "WHERE id = " + id);
+        var rows = SampleRows.query(db, "WHERE id = ?", id);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** One sample by its name: the {@code ordinal}-th sample of {@code origin}. */
+    public synchronized Optional<SampleRecord> sample(String origin, int ordinal) {
+        var rows = SampleRows.query(db, "WHERE origin = ? AND ordinal = ?", origin, ordinal);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** The highest ordinal of an origin so far; 0 when it has no sample. */
+    public synchronized int lastOrdinal(String origin) {
+        try (var ps = db.prepareStatement("SELECT COALESCE(MAX(ordinal), 0) FROM samples WHERE origin = ?")) {
+            ps.setString(1, origin);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw failure("reading ordinals of " + origin, e);
+        }
     }
 
     /** The first finished sample (lowest id) whose key is {@code key}: the same simulation, run already. */
     public synchronized Optional<SampleRecord> finishedWithKey(String key) {
-        if (!key.matches("[0-9A-Za-z_-]+")) {
-            throw new IllegalArgumentException("not a sample key: " + key);
-        }
-        var rows = SampleRows.query(db, "WHERE key = '" + key + "' AND status = 'FINISHED' ORDER BY id LIMIT 1");
+        var rows = SampleRows.query(db, "WHERE key = ? AND status = 'FINISHED' ORDER BY id LIMIT 1", key);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
@@ -255,6 +311,21 @@ public final class Journal implements AutoCloseable {
         } catch (SQLException e) {
             throw failure("counting samples", e);
         }
+    }
+
+    /** The ledger's design of a kind and number, if stored. */
+    public synchronized Optional<DesignRecord> design(DesignRecord.Kind kind, int number) {
+        return Ledger.query(db, "WHERE origin = ?", kind.origin(number)).stream().findFirst();
+    }
+
+    /** Every stored design of a kind, oldest first. */
+    public synchronized List<DesignRecord> designs(DesignRecord.Kind kind) {
+        return Ledger.query(db, "WHERE kind = ? ORDER BY number", kind.name());
+    }
+
+    /** Stores a design (new, or in its new state) in one transaction. */
+    public synchronized void putDesign(DesignRecord design) {
+        transaction(() -> Ledger.insert(db, design));
     }
 
     @Override

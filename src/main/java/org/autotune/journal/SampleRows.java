@@ -16,12 +16,20 @@ final class SampleRows {
     private SampleRows() {
     }
 
-    /** @param tail a trusted SQL tail (WHERE/ORDER BY) built by the journal itself, never user text */
-    static List<SampleRecord> query(Connection db, String tail) {
+    /**
+     * @param tail a trusted SQL tail (WHERE/ORDER BY) written in the journal itself, never user text
+     * @param args the values of the tail's {@code ?} placeholders
+     */
+    static List<SampleRecord> query(Connection db, String tail, Object... args) {
         var out = new ArrayList<SampleRecord>();
-        try (var st = db.createStatement(); var rs = st.executeQuery("SELECT * FROM samples " + tail)) {
-            while (rs.next()) {
-                out.add(row(rs));
+        try (var ps = db.prepareStatement("SELECT * FROM samples " + tail)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
             }
             return out;
         } catch (SQLException e) {
@@ -36,7 +44,8 @@ final class SampleRows {
             rs.getInt("attempts"), optionalDouble(rs, "score"), optionalDouble(rs, "score_error"),
             Json.readNumbers(rs.getString("components")), Json.readObservables(rs.getString("observables")),
             text(rs, "error"), optionalInt(rs, "exit_code"), text(rs, "job_id"), rs.getString("folder"),
-            rs.getString("origin"), Instant.parse(rs.getString("created")), instant(rs, "started"),
+            rs.getString("origin"), rs.getInt("ordinal"), Instant.parse(rs.getString("created")),
+            instant(rs, "started"),
             instant(rs, "finished"), rs.getLong("elapsed_ms"));
     }
 

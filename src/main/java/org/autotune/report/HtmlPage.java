@@ -75,7 +75,7 @@ final class HtmlPage {
         if (other > 0) {
             html.append(", ").append(other).append(" pending, running or interrupted");
         }
-        history.best().ifPresent(b -> html.append(" · best: sample ").append(b.id()).append(", score ")
+        history.best().ifPresent(b -> html.append(" · best: sample ").append(escape(b.name())).append(", score ")
                 .append(HtmlTables.number(b.score().getAsDouble())));
         html.append("</p>\n<nav>");
         nav("outside", "Observables outside");

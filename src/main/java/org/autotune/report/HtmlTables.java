@@ -79,7 +79,8 @@ final class HtmlTables {
             return;
         }
         var b = best.get();
-        html.append("<p>Best sample ").append(b.id()).append(" (").append(HtmlPage.escape(b.origin()))
+        html.append("<p>Best sample ").append(HtmlPage.escape(b.name())).append(" (")
+            .append(HtmlPage.escape(b.origin()))
             .append("): score ").append(number(b.score().getAsDouble()));
         b.scoreError().ifPresent(e -> html.append(" ± ").append(number(e)));
         html.append(".");
@@ -129,7 +130,8 @@ final class HtmlTables {
             .append("<table><thead><tr><th>sample</th><th class=\"t\">origin</th><th>exit code</th><th>attempts</th>"
                 + "<th class=\"t\">point</th><th class=\"t\">error</th></tr></thead><tbody>\n");
         for (var s : failed.subList(0, Math.min(max, failed.size()))) {
-            html.append("<tr><td>").append(s.id()).append("</td><td class=\"t\">").append(HtmlPage.escape(s.origin()))
+            html.append("<tr><td>").append(HtmlPage.escape(s.name())).append("</td><td class=\"t\">")
+                .append(HtmlPage.escape(s.origin()))
                 .append("</td><td>").append(s.exitCode().map(String::valueOf).orElse("")).append("</td><td>")
                 .append(s.attempts()).append("</td><td class=\"t\">")
                 .append(HtmlPage.escape(HtmlPage.point(source, s))).append("<br>")
@@ -157,7 +159,8 @@ final class HtmlTables {
         // closing </td> and </tr> are optional in HTML: leaving them out keeps 10 000 rows about a fifth smaller
         for (var s : source.samples()) {
             html.append(s.status() == SampleStatus.FINISHED ? "<tr>" : "<tr class=\"" + s.status().name() + "\">")
-                .append("<td>").append(s.id()).append("<td>").append(HtmlPage.escape(s.origin())).append("<td>")
+                .append("<td>").append(HtmlPage.escape(s.name())).append("<td>")
+                .append(HtmlPage.escape(s.origin())).append("<td>")
                 .append(s.status().name()).append("<td>")
                 .append(s.score().isPresent() ? number(s.score().getAsDouble()) : "").append("<td>")
                 .append(s.scoreError().isPresent() ? number(s.scoreError().getAsDouble()) : "");

@@ -96,14 +96,14 @@ final class ObservablePlots {
                 last.add(k + shift, o.simulated(), o.simulatedError());
             }
             data.plot(chart, "data", ChartStyle.DATA);
-            first.plot(chart, "start (sample " + start.id() + ")", ChartStyle.START);
-            last.plot(chart, "best (sample " + best.id() + ")", ChartStyle.BEST);
+            first.plot(chart, "start (sample " + start.name() + ")", ChartStyle.START);
+            last.plot(chart, "best (sample " + best.name() + ")", ChartStyle.BEST);
             panels.add(chart);
         }
         return Optional.of(new Figure("overlay", "Data and simulation at the start and at the best sample",
             "For each observable: the data ± error (black), the simulation ± its statistical error at the first "
-                + "finished sample (orange, sample " + start.id() + ") and at the best sample (red, sample "
-                + best.id() + ")." + more(groups.size()), panels, SamplePlots.columns(panels.size()),
+                + "finished sample (orange, sample " + start.name() + ") and at the best sample (red, sample "
+                + best.name() + ")." + more(groups.size()), panels, SamplePlots.columns(panels.size()),
             SamplePlots.PANEL_WIDTH, SamplePlots.PANEL_HEIGHT));
     }
 
@@ -115,7 +115,7 @@ final class ObservablePlots {
         var panels = new ArrayList<Chart<?, ?>>();
         for (var s : List.of(start, best)) {
             String which = s == start ? "start" : "best";
-            var chart = ChartStyle.xy(450, 260, "pulls at the " + which + " (sample " + s.id() + ")",
+            var chart = ChartStyle.xy(450, 260, "pulls at the " + which + " (sample " + s.name() + ")",
                 "observable (in the metric's order)", "pull", true);
             int n = s.observables().size();
             ChartStyle.polygon(chart, "±1", new double[] {-0.5, -0.5, n - 0.5, n - 0.5}, new double[] {-1, 1, 1, -1},
@@ -138,7 +138,7 @@ final class ObservablePlots {
         }
         return Optional.of(new Figure("pulls", "Pulls at the start and at the best sample",
             "(simulated − data) / √(σ_sim² + σ_data²) for every observable, at the first finished sample (sample "
-                + start.id() + ") and at the best sample (sample " + best.id() + "); the band marks ±1. At a good "
+                + start.name() + ") and at the best sample (sample " + best.name() + "); the band marks ±1. At a good "
                 + "tune they scatter around 0 with a spread of about 1; a run of pulls on one side is a shape the "
                 + "simulation misses.", panels, 2, 450, 260));
     }

@@ -48,7 +48,7 @@ final class CampaignJson {
         if (status.lastFailure().isPresent()) {
             var f = status.lastFailure().get();
             var failure = node.putObject("lastFailure");
-            failure.put("sample", f.id());
+            failure.put("sample", f.name());
             failure.put("folder", f.folder());
             failure.put("error", f.error().lines().findFirst().orElse(""));
         } else {
@@ -84,6 +84,7 @@ final class CampaignJson {
         }
         var columns = node.putObject("samples");
         var ids = columns.putArray("id");
+        var names = columns.putArray("name");
         var statuses = columns.putArray("status");
         var scores = columns.putArray("score");
         var errors = columns.putArray("scoreError");
@@ -91,6 +92,7 @@ final class CampaignJson {
         var values = columns.putObject("values");
         for (var s : samples) {
             ids.add(s.id());
+            names.add(s.name());
             statuses.add(s.status().name());
             number(scores, s.status() == SampleStatus.FINISHED ? s.score() : OptionalDouble.empty());
             number(errors, s.scoreError());
@@ -108,7 +110,8 @@ final class CampaignJson {
 
     private static ObjectNode best(CampaignView view, SampleRecord best) {
         var node = MAPPER.createObjectNode();
-        node.put("sample", best.id());
+        node.put("sample", best.name());
+        node.put("id", best.id());
         double score = best.score().getAsDouble();
         putNumber(node, "score", score);
         // the text autotune status prints (cli.Summary.number), so both show the same digits

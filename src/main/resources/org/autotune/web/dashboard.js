@@ -118,7 +118,7 @@ function drawScore(d) {
 
 function drawParameters(d) {
   const container = document.getElementById("param-charts");
-  const bestId = d.best ? d.best.sample : null;
+  const bestId = d.best ? d.best.id : null;
   for (const p of d.parameters) {
     const values = d.samples.values[p.name];
     const bestValues = d.samples.id.map((id, i) => id === bestId ? values[i] : null);

@@ -131,7 +131,7 @@ public final class CoverageStudy {
 
     private static SampleRecord record(long id, Point p, Score s) {
         return new SampleRecord(id, "k" + id, p.asMap(), 1, 40, SampleStatus.FINISHED, 1, OptionalDouble.of(s.value()),
-            s.standardError(), Map.of(), s.observables(), "", Optional.of(0), "", "", "coverage", Instant.EPOCH,
+            s.standardError(), Map.of(), s.observables(), "", Optional.of(0), "", "", "coverage", (int) id, Instant.EPOCH,
             Optional.empty(), Optional.empty(), 0);
     }
 

@@ -133,7 +133,8 @@ public final class ToyDmcBench {
         try (var c = Campaign.open(config, new Overrides(Optional.empty(), slots, OptionalLong.empty(),
             Optional.empty(), true), false)) {
             c.run(Progress.NONE, Clock.systemUTC());
-            var samples = c.journal().samples().stream().filter(s -> s.id() < 1_000_000).toList();
+            var samples = c.journal().samples().stream().filter(s -> s.origin().equals("optimizer"))
+                .toList();
             int toTarget = -1;
             double best = Double.POSITIVE_INFINITY;
             SampleRecord bestSample = null;

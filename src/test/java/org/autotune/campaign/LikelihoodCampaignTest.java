@@ -1,5 +1,6 @@
 package org.autotune.campaign;
 
+import org.autotune.scan.Scans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -58,10 +59,10 @@ class LikelihoodCampaignTest {
             budget: 40
             seed: 3
             """.formatted(N));
-        Campaign.ScanOutcome scan;
+        Scans.ScanOutcome scan;
         try (var c = Campaign.open(CampaignConfig.read(file), Overrides.none(), false)) {
             c.run(Progress.NONE, Clock.systemUTC());
-            scan = c.scan(Progress.NONE, Clock.systemUTC(), 1);
+            scan = Scans.run(c, Progress.NONE, Clock.systemUTC(), 1);
         }
         var estimate = scan.analysis().orElseThrow().constraints().orElseThrow().estimates().get(0);
         // −ln L ≈ M (mu − x̄)² / (2 s²) with s² = 1 + h² for the kernel's bandwidth h = N^(−1/5): σ = s/√M

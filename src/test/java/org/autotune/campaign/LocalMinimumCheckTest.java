@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.autotune.cli.Main;
+import org.autotune.journal.DesignRecord;
 import org.autotune.journal.Journal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +99,7 @@ class LocalMinimumCheckTest {
             .contains("autotune run ").contains("well.restart.yaml");
         try (var j = Journal.read(dir.resolve("well.autotune/journal.sqlite"))) {
             assertThat(j.samples().stream().filter(s -> s.origin().equals("check-1"))).hasSize(32);
-            assertThat(j.meta("check.1.state")).contains("done");
+            assertThat(j.design(DesignRecord.Kind.CHECK, 1).orElseThrow().state()).isEqualTo(DesignRecord.State.DONE);
         }
         // the restart campaign starts in the deeper well and ends below the stuck minimum
         var restart = dir.resolve("well.restart.yaml");

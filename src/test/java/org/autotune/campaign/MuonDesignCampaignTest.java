@@ -58,7 +58,7 @@ class MuonDesignCampaignTest {
             assertThat(samples).hasSize(18).allMatch(s -> s.status() == SampleStatus.FINISHED);
             double coefficient = Double.parseDouble(view.journal().meta("cost.coefficient").orElseThrow());
             // coefficient: auto is the first sample's loss
-            var first = samples.stream().filter(s -> s.id() == 1).findFirst().orElseThrow();
+            var first = samples.stream().filter(s -> s.name().equals("optimizer/1")).findFirst().orElseThrow();
             assertThat(coefficient).isEqualTo(first.components().get(CostTerms.METRIC));
             for (var s : samples) {
                 double planes = s.point().get("planes");
@@ -90,8 +90,8 @@ class MuonDesignCampaignTest {
         // journal: the replay adds the budget term to it again, with the journaled coefficient
         var journalFile = Campaign.defaultDirectory(file).resolve(org.autotune.journal.Journal.FILE_NAME);
         try (var journal = org.autotune.journal.Journal.open(journalFile)) {
-            var s = journal.sample(7).orElseThrow();
-            journal.rescored(7, org.autotune.score.Score.of(s.components().get(CostTerms.METRIC)));
+            var s = journal.sample("optimizer", 7).orElseThrow();
+            journal.rescored(s.id(), org.autotune.score.Score.of(s.components().get(CostTerms.METRIC)));
         }
         assertThat(scores(file)).isNotEqualTo(scores);
         var third = run(file);

@@ -1,5 +1,6 @@
 package org.autotune.campaign;
 
+import org.autotune.scan.Scans;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import org.autotune.journal.DesignRecord;
 import org.autotune.journal.Journal;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.MatrixUtils;
@@ -73,10 +75,10 @@ class ScanTest {
     }
 
     /** Runs the campaign, then one scan. */
-    private static Campaign.ScanOutcome runAndScan(Path file) {
+    private static Scans.ScanOutcome runAndScan(Path file) {
         try (var c = Campaign.open(CampaignConfig.read(file), Overrides.none(), false)) {
             c.run(Progress.NONE, Clock.systemUTC());
-            return c.scan(Progress.NONE, Clock.systemUTC(), 1);
+            return Scans.run(c, Progress.NONE, Clock.systemUTC(), 1);
         }
     }
 
@@ -128,7 +130,7 @@ class ScanTest {
         var config = CampaignConfig.read(file);
         try (var c = Campaign.open(config, Overrides.none(), false)) {
             c.run(Progress.NONE, Clock.systemUTC());
-            c.scan(Progress.NONE, Clock.systemUTC(), 1);
+            Scans.run(c, Progress.NONE, Clock.systemUTC(), 1);
         }
         int samples;
         try (var j = Journal.read(dir.resolve("campaign.autotune/journal.sqlite"))) {
@@ -136,7 +138,7 @@ class ScanTest {
             // the scan's centre is the optimizer's best sample: answered from it, not run again
             long distinct = j.samples().stream().map(s -> s.key()).distinct().count();
             assertThat(distinct).isEqualTo(samples);
-            assertThat(j.meta("scan.1.state")).contains("done");
+            assertThat(j.design(DesignRecord.Kind.SCAN, 1).orElseThrow().state()).isEqualTo(DesignRecord.State.DONE);
         }
         // resuming the optimizer after the scan replays without complaint and runs nothing new
         try (var c = Campaign.open(config, new Overrides(Optional.empty(), OptionalInt.empty(), OptionalLong.empty(),
@@ -192,7 +194,7 @@ class ScanTest {
         try (var j = Journal.read(dir.resolve("campaign.autotune/journal.sqlite"))) {
             assertThat(j.samples().stream().filter(s -> s.origin().equals("grid-1"))).hasSize(25);
             var grid = tools.jackson.databind.json.JsonMapper.builder().build()
-                .readTree(j.meta("grid.1.result").orElseThrow());
+                .readTree(j.design(DesignRecord.Kind.GRID, 1).orElseThrow().result().orElseThrow());
             assertThat(grid.get("x").asString()).isEqualTo("a");
             assertThat(grid.get("y").asString()).isEqualTo("b");
             // +-2 sigma around the fitted minimum (the truth), 5 points per axis

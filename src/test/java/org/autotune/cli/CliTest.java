@@ -149,7 +149,7 @@ class CliTest {
             for (int i = 0; i < samples.size(); i++) {
                 var s = samples.get(i);
                 var row = rows.get(i);
-                assertThat(row.get("sample").asLong()).isEqualTo(s.id());
+                assertThat(row.get("sample").asString()).isEqualTo(s.name());
                 assertThat(row.get("status").asString()).isEqualTo(s.status().name());
                 assertThat(row.get("gain").asDouble()).isEqualTo(s.point().get("gain"));
                 assertThat(row.get("noise").asDouble()).isEqualTo(s.point().get("noise"));

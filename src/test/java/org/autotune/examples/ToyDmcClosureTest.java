@@ -1,5 +1,6 @@
 package org.autotune.examples;
 
+import org.autotune.scan.Scans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ class ToyDmcClosureTest {
         try (var c = Campaign.open(config, new Overrides(Optional.of(BUDGET), OptionalInt.empty(), OptionalLong.empty(),
             Optional.empty(), false), false)) {
             c.run(Progress.NONE, Clock.systemUTC());
-            analysis = c.scan(Progress.NONE, Clock.systemUTC(), 1).analysis().orElseThrow();
+            analysis = Scans.run(c, Progress.NONE, Clock.systemUTC(), 1).analysis().orElseThrow();
         }
         var report = String.join("\n", analysis.describe());
         var constraints = analysis.constraints().orElseThrow(() -> new AssertionError(report));

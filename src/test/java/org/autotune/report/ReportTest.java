@@ -1,5 +1,7 @@
 package org.autotune.report;
 
+import org.autotune.scan.Grids;
+import org.autotune.scan.Scans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -81,8 +83,8 @@ class ReportTest {
             """);
         try (var c = Campaign.open(CampaignConfig.read(file), Overrides.none(), false)) {
             c.run(Progress.NONE, Clock.systemUTC());
-            c.scan(Progress.NONE, Clock.systemUTC(), 1);
-            c.grid(null, 5, 2, Progress.NONE, Clock.systemUTC());
+            Scans.run(c, Progress.NONE, Clock.systemUTC(), 1);
+            Grids.run(c, Optional.empty(), 5, 2, Progress.NONE, Clock.systemUTC());
         }
     }
 

@@ -121,7 +121,7 @@ class DashboardTest {
                     Integer.parseInt(counts.group(7)));
             assertThat(status).startsWith("campaign lin: " + c.get("state").asString() + "\n");
             var best = c.get("best");
-            assertThat(status).contains("best: sample " + best.get("sample").asLong() + ", score "
+            assertThat(status).contains("best: sample " + best.get("sample").asString() + ", score "
                 + best.get("scoreText").asString());
             assertThat(status).contains("  a = " + best.get("point").get("a").asString() + "\n")
                 .contains("  b = " + best.get("point").get("b").asString() + " mm\n");

@@ -1,0 +1,161 @@
+package org.autotune.campaign;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.autotune.InputError;
+import org.autotune.execute.Executors;
+import org.autotune.journal.Journal;
+
+/**
+ * A campaign's folder on disk: its journal, its sample folders and its lock file, which lets one
+ * coordinator at a time write it. Opening checks that the campaign file still matches the journal,
+ * and with {@code --force-new} moves an old folder aside (nothing is deleted).
+ *
+ * @param config the campaign as it runs: the journal's seed and budget, the command line's overrides
+ */
+public record CampaignFolder(Path dir, Journal journal, FileChannel lock, CampaignConfig config, int slots)
+    implements AutoCloseable {
+
+    /** The campaign folder used when none is given: {@code <file stem>.autotune} next to the file. */
+    public static Path defaultDirectory(Path campaignFile) {
+        String stem = campaignFile.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        return campaignFile.toAbsolutePath().getParent().resolve(stem + ".autotune");
+    }
+
+    /**
+     * Opens (creating when needed) the campaign folder for running.
+     *
+     * @param mustExist true for {@code resume}: a campaign that never ran is an error
+     * @param clock     the time recorded as the campaign's creation and used to name a moved folder
+     */
+    public static CampaignFolder open(CampaignConfig config, Overrides overrides, boolean mustExist, Clock clock) {
+        Path dir = overrides.dir().orElse(defaultDirectory(config.file())).toAbsolutePath();
+        Path journalFile = dir.resolve(Journal.FILE_NAME);
+        boolean exists = Files.isRegularFile(journalFile);
+        if (mustExist && !exists) {
+            throw new InputError(config.file(), "", "this campaign has not been run yet (no journal in " + dir + ")",
+                "start it with 'autotune run " + config.file() + "'");
+        }
+        if (exists && overrides.forceNew()) {
+            moveAside(dir, clock);
+            exists = false;
+        }
+        var lock = lock(dir, config);
+        Journal journal;
+        try {
+            journal = Journal.open(journalFile);
+        } catch (RuntimeException e) {
+            release(lock);
+            throw e;
+        }
+        try {
+            return record(config, overrides, exists, dir, journal, lock, clock);
+        } catch (RuntimeException e) {
+            journal.close();
+            release(lock);
+            throw e;
+        }
+    }
+
+    private static CampaignFolder record(CampaignConfig config, Overrides overrides, boolean exists, Path dir,
+                                         Journal journal, FileChannel lock, Clock clock) {
+        if (exists) {
+            checkUnchanged(config, journal);
+        }
+        var meta = new LinkedHashMap<String, String>();
+        int slots = exists ? Integer.parseInt(journal.meta("slots").orElseThrow())
+            : Executors.slots(config.executor(), overrides.slots());
+        long seed = exists ? Long.parseLong(journal.meta("seed").orElseThrow()) : config.seed();
+        int budget = overrides.budget().orElse(exists
+            ? Integer.parseInt(journal.meta("budget").orElseThrow()) : config.budget());
+        if (!exists) {
+            meta.put("name", config.name());
+            meta.put("campaign_file", config.file().toAbsolutePath().toString());
+            meta.put("campaign_text", config.text());
+            meta.put("campaign_hash", config.hash());
+            meta.put("created", clock.instant().toString());
+            meta.put("slots", Integer.toString(slots));
+            meta.put("seed", Long.toString(seed));
+        }
+        meta.put("budget", Integer.toString(budget));
+        journal.putMeta(meta);
+        var effective = config.with(new Overrides(Optional.of(budget), OptionalInt.empty(),
+            OptionalLong.of(seed), Optional.empty(), false));
+        return new CampaignFolder(dir, journal, lock, effective, slots);
+    }
+
+    /** Where new samples' folders go. */
+    public Path samples() {
+        return dir.resolve("samples");
+    }
+
+    /** Closes the journal and releases the lock. */
+    @Override
+    public void close() {
+        try {
+            journal.close();
+        } finally {
+            release(lock);
+        }
+    }
+
+    private static void checkUnchanged(CampaignConfig config, Journal journal) {
+        var before = journal.meta("campaign_text").orElse("");
+        if (journal.meta("campaign_hash").orElse("").equals(config.hash())) {
+            return;
+        }
+        throw new InputError(config.file(), "", "the campaign file changed since this campaign started ("
+            + TextDiff.describe(before, config.text()) + ")",
+            "undo the change to continue, or pass --force-new to start a new campaign (the old folder is kept)");
+    }
+
+    private static void moveAside(Path dir, Clock clock) {
+        var stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(clock.instant().atZone(clock.getZone()));
+        var target = dir.resolveSibling(dir.getFileName() + "-" + stamp);
+        try {
+            Files.move(dir, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("moving the old campaign folder " + dir + " to " + target, e);
+        }
+    }
+
+    private static FileChannel lock(Path dir, CampaignConfig config) {
+        try {
+            Files.createDirectories(dir);
+            var ch = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
+            if (ch.tryLock() == null) {
+                String holder = Files.readString(dir.resolve("lock"), StandardCharsets.UTF_8).trim();
+                ch.close();
+                throw new InputError(config.file(), "", "campaign folder " + dir + " is in use by another autotune "
+                    + "process" + (holder.isEmpty() ? "" : " (pid " + holder + ")"),
+                    "wait for it to finish or stop it (Ctrl-C); use --dir to run a separate copy");
+            }
+            ch.truncate(0);
+            ch.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
+            return ch;
+        } catch (IOException e) {
+            throw new UncheckedIOException("locking campaign folder " + dir, e);
+        }
+    }
+
+    private static void release(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("releasing the campaign lock", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.autotune.scan;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.autotune.InputError;
+import org.autotune.analysis.LocalAnalysis;
+import org.autotune.analysis.LocalMinimumCheck;
+import org.autotune.campaign.Campaign;
+import org.autotune.campaign.Outcome;
+import org.autotune.campaign.Progress;
+import org.autotune.campaign.RestartFile;
+import org.autotune.campaign.ScanJson;
+import org.autotune.journal.DesignRecord;
+import org.autotune.journal.SampleRecord;
+
+/**
+ * Local-minimum checks: a Sobol sample of points over the whole space or a box around the best
+ * sample, then the points that beat the campaign's best sample (not earlier checks') by more than
+ * the noise. Check k's samples are {@code check-k/1}, {@code check-k/2}, …
+ */
+public final class Checks {
+    /** What a check found: the minimum it compared with, and the points that beat it beyond noise. */
+    public record CheckOutcome(int number, int points, Outcome outcome, SampleRecord minimum,
+                               List<LocalMinimumCheck.Better> better, Optional<Path> restartFile) {
+    }
+
+    private Checks() {
+    }
+
+    /**
+     * Runs (or continues) a check of {@code count} points, over the whole space ({@code width} ≥
+     * 0.5) or a box of half-width {@code width} (fraction of each range) around the best sample.
+     * When a point beats the minimum, a copy of the campaign file starting from the best of them is
+     * written next to it.
+     */
+    public static CheckOutcome run(Campaign campaign, Progress progress, Clock clock, int count, double width) {
+        var config = campaign.config();
+        var space = config.space();
+        var journal = campaign.journal();
+        var minimum = journal.samples().stream()
+            .filter(r -> !r.origin().startsWith("check-") && r.toScore().isPresent())
+            .min(Comparator.comparingDouble(r -> r.score().getAsDouble()))
+            .orElseThrow(() -> new InputError(config.file(), "", "no finished sample to compare with yet",
+                "run the campaign first: autotune run " + config.file()));
+        var entry = Ledgers.unfinished(journal, DesignRecord.Kind.CHECK).orElseGet(() -> {
+            double[] center = space.toUnit(LocalAnalysis.pointOf(space, minimum.point()));
+            int used = journal.designs(DesignRecord.Kind.CHECK).stream()
+                .mapToInt(d -> ScanJson.readPoints(d.design()).size()).sum();
+            return Ledgers.store(journal, DesignRecord.Kind.CHECK, DesignRecord.State.RUNNING,
+                ScanJson.write(LocalMinimumCheck.design(center, width, count, used)));
+        });
+        var points = ScanJson.readPoints(entry.design()).stream().map(space::fromUnit).toList();
+        var run = campaign.runDesign(points, entry.origin(), 1, "check", progress, clock);
+        if (run.outcome().state().unfinished()) {
+            return new CheckOutcome(entry.number(), points.size(), run.outcome(), minimum, List.of(),
+                Optional.empty());
+        }
+        var better = LocalMinimumCheck.better(minimum.toScore().orElseThrow(), points, run.scores());
+        Optional<Path> restart = better.isEmpty() ? Optional.empty()
+            : Optional.of(RestartFile.write(config, better.get(0).point()));
+        journal.putDesign(entry.with(DesignRecord.State.DONE, entry.design(),
+            Optional.of("{\"better\":" + better.size() + "}")));
+        return new CheckOutcome(entry.number(), points.size(), run.outcome(), minimum, better, restart);
+    }
+}
