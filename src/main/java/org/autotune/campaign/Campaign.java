@@ -104,13 +104,15 @@ public final class Campaign implements AutoCloseable {
         var rules = new ArrayList<StopRule>(List.of(new StopRule.Budget(config.budget()),
             StopRule.FailureRate.forSlots(slots())));
         rules.addAll(config.stop().rules());
-        loop = new RunLoop(setup(ex, clock), optimizer, SeedPolicy.OPTIMIZER, 1, rules, parts.costTerms(journal),
-            progress);
-        var result = loop.run();
-        var state = result.state();
-        journal.putMeta(Map.of("state", state.spelling()));
-        optimizer.estimate().ifPresent(e -> journal.putMeta(Map.of("estimate", ScanJson.write(e.asMap()))));
-        return new Outcome(state, journal.best(), result.last(), message(state));
+        try (optimizer) {
+            loop = new RunLoop(setup(ex, clock), optimizer, SeedPolicy.OPTIMIZER, 1, rules,
+                parts.costTerms(journal), progress);
+            var result = loop.run();
+            var state = result.state();
+            journal.putMeta(Map.of("state", state.spelling()));
+            optimizer.estimate().ifPresent(e -> journal.putMeta(Map.of("estimate", ScanJson.write(e.asMap()))));
+            return new Outcome(state, journal.best(), result.last(), message(state));
+        }
     }
 
     /** What a fixed design's run did, and each point's score in the design's order (empty: failed). */
@@ -144,7 +146,7 @@ public final class Campaign implements AutoCloseable {
             var message = switch (state) {
                 case INTERRUPTED -> "stopped; 'autotune " + command + " " + config.file()
                     + "' continues where it stopped";
-                case TOO_MANY_FAILURES -> message(state);
+                case TOO_MANY_FAILURES, INFRASTRUCTURE_FAILED -> message(state);
                 default -> "every " + command + " sample has finished";
             };
             return new DesignRun(new Outcome(state, journal().best(), result.last(), message), result.scores());
@@ -193,6 +195,8 @@ public final class Campaign implements AutoCloseable {
                 + config.stop().stagnation().orElse(0) + " samples (stop: stagnation)";
             case WALL_TIME -> "stopped after the wall time of stop: wall-time; 'autotune resume " + config.file()
                 + "' continues where it stopped";
+            case INFRASTRUCTURE_FAILED -> "stopped: " + loop.infrastructureFailure().orElse("a sample could not run")
+                + "; then 'autotune resume " + config.file() + "' runs it again";
         };
     }
 }

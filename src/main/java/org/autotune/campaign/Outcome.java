@@ -20,7 +20,12 @@ public record Outcome(State state, Optional<SampleRecord> best, Progress.Snapsho
         /** The best score did not improve in the campaign's {@code stop: stagnation} samples. */
         STAGNATED,
         /** The run took the campaign's {@code stop: wall-time}; resume continues it. */
-        WALL_TIME;
+        WALL_TIME,
+        /**
+         * A sample's job could not run, several times in a row, for reasons outside the simulation
+         * (the program cannot be started, nodes fail): fix that, then resume.
+         */
+        INFRASTRUCTURE_FAILED;
 
         /** The spelling kept in the journal and shown by {@code status}. */
         public String spelling() {
@@ -29,7 +34,8 @@ public record Outcome(State state, Optional<SampleRecord> best, Progress.Snapsho
 
         /** True when the run did not get to its end (resume, or the same command again, continues it). */
         public boolean unfinished() {
-            return this == INTERRUPTED || this == TOO_MANY_FAILURES || this == WALL_TIME;
+            return this == INTERRUPTED || this == TOO_MANY_FAILURES || this == WALL_TIME
+                || this == INFRASTRUCTURE_FAILED;
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,6 @@ import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 import org.autotune.metric.Metric;
 import org.autotune.optimize.Optimizer;
-import org.autotune.optimize.PathRecording;
 import org.autotune.optimize.Result;
 import org.autotune.score.Score;
 import org.autotune.simulate.Simulator;
@@ -87,6 +87,7 @@ final class RunLoop {
     private final Set<Long> counted = new HashSet<>();
     private final List<Optional<Score>> told = new ArrayList<>();
     private volatile boolean stopping;
+    private InfrastructureFailure infrastructureFailure;
     private int nextOrdinal;
     private int used;
     private int finished;
@@ -142,7 +143,15 @@ final class RunLoop {
                 break;
             }
             var head = queue.peek();
-            var score = head.result().join();
+            Optional<Score> score;
+            try {
+                score = head.result().join();
+            } catch (CompletionException e) {   // a sample's job could not run, again and again
+                infrastructureFailure = InfrastructureFailure.in(e).orElseThrow(() -> e);
+                stopping = true;
+                runner.stopWaiting();
+                return end(Outcome.State.INFRASTRUCTURE_FAILED);
+            }
             if (stopping) {
                 break;
             }
@@ -241,9 +250,15 @@ final class RunLoop {
         }
     }
 
+    /** Why the loop stopped with INFRASTRUCTURE_FAILED: what could not run, where, and what to check. */
+    Optional<String> infrastructureFailure() {
+        return Optional.ofNullable(infrastructureFailure).map(Throwable::getMessage);
+    }
+
     /** Stops the loop; the caller closes the executor, which ends the running jobs. */
     void stop() {
         stopping = true;
+        runner.stopWaiting();
     }
 
     /** Queues a point as the campaign's replicates of it; returns how many new samples that made
@@ -371,12 +386,9 @@ final class RunLoop {
     }
 
     private void recordPath() {
-        if (optimizer instanceof PathRecording pr) {
-            var steps = pr.path();
-            for (int i = pathRecorded; i < steps.size(); i++) {
-                journal.path(steps.get(i).index(), PathJson.of(steps.get(i), config.space()));
-            }
-            pathRecorded = steps.size();
+        for (var step : optimizer.pathSince(pathRecorded)) {
+            journal.path(step.index(), PathJson.of(step, config.space()));
+            pathRecorded++;
         }
     }
 

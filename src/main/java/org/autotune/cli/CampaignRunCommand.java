@@ -152,7 +152,7 @@ abstract class CampaignRunCommand implements Callable<Integer> {
         return switch (outcome.state()) {
             case CONVERGED, BUDGET_SPENT, STAGNATED, WALL_TIME -> 0;
             case INTERRUPTED -> EXIT_INTERRUPTED;
-            case TOO_MANY_FAILURES -> EXIT_FAILURES;
+            case TOO_MANY_FAILURES, INFRASTRUCTURE_FAILED -> EXIT_FAILURES;
         };
     }
 

@@ -27,7 +27,7 @@ import org.hipparchus.linear.RealMatrix;
  * coordinates) or after {@code generations}. The random draws come from the campaign seed, so
  * the proposals are a function of the scores told, and a campaign resumes by replay.
  */
-final class CmaEs implements Optimizer, PathRecording {
+final class CmaEs implements Optimizer {
     private final Space space;
     private final int n;
     private final int lambda;

@@ -23,7 +23,7 @@ import org.autotune.space.Space;
  *
  * <p>Works in the unit cube, so integer and choice parameters are stepped cell by cell.
  */
-final class CoordinateDescent implements Optimizer, PathRecording {
+final class CoordinateDescent implements Optimizer {
     private final Space space;
     private final double shrink;
     private final double significance;

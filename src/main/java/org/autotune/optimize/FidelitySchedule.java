@@ -24,7 +24,7 @@ import org.autotune.space.Space;
  * stage starts only after every point of the stage before has been told. Stage boundaries depend
  * only on the results told, so the schedule replays like any optimizer.
  */
-public final class FidelitySchedule implements Optimizer, PathRecording {
+public final class FidelitySchedule implements Optimizer {
     /**
      * The stages: events per sample (rising), how many points each stage may ask for
      * ({@link Integer#MAX_VALUE}: until its optimizer is done), and the width of each stage's box

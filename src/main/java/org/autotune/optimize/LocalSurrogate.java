@@ -33,7 +33,7 @@ import org.hipparchus.random.SobolSequenceGenerator;
  * depend only on the seed and the results told: a batch is fitted in the order it was asked,
  * whatever the order its results came back in.
  */
-final class LocalSurrogate implements Optimizer, PathRecording {
+final class LocalSurrogate implements Optimizer {
     /** Adam's decay rates and regulariser, as in Kingma and Ba (arXiv:1412.6980). */
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;

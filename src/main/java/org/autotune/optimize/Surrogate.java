@@ -36,7 +36,7 @@ import org.hipparchus.random.SobolSequenceGenerator;
  * linear in the parameters, the χ² is not. Works in the unit cube (log parameters on their log
  * scale); real and log parameters only.
  */
-final class Surrogate implements Optimizer, PathRecording {
+final class Surrogate implements Optimizer {
     private static final int SEARCH_POINTS = 4000;
 
     private final Space space;

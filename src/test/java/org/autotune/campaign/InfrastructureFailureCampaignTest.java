@@ -18,7 +18,6 @@ import org.autotune.execute.JobOutcome;
 import org.autotune.execute.LocalExecutor;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +48,6 @@ class InfrastructureFailureCampaignTest {
     }
 
     @Test
-    @Disabled("needs RunLoop wiring: the loop must turn InfrastructureFailure into an outcome")
     void a_simulator_that_cannot_start_stops_the_campaign_with_one_line_and_fails_no_sample() throws IOException {
         var file = TestCampaigns.write(dir, "", "budget: 10");
         var text = Files.readString(file).replace("command: [sh, ", "command: [" + dir.resolve("no-such-sim") + ", ");

@@ -187,7 +187,7 @@ class SampleRunnerTest {
     /** A runner on a fresh journal that already holds sample 1 (as the run loop creates it). */
     private SampleRunner runner(Executor executor, List<String> command, int retries, Backoff backoff) {
         journal = Journal.open(dir.resolve(Journal.FILE_NAME));
-        journal.created(sample(1), "optimizer", Clock.systemUTC().instant());
+        journal.created(sample(1), "optimizer", 1, Clock.systemUTC().instant());
         return new SampleRunner(journal, new CommandOf(command), new ValueFile(), executor, scoring,
             Clock.systemUTC(), retries, new AtomicInteger(), stopping::get, backoff);
     }

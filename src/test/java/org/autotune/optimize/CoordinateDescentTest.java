@@ -53,7 +53,7 @@ class CoordinateDescentTest {
         assertThat(wavesFour).isLessThan(samplesOne / 2);
         // and both end on the same minimum (4, -4): more slots change the waiting, not the answer
         for (var opt : List.of(one, four)) {
-            var end = ((PathRecording) opt).path().stream().filter(PathStep::accepted).reduce((x, y) -> y)
+            var end = opt.path().stream().filter(PathStep::accepted).reduce((x, y) -> y)
                 .orElseThrow().to();
             var samples = "samples with 1 and 4 slots: %d, %d".formatted(samplesOne, samplesFour);
             assertThat(end.get("a")).as(samples).isCloseTo(4.0, within(1e-9));
