@@ -53,7 +53,7 @@ public record Components(CampaignConfig config, Simulator simulator, Metric metr
 
     /** Adds the budget term to each score told, with the coefficient the journal already fixed (if any). */
     public CostTerms costTerms(Journal journal) {
-        var known = journal.meta(RunLoop.COEFFICIENT_META).map(Double::parseDouble);
+        var known = journal.meta(ProposalTotals.COEFFICIENT_META).map(Double::parseDouble);
         return config.design().map(d -> new CostTerms(d, known.isPresent()
             ? OptionalDouble.of(known.get()) : OptionalDouble.empty()))
             .orElseGet(CostTerms::none);

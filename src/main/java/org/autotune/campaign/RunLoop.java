@@ -54,9 +54,6 @@ import org.slf4j.LoggerFactory;
 final class RunLoop {
     private static final Logger log = LoggerFactory.getLogger(RunLoop.class);
 
-    /** Journal meta key of the budget term's coefficient, once fixed (coefficient: auto). */
-    static final String COEFFICIENT_META = "cost.coefficient";
-
     /** What a loop runs on: shared by every loop of a campaign. */
     record Setup(CampaignConfig config, int slots, Journal journal, Simulator simulator, Metric metric,
                  Executor executor, ExecutorService scoring, Path samplesDir, Clock clock) {
@@ -78,7 +75,8 @@ final class RunLoop {
     private final String fingerprint;
     private final String origin;
     private final List<StopRule> rules;
-    private final CostTerms costs;
+    private final ProposalTotals totals;
+    private final ReplayCheck replay;
 
     private final ArrayDeque<Proposal> queue = new ArrayDeque<>();
     private final Map<String, NewOrNot> byKey = new HashMap<>();
@@ -127,7 +125,8 @@ final class RunLoop {
         this.origin = origin;
         this.nextOrdinal = firstOrdinal;
         this.rules = List.copyOf(rules);
-        this.costs = costs;
+        this.totals = new ProposalTotals(costs, setup.journal());
+        this.replay = new ReplayCheck(setup.journal(), origin, setup.config().space());
         this.progress = progress;
         this.fingerprint = setup.simulator().fingerprint();
         this.runner = new SampleRunner(journal, setup.simulator(), setup.metric(), setup.executor(), setup.scoring(),
@@ -200,37 +199,16 @@ final class RunLoop {
         if (n > 0) {
             var points = optimizer.ask(n);
             int events = optimizer.events().orElse(config.events());
+            replay.check(points, events, nextOrdinal);
             for (Point p : points) {
                 used += propose(p, events);
             }
         }
     }
 
-    /**
-     * The campaign's score of a proposal: the metric's plus the budget term (design/CostTerms), each
-     * sample's total journaled. Called in the order of proposal, so an automatic coefficient is
-     * fixed by the first score told, and journaled before any total that uses it.
-     */
     private Optional<Score> total(Proposal head, Optional<Score> score) {
-        if (score.isEmpty()) {
-            return score;
-        }
-        boolean known = costs.coefficient().isPresent();
-        var total = costs.total(head.point(), score.get());
-        if (!known && costs.coefficient().isPresent()) {
-            journal.putMeta(Map.of(COEFFICIENT_META, Double.toString(costs.coefficient().getAsDouble())));
-        }
-        if (total != score.get()) {
-            for (var single : head.samples()) {
-                var s = single.result().join();
-                if (s.isPresent() && !s.get().components().containsKey(CostTerms.COST)) {
-                    // one sample: its total is the proposal's; replicates: each its own
-                    journal.rescored(single.sample(), head.samples().size() == 1 ? total
-                        : costs.total(head.point(), s.get()));
-                }
-            }
-        }
-        return Optional.of(total);
+        return totals.total(head.point(), score, head.samples().stream()
+            .map(s -> Map.entry(s.sample(), s.result().join())).toList());
     }
 
     /**

@@ -142,6 +142,20 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** The points of an earlier ask batch (see {@link Asks}), one formatted point per entry, if recorded. */
+    public synchronized Optional<List<String>> ask(String origin, int firstOrdinal, int repeat) {
+        try {
+            return Asks.read(db, origin, firstOrdinal, repeat);
+        } catch (SQLException e) {
+            throw failure("reading asks", e);
+        }
+    }
+
+    /** Records (or replaces with a longer one) the points of an ask batch. */
+    public synchronized void putAsk(String origin, int firstOrdinal, int repeat, List<String> points) {
+        transaction(() -> Asks.write(db, origin, firstOrdinal, repeat, points));
+    }
+
     /** Records a new sample, {@code origin/ordinal}, as PENDING. */
     public synchronized void created(Sample sample, String origin, int ordinal, Instant at) {
         transaction(() -> {

@@ -96,6 +96,7 @@ final class Schema {
                   at TEXT NOT NULL, detail TEXT NOT NULL)""");
             st.execute("CREATE TABLE IF NOT EXISTS path (step INTEGER PRIMARY KEY, entry TEXT NOT NULL)");
             st.execute(DESIGNS);
+            st.execute(Asks.TABLE);
             st.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" + VERSION + "')");
         }
     }
