@@ -29,9 +29,9 @@ public final class LocalMinimumCheck {
 
     /**
      * Sobol points in unit-cube coordinates: the whole cube for {@code width} ≥ 0.5, else the box of
-     * half-width {@code width} around {@code center} cut to the cube. The sequence's first point
-     * (all zeros, a corner) is skipped, and so are the {@code used} points earlier checks took, so
-     * that a new check adds new points.
+     * half-width {@code width} around {@code center} cut to the cube. The sequence's first two
+     * points (a corner, and the middle, which is the minimum itself) are skipped, and so are the
+     * {@code used} points earlier checks took, so that a new check adds new points.
      */
     public static List<double[]> design(double[] center, double width, int count, int used) {
         int n = center.length;
@@ -41,7 +41,7 @@ public final class LocalMinimumCheck {
             lo[i] = width >= 0.5 ? 0 : Math.max(0, center[i] - width);
             hi[i] = width >= 0.5 ? 1 : Math.min(1, center[i] + width);
         }
-        var sobol = SpaceFillingDesign.plain(n).skipTo(1 + used);
+        var sobol = SpaceFillingDesign.plain(n).skip(2 + used);
         var out = new ArrayList<double[]>();
         for (int k = 0; k < count; k++) {
             out.add(sobol.nextIn(lo, hi));

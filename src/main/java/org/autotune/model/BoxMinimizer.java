@@ -49,6 +49,16 @@ public record BoxMinimizer(double[] lower, double[] upper, int evaluations) {
         upper = upper.clone();
     }
 
+    @Override
+    public double[] lower() {
+        return lower.clone();
+    }
+
+    @Override
+    public double[] upper() {
+        return upper.clone();
+    }
+
     /** The unit cube in n dimensions. */
     public static BoxMinimizer unitCube(int n, int evaluations) {
         var hi = new double[n];

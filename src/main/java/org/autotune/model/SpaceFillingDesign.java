@@ -48,9 +48,14 @@ public final class SpaceFillingDesign {
         return new SpaceFillingDesign(new double[dimension]);
     }
 
-    /** Jumps to the sequence's {@code index}-th point (0 is the first). */
-    public SpaceFillingDesign skipTo(int index) {
-        sobol.skipTo(index);
+    /** Skips the next {@code count} points (on a fresh sequence: the first, the corner at the origin, and on). */
+    public SpaceFillingDesign skip(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot skip " + count + " points");
+        }
+        if (count > 0) {
+            sobol.skipTo(sobol.getNextIndex() + count - 1);   // skipTo(i) also returns point i
+        }
         return this;
     }
 
