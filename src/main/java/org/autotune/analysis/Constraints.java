@@ -210,7 +210,8 @@ public final class Constraints {
     public String describe(Direction d) {
         var parts = new ArrayList<String>();
         int[] order = IntStream.range(0, d.vector().length).boxed()
-            .sorted(Comparator.comparingLong(i -> -Math.round(100 * Math.abs(d.vector()[i])))).mapToInt(Integer::intValue).toArray();
+            .sorted(Comparator.comparingLong(i -> -Math.round(100 * Math.abs(d.vector()[i]))))
+            .mapToInt(Integer::intValue).toArray();
         for (int i : order) {
             if (Math.abs(d.vector()[i]) >= PART) {
                 var p = space.parameter(i);

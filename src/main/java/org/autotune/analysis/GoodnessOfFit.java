@@ -55,8 +55,8 @@ public record GoodnessOfFit(double chi2, int observables, int ndf, double pValue
                 bad.size(), BAD_PULL));
         out.add("largest pulls (simulated - data)/error:");
         for (var o : pulls.subList(0, Math.min(shown, pulls.size()))) {
-            out.add(String.format(Locale.ROOT, "  %-32s %+8.2f   sim %.5g +- %.2g, data %.5g +- %.2g", o.name(), o.pull(),
-                o.simulated(), o.simulatedError(), o.reference(), o.referenceError()));
+            out.add(String.format(Locale.ROOT, "  %-32s %+8.2f   sim %.5g +- %.2g, data %.5g +- %.2g", o.name(),
+                o.pull(), o.simulated(), o.simulatedError(), o.reference(), o.referenceError()));
         }
         return out;
     }

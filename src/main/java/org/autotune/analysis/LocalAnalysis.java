@@ -44,45 +44,24 @@ public final class LocalAnalysis {
 
     /** Analyses the finished samples that lie in the design's region. */
     public static LocalAnalysis of(Space space, ScoreType type, ScanDesign design, List<SampleRecord> samples) {
-        int n = space.dimension();
-        var xs = new ArrayList<double[]>();
-        var ys = new ArrayList<Double>();
-        var errors = new ArrayList<Double>();
-        boolean allErrors = true;
-        for (var s : samples) {
-            if (s.status() != SampleStatus.FINISHED || s.score().isEmpty()) {
-                continue;
-            }
-            double[] u = space.toUnit(pointOf(space, s.point()));
-            if (!design.covers(u)) {
-                continue;
-            }
-            var x = new double[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = (u[i] - design.center()[i]) / design.widths()[i];
-            }
-            xs.add(x);
-            ys.add(s.score().getAsDouble());
-            allErrors &= s.scoreError().isPresent() && s.scoreError().getAsDouble() > 0;
-            errors.add(s.scoreError().orElse(Double.NaN));
-        }
+        var region = Region.of(space, design, samples);
         var problems = new ArrayList<String>();
         QuadraticFit fit;
         try {
-            fit = QuadraticFit.fit(xs.toArray(double[][]::new), ys.stream().mapToDouble(Double::doubleValue).toArray(),
-                allErrors ? errors.stream().mapToDouble(Double::doubleValue).toArray() : null);
+            fit = QuadraticFit.fit(region.xs(), region.ys(), region.errors().orElse(null));
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
-            return new LocalAnalysis(space, design, xs.size(), Optional.empty(), Optional.empty(), Optional.empty(),
-                problems);
+            return new LocalAnalysis(space, design, region.size(), Optional.empty(), Optional.empty(),
+                Optional.empty(), problems);
         }
         if (fit.weighted() && fit.pValue() < MIN_P) {
             problems.add(String.format(Locale.ROOT, "a quadratic does not describe the samples (chi2/ndf = %.1f/%d, "
                 + "p = %.1g): the region is too wide for a parabola, or the score has steps; scan again with a smaller "
                 + "--width", fit.chi2(), fit.degreesOfFreedom(), fit.pValue()));
-            return new LocalAnalysis(space, design, xs.size(), Optional.of(fit), Optional.empty(), Optional.empty(),
-                problems);
+            return new LocalAnalysis(space, design, region.size(), Optional.of(fit), Optional.empty(),
+                Optional.empty(), problems);
         }
+        int n = space.dimension();
         double[][] h = fit.hessian();
         double[][] unitH = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -90,31 +69,78 @@ public final class LocalAnalysis {
                 unitH[i][j] = h[i][j] / (design.widths()[i] * design.widths()[j]);
             }
         }
-        Point center = space.fromUnit(design.center());
-        Optional<Point> minimum = Optional.empty();
-        var probe = Constraints.of(space, center, unitH, type);
-        if (!probe.falling()) {
-            double[] x = Constraints.newtonStep(h, fit.gradient());
-            double[] u = new double[n];
-            boolean inside = true;
-            for (int i = 0; i < n; i++) {
-                inside &= Math.abs(x[i]) <= 2.5;
-                u[i] = design.center()[i] + x[i] * design.widths()[i];
-                inside &= u[i] >= 0 && u[i] <= 1;
-            }
-            if (inside) {
-                minimum = Optional.of(space.fromUnit(u));
-                center = minimum.get();
-            } else {
-                problems.add("the fitted minimum lies outside the scanned region; run 'autotune scan' again "
-                    + "(it centres on the best sample) or the optimizer longer");
-            }
-        } else {
+        var minimum = minimum(space, type, design, fit, unitH, problems);
+        var center = minimum.orElse(space.fromUnit(design.center()));
+        var constraints = Constraints.of(space, center, unitH, type);
+        return new LocalAnalysis(space, design, region.size(), Optional.of(fit), Optional.of(constraints), minimum,
+            problems);
+    }
+
+    /**
+     * The quadratic's minimum when it is one (no falling direction at the centre) and lies within
+     * 2.5 widths of the centre inside the cube; else empty, with the reason added to {@code problems}.
+     */
+    private static Optional<Point> minimum(Space space, ScoreType type, ScanDesign design, QuadraticFit fit,
+                                           double[][] unitH, List<String> problems) {
+        int n = space.dimension();
+        var probe = Constraints.of(space, space.fromUnit(design.center()), unitH, type);
+        if (probe.falling()) {
             problems.add("the score falls in some direction around the best point (a saddle, not a minimum); "
                 + "the falling directions are listed below: run the optimizer further along them");
+            return Optional.empty();
         }
-        var constraints = Constraints.of(space, center, unitH, type);
-        return new LocalAnalysis(space, design, xs.size(), Optional.of(fit), Optional.of(constraints), minimum, problems);
+        double[] x = Constraints.newtonStep(fit.hessian(), fit.gradient());
+        double[] u = new double[n];
+        boolean inside = true;
+        for (int i = 0; i < n; i++) {
+            inside &= Math.abs(x[i]) <= 2.5;
+            u[i] = design.center()[i] + x[i] * design.widths()[i];
+            inside &= u[i] >= 0 && u[i] <= 1;
+        }
+        if (!inside) {
+            problems.add("the fitted minimum lies outside the scanned region; run 'autotune scan' again "
+                + "(it centres on the best sample) or the optimizer longer");
+            return Optional.empty();
+        }
+        return Optional.of(space.fromUnit(u));
+    }
+
+    /**
+     * The finished samples inside the design's region, in the design's coordinates (offsets from
+     * the centre in widths), with their scores and, when every one has a positive standard error,
+     * those errors.
+     */
+    private record Region(double[][] xs, double[] ys, Optional<double[]> errors) {
+        static Region of(Space space, ScanDesign design, List<SampleRecord> samples) {
+            int n = space.dimension();
+            var xs = new ArrayList<double[]>();
+            var ys = new ArrayList<Double>();
+            var errors = new ArrayList<Double>();
+            boolean allErrors = true;
+            for (var s : samples) {
+                if (s.status() != SampleStatus.FINISHED || s.score().isEmpty()) {
+                    continue;
+                }
+                double[] u = space.toUnit(pointOf(space, s.point()));
+                if (!design.covers(u)) {
+                    continue;
+                }
+                var x = new double[n];
+                for (int i = 0; i < n; i++) {
+                    x[i] = (u[i] - design.center()[i]) / design.widths()[i];
+                }
+                xs.add(x);
+                ys.add(s.score().getAsDouble());
+                allErrors &= s.scoreError().isPresent() && s.scoreError().getAsDouble() > 0;
+                errors.add(s.scoreError().orElse(Double.NaN));
+            }
+            return new Region(xs.toArray(double[][]::new), ys.stream().mapToDouble(Double::doubleValue).toArray(),
+                allErrors ? Optional.of(errors.stream().mapToDouble(Double::doubleValue).toArray()) : Optional.empty());
+        }
+
+        int size() {
+            return xs.length;
+        }
     }
 
     public int samplesUsed() { return used; }
@@ -132,15 +158,17 @@ public final class LocalAnalysis {
     /** The report, as lines of text. */
     public List<String> describe() {
         var out = new ArrayList<String>();
-        out.add(String.format(Locale.ROOT, "%d samples in the scanned region (within 2.5 widths of the centre)", used));
+        out.add(String.format(Locale.ROOT, "%d samples in the scanned region (within 2.5 widths of the centre)",
+            used));
         fit.ifPresent(f -> out.add(f.weighted()
-            ? String.format(Locale.ROOT, "quadratic fit: chi2/ndf = %.1f/%d, p = %.2g%s", f.chi2(), f.degreesOfFreedom(),
-                f.pValue(), f.pValue() >= MIN_P ? " (a quadratic describes the samples)" : "")
-            : String.format(Locale.ROOT, "quadratic fit: unweighted (the metric gives no standard errors), rms residual %.3g",
-                Math.sqrt(f.chi2() / Math.max(1, f.degreesOfFreedom())))));
+            ? String.format(Locale.ROOT, "quadratic fit: chi2/ndf = %.1f/%d, p = %.2g%s", f.chi2(),
+                f.degreesOfFreedom(), f.pValue(), f.pValue() >= MIN_P ? " (a quadratic describes the samples)" : "")
+            : String.format(Locale.ROOT, "quadratic fit: unweighted (the metric gives no standard errors), "
+                + "rms residual %.3g", Math.sqrt(f.chi2() / Math.max(1, f.degreesOfFreedom())))));
         problems.forEach(p -> out.add("note: " + p));
         constraints.ifPresent(c -> {
-            out.add(minimum.isPresent() ? "estimate (the fitted minimum) with 1 sigma:" : "at the best sample, 1 sigma:");
+            out.add(minimum.isPresent() ? "estimate (the fitted minimum) with 1 sigma:"
+                : "at the best sample, 1 sigma:");
             for (var e : c.estimates()) {
                 var p = space.parameter(spaceIndex(e.name()));
                 out.add(String.format(Locale.ROOT, "  %-16s %14s  +- %-12s %s%s%s", e.name(),
@@ -151,7 +179,8 @@ public final class LocalAnalysis {
             var poor = c.poorlyConstrained();
             out.add(poor.isEmpty() ? "every parameter is constrained to within a quarter of its range"
                 : "poorly constrained: " + String.join(", ", poor));
-            out.add("principal directions (unit-cube coordinates, log parameters on their log scale), least constrained first:");
+            out.add("principal directions (unit-cube coordinates, log parameters on their log scale), "
+                + "least constrained first:");
             for (var d : c.directions()) {
                 out.add(String.format(Locale.ROOT, "  %-28s %s", Double.isNaN(d.width()) ? "flat or falling"
                     : String.format(Locale.ROOT, "1 sigma = %.3f of the range", d.width()), c.describe(d)

@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.autotune.model.SpaceFillingDesign;
 import org.autotune.score.Score;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
-import org.hipparchus.random.SobolSequenceGenerator;
 
 /**
  * Is the minimum a local hole? A space-filling (Sobol) sample over the whole space, or a box
@@ -29,24 +29,22 @@ public final class LocalMinimumCheck {
 
     /**
      * Sobol points in unit-cube coordinates: the whole cube for {@code width} ≥ 0.5, else the box of
-     * half-width {@code width} around {@code center} cut to the cube. The sequence's first point
-     * (all zeros, a corner) is skipped, and so are the {@code used} points earlier checks took, so
-     * that a new check adds new points.
+     * half-width {@code width} around {@code center} cut to the cube. The sequence's first two
+     * points (a corner, and the middle, which is the minimum itself) are skipped, and so are the
+     * {@code used} points earlier checks took, so that a new check adds new points.
      */
     public static List<double[]> design(double[] center, double width, int count, int used) {
         int n = center.length;
-        var sobol = new SobolSequenceGenerator(n);
-        sobol.skipTo(1 + used);
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            lo[i] = width >= 0.5 ? 0 : Math.max(0, center[i] - width);
+            hi[i] = width >= 0.5 ? 1 : Math.min(1, center[i] + width);
+        }
+        var sobol = SpaceFillingDesign.plain(n).skip(2 + used);
         var out = new ArrayList<double[]>();
         for (int k = 0; k < count; k++) {
-            double[] s = sobol.nextVector();
-            double[] u = new double[n];
-            for (int i = 0; i < n; i++) {
-                double lo = width >= 0.5 ? 0 : Math.max(0, center[i] - width);
-                double hi = width >= 0.5 ? 1 : Math.min(1, center[i] + width);
-                u[i] = lo + s[i] * (hi - lo);
-            }
-            out.add(u);
+            out.add(sobol.nextIn(lo, hi));
         }
         return out;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
+import org.autotune.model.UnitBox;
 import org.autotune.score.ScoreType;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
@@ -99,7 +100,7 @@ public final class Profile {
                 boolean clipped = false;
                 for (int i = 0; i < n; i++) {
                     double x = m[i] + s * Math.sqrt(level) * widths[d] * v[i];
-                    u[i] = Math.max(0, Math.min(1, x));
+                    u[i] = UnitBox.clamp(x);
                     clipped |= u[i] != x;
                 }
                 tunes.add(new Eigentune(d + 1, s > 0 ? '+' : '-', space.fromUnit(u), quadratic(h, m, u), clipped));
@@ -154,7 +155,7 @@ public final class Profile {
         boolean inside = true;
         for (int j = 0; j < n; j++) {
             inside &= u[j] >= 0 && u[j] <= 1;
-            u[j] = Math.max(0, Math.min(1, u[j]));
+            u[j] = UnitBox.clamp(u[j]);
         }
         if (inside) {
             return quadratic(h, m, u);   // the unconstrained minimum is in the range: exact
@@ -172,7 +173,7 @@ public final class Profile {
                         s += h[j][l] * (u[l] - m[l]);
                     }
                 }
-                double next = Math.max(0, Math.min(1, m[j] - s / h[j][j]));
+                double next = UnitBox.clamp(m[j] - s / h[j][j]);
                 change = Math.max(change, Math.abs(next - u[j]));
                 u[j] = next;
             }

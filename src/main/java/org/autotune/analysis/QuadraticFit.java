@@ -1,15 +1,18 @@
 package org.autotune.analysis;
 
+import java.util.List;
+import org.autotune.model.Frame;
+import org.autotune.model.LeastSquares;
+import org.autotune.model.PolynomialBasis;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
  * A weighted least-squares quadratic f(x) = c + gᵀx + ½ xᵀHx fitted to noisy scores. Weights are
  * 1/σ² from the scores' standard errors when every sample has one; then the fit's χ² and p-value
  * say whether a quadratic describes the samples. Coordinates should be centred and scaled to order
- * one (the caller's job) so that the normal equations are well conditioned.
+ * one (the caller's job) so that the normal equations are well conditioned. The fit itself is the
+ * model toolbox's full-quadratic {@link LeastSquares}; this class reads it as a gradient and a
+ * Hessian, the form the analysis and the report need.
  */
 public final class QuadraticFit {
     private final int n;
@@ -33,7 +36,7 @@ public final class QuadraticFit {
 
     /** Number of coefficients of a quadratic in n variables: 1 + n + n(n+1)/2. */
     public static int coefficients(int n) {
-        return 1 + n + n * (n + 1) / 2;
+        return PolynomialBasis.QUADRATIC.terms(n);
     }
 
     /**
@@ -52,24 +55,18 @@ public final class QuadraticFit {
             throw new IllegalArgumentException(m + " samples cannot fit a quadratic in " + n + " parameters ("
                 + p + " coefficients; at least " + (p + 1) + " samples are needed)");
         }
-        var a = new Array2DRowRealMatrix(m, p);
-        var b = new ArrayRealVector(m);
+        double[] w = new double[m];
         for (int r = 0; r < m; r++) {
-            double w = sigma == null ? 1 : 1 / sigma[r];
-            double[] row = basis(x[r]);
-            for (int c = 0; c < p; c++) {
-                a.setEntry(r, c, w * row[c]);
-            }
-            b.setEntry(r, w * y[r]);
+            w[r] = sigma == null ? 1 : 1 / (sigma[r] * sigma[r]);
         }
-        var svd = new SingularValueDecomposition(a);
-        if (svd.getRank() < p) {
+        var design = LeastSquares.of(PolynomialBasis.QUADRATIC, Frame.identity(n), List.of(x), w);
+        if (design.rank() < p) {
             throw new IllegalArgumentException("the samples do not determine every coefficient of the quadratic (rank "
-                + svd.getRank() + " of " + p + "); they need to spread over every parameter and every pair");
+                + design.rank() + " of " + p + "); they need to spread over every parameter and every pair");
         }
-        double[] coef = svd.getSolver().solve(b).toArray();
-        double chi2 = a.operate(new ArrayRealVector(coef)).subtract(b).getNorm();
-        chi2 *= chi2;
+        var model = design.fit(y);
+        double[] coef = model.coefficients();
+        double chi2 = model.chi2();
         double[] g = new double[n];
         double[][] h = new double[n][n];
         int k = 1;
@@ -88,23 +85,6 @@ public final class QuadraticFit {
             }
         }
         return new QuadraticFit(n, coef[0], g, h, chi2, m - p, sigma != null);
-    }
-
-    /** 1, x_i, then x_i·x_j for i ≤ j. */
-    static double[] basis(double[] x) {
-        int n = x.length;
-        double[] row = new double[coefficients(n)];
-        row[0] = 1;
-        int k = 1;
-        for (int i = 0; i < n; i++) {
-            row[k++] = x[i];
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++) {
-                row[k++] = x[i] * x[j];
-            }
-        }
-        return row;
     }
 
     /** The fitted value at x. */

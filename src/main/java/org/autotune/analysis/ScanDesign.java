@@ -2,6 +2,7 @@ package org.autotune.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.autotune.model.UnitBox;
 
 /**
  * The points of a local scan around a centre, in unit-cube coordinates: the centre; each parameter
@@ -24,7 +25,7 @@ public record ScanDesign(double[] center, double[] widths, List<double[]> points
         for (int i = 0; i < center.length; i++) {
             for (double t : LINE) {
                 var p = center.clone();
-                p[i] = clamp(p[i] + t * widths[i]);
+                p[i] = UnitBox.clamp(p[i] + t * widths[i]);
                 points.add(p);
             }
         }
@@ -69,8 +70,8 @@ public record ScanDesign(double[] center, double[] widths, List<double[]> points
                 for (int si = -1; si <= 1; si += 2) {
                     for (int sj = -1; sj <= 1; sj += 2) {
                         var p = center.clone();
-                        p[i] = clamp(p[i] + si * widths[i]);
-                        p[j] = clamp(p[j] + sj * widths[j]);
+                        p[i] = UnitBox.clamp(p[i] + si * widths[i]);
+                        p[j] = UnitBox.clamp(p[j] + sj * widths[j]);
                         points.add(p);
                     }
                 }
@@ -88,8 +89,8 @@ public record ScanDesign(double[] center, double[] widths, List<double[]> points
         for (int row = 0; row < size; row++) {
             for (int col = 0; col < size; col++) {
                 double[] u = center.clone();
-                u[i] = clamp(center[i] + half[0] * (2.0 * col / (size - 1) - 1));
-                u[j] = clamp(center[j] + half[1] * (2.0 * row / (size - 1) - 1));
+                u[i] = UnitBox.clamp(center[i] + half[0] * (2.0 * col / (size - 1) - 1));
+                u[j] = UnitBox.clamp(center[j] + half[1] * (2.0 * row / (size - 1) - 1));
                 points.add(u);
             }
         }
@@ -109,9 +110,5 @@ public record ScanDesign(double[] center, double[] widths, List<double[]> points
             }
         }
         return true;
-    }
-
-    private static double clamp(double v) {
-        return Math.max(0, Math.min(1, v));
     }
 }

@@ -5,15 +5,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.hipparchus.random.SobolSequenceGenerator;
+import org.autotune.model.BoxMinimizer;
+import org.autotune.model.GaussianProcess;
+import org.autotune.model.SpaceFillingDesign;
+import org.autotune.model.UnitBox;
 import org.hipparchus.special.Erf;
 
 /**
  * Where a Gaussian process says to sample next: the maximum over the unit cube of the expected
  * improvement over an incumbent score, or of the lower confidence bound μ − κσ (minimised).
  * Found by a multi-start search: a randomly shifted Sobol set plus Gaussian steps around anchor
- * points (the best samples), the best few refined by compass search. Points closer than a
- * minimum distance to any point to avoid are never chosen.
+ * points (the best samples), the best few refined by BOBYQA ({@link BoxMinimizer}). Points closer
+ * than a minimum distance to any point to avoid are never chosen.
  */
 final class Acquisition {
     /** How to trade the model's mean against its uncertainty. */
@@ -28,6 +31,8 @@ final class Acquisition {
     static final double KAPPA = 2;
     private static final int STARTS = 5;
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+    /** Stands in for ln EI = −∞ (no chance of improvement), so that BOBYQA's model stays finite. */
+    private static final double NO_IMPROVEMENT = -1e6;
 
     /**
      * A chosen point and the largest expected improvement seen anywhere in the search (for the
@@ -65,10 +70,13 @@ final class Acquisition {
             }
         }
         starts.sort(Comparator.comparingDouble(Scored::value).reversed());
+        int d = model.lengths().length;
+        var search = BoxMinimizer.unitCube(d, 200 + 50 * d);
         Scored best = null;
         for (var s : starts.subList(0, Math.min(STARTS, starts.size()))) {
-            var refined = acq.refine(s);
-            var pick = farFrom(refined.unit, avoid, minDistance) ? refined : s;
+            var found = search.minimize(u -> -acq.value(u), List.of(s.unit));
+            var refined = new Scored(found.point(), -found.value());
+            var pick = farFrom(refined.unit, avoid, minDistance) && refined.value > s.value ? refined : s;
             if (best == null || pick.value > best.value) {
                 best = pick;
             }
@@ -107,26 +115,17 @@ final class Acquisition {
     private static List<double[]> candidates(List<double[]> anchors, double[] lengths, SplittableRandom rng) {
         int d = lengths.length;
         var out = new ArrayList<double[]>();
-        var sobol = new SobolSequenceGenerator(d);
-        double[] shift = new double[d];
-        for (int i = 0; i < d; i++) {
-            shift[i] = rng.nextDouble();
-        }
+        var sobol = SpaceFillingDesign.shifted(d, rng);
         int global = 500 + 100 * d;
         for (int k = 0; k < global; k++) {
-            double[] s = sobol.nextVector();
-            double[] u = new double[d];
-            for (int i = 0; i < d; i++) {
-                u[i] = (s[i] + shift[i]) % 1.0;
-            }
-            out.add(u);
+            out.add(sobol.next());
         }
         for (double[] a : anchors) {
             for (int k = 0; k < 20 + 5 * d; k++) {
                 double width = k % 2 == 0 ? 0.2 : 0.02;   // a length scale's fifth, and a fiftieth
                 double[] u = new double[d];
                 for (int i = 0; i < d; i++) {
-                    u[i] = clamp(a[i] + width * Math.min(lengths[i], 1) * rng.nextGaussian());
+                    u[i] = UnitBox.clamp(a[i] + width * Math.min(lengths[i], 1) * rng.nextGaussian());
                 }
                 out.add(u);
             }
@@ -134,44 +133,12 @@ final class Acquisition {
         return out;
     }
 
-    /** Compass search uphill from a start: ± steps along each axis, halving the step when none helps. */
-    private Scored refine(Scored start) {
-        int d = start.unit.length;
-        double[] x = start.unit.clone();
-        double fx = start.value;
-        int budget = 200 + 50 * d;
-        for (double step = 0.05; step > 1e-7 && budget > 0; ) {
-            boolean improved = false;
-            for (int i = 0; i < d && budget > 0; i++) {
-                for (int sign = -1; sign <= 1 && budget > 0; sign += 2) {
-                    double[] y = x.clone();
-                    y[i] = clamp(x[i] + sign * step);
-                    if (y[i] == x[i]) {
-                        continue;
-                    }
-                    budget--;
-                    double fy = value(y);
-                    if (fy > fx) {
-                        x = y;
-                        fx = fy;
-                        improved = true;
-                        break;
-                    }
-                }
-            }
-            if (!improved) {
-                step /= 2;
-            }
-        }
-        return new Scored(x, fx);
-    }
-
     /** The acquisition value to maximise: ln EI, or −(μ − κσ); records the largest EI seen. */
     private double value(double[] u) {
         double[] p = model.predict(u);
         double logEi = logExpectedImprovement(p[0], p[1], incumbent);
         maxExpectedImprovement = Math.max(maxExpectedImprovement, Math.exp(logEi));
-        return kind == Kind.EI ? logEi : -(p[0] - KAPPA * p[1]);
+        return kind == Kind.EI ? Math.max(logEi, NO_IMPROVEMENT) : -(p[0] - KAPPA * p[1]);
     }
 
     private static boolean farFrom(double[] u, List<double[]> points, double minDistance) {
@@ -187,10 +154,6 @@ final class Acquisition {
             }
         }
         return true;
-    }
-
-    private static double clamp(double v) {
-        return Math.max(0, Math.min(1, v));
     }
 
     private record Scored(double[] unit, double value) {

@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import org.autotune.model.GaussianProcess;
+import org.autotune.model.HyperparameterFit;
+import org.autotune.model.SpaceFillingDesign;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
-import org.hipparchus.random.SobolSequenceGenerator;
 
 /**
  * Bayesian optimisation: a Gaussian process ({@link GaussianProcess}, Matérn-5/2 with fitted
@@ -54,8 +56,7 @@ final class Bayesian implements Optimizer {
     private final int d;
     private final long seed;
     private final BayesianSettings settings;
-    private final SobolSequenceGenerator sobol;
-    private final double[] shift;
+    private final SpaceFillingDesign sobol;
     private final List<double[]> design = new ArrayList<>();
     private final Map<Point, double[]> pending = new LinkedHashMap<>();
     private final List<double[]> asked = new ArrayList<>();
@@ -70,9 +71,8 @@ final class Bayesian implements Optimizer {
         this.d = space.dimension();
         this.seed = seed;
         this.settings = settings;
-        this.sobol = new SobolSequenceGenerator(d);
         var rng = new SplittableRandom(seed ^ 0x6A09E667F3BCC909L);
-        this.shift = rng.doubles(d).toArray();
+        this.sobol = new SpaceFillingDesign(rng.doubles(d).toArray());   // Cranley-Patterson shift
         design.add(space.toUnit(space.start()));
         while (design.size() < settings.initial()) {
             double[] u = nextSpaceFilling();
@@ -279,12 +279,7 @@ final class Bayesian implements Optimizer {
     }
 
     private double[] nextSpaceFilling() {
-        double[] s = sobol.nextVector();
-        double[] u = new double[d];
-        for (int i = 0; i < d; i++) {
-            u[i] = (s[i] + shift[i]) % 1.0;   // a random shift (Cranley-Patterson): still space-filling
-        }
-        return space.toUnit(space.fromUnit(u));
+        return space.toUnit(space.fromUnit(sobol.next()));
     }
 
     private static boolean far(double[] u, List<double[]> points) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.autotune.model.UnitBox;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -130,10 +131,7 @@ final class CmaEs implements Optimizer {
                     inside &= candidate[i] >= 0 && candidate[i] <= 1;
                 }
                 if (inside || attempt == 9) {
-                    for (int i = 0; i < n; i++) {
-                        candidate[i] = Math.max(0, Math.min(1, candidate[i]));
-                    }
-                    x = candidate;
+                    x = UnitBox.clamp(candidate);
                 }
             }
             Point p = space.fromUnit(x);
@@ -166,16 +164,17 @@ final class CmaEs implements Optimizer {
         }
     }
 
+    /** After a generation: the weighted mean of the best μ, then the paths, the covariance and σ (Hansen 2016). */
     private void update() {
         var ranked = new ArrayList<>(candidates.keySet());
         ranked.sort((p, q) -> Double.compare(told.get(p), told.get(q)));
         int m = Math.min(mu, ranked.size());
-        double[] old = mean.clone();
-        double[] next = new double[n];
         double wsum = 0;
         for (int k = 0; k < m; k++) {
             wsum += weights[k];
         }
+        double[] old = mean.clone();
+        double[] next = new double[n];
         for (int k = 0; k < m; k++) {
             double[] x = candidates.get(ranked.get(k));
             for (int i = 0; i < n; i++) {
@@ -186,42 +185,13 @@ final class CmaEs implements Optimizer {
         for (int i = 0; i < n; i++) {
             yw[i] = (next[i] - old[i]) / sigma;
         }
-        // C^(-1/2) yw = B D^-1 B^T yw
-        double[] t = b.transpose().operate(yw);
-        for (int i = 0; i < n; i++) {
-            t[i] /= d[i];
-        }
-        double[] invSqrt = b.operate(t);
-        double norm = 0;
-        for (int i = 0; i < n; i++) {
-            pSigma[i] = (1 - cSigma) * pSigma[i] + Math.sqrt(cSigma * (2 - cSigma) * muEff) * invSqrt[i];
-            norm += pSigma[i] * pSigma[i];
-        }
-        norm = Math.sqrt(norm);
-        boolean hSigma = norm / Math.sqrt(1 - Math.pow(1 - cSigma, 2.0 * (generation + 1))) < (1.4 + 2.0 / (n + 1)) * chiN;
+        double norm = updateSigmaPath(yw);
+        boolean hSigma = norm / Math.sqrt(1 - Math.pow(1 - cSigma, 2.0 * (generation + 1)))
+            < (1.4 + 2.0 / (n + 1)) * chiN;
         for (int i = 0; i < n; i++) {
             pC[i] = (1 - cC) * pC[i] + (hSigma ? Math.sqrt(cC * (2 - cC) * muEff) * yw[i] : 0);
         }
-        double[][] cNew = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double rankMu = 0;
-                for (int k = 0; k < m; k++) {
-                    double[] x = candidates.get(ranked.get(k));
-                    rankMu += weights[k] / wsum * (x[i] - old[i]) / sigma * (x[j] - old[j]) / sigma;
-                }
-                cNew[i][j] = (1 - c1 - cMu) * c.getEntry(i, j)
-                    + c1 * (pC[i] * pC[j] + (hSigma ? 0 : cC * (2 - cC) * c.getEntry(i, j))) + cMu * rankMu;
-            }
-        }
-        for (int i = 0; i < n; i++) {   // symmetrise against rounding
-            for (int j = 0; j < i; j++) {
-                double v = (cNew[i][j] + cNew[j][i]) / 2;
-                cNew[i][j] = v;
-                cNew[j][i] = v;
-            }
-        }
-        c = new Array2DRowRealMatrix(cNew);
+        updateCovariance(ranked.subList(0, m), wsum, old, hSigma);
         sigma *= Math.exp(cSigma / dSigma * (norm / chiN - 1));
         var eigen = new EigenDecompositionSymmetric(c);
         b = eigen.getV();
@@ -241,6 +211,45 @@ final class CmaEs implements Optimizer {
         if (spread < tolerance || generation >= maxGenerations) {
             done = true;
         }
+    }
+
+    /** Moves the step-size path along C^(-1/2)·yw = B·D⁻¹·Bᵀ·yw; returns its length. */
+    private double updateSigmaPath(double[] yw) {
+        double[] t = b.transpose().operate(yw);
+        for (int i = 0; i < n; i++) {
+            t[i] /= d[i];
+        }
+        double[] invSqrt = b.operate(t);
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            pSigma[i] = (1 - cSigma) * pSigma[i] + Math.sqrt(cSigma * (2 - cSigma) * muEff) * invSqrt[i];
+            norm += pSigma[i] * pSigma[i];
+        }
+        return Math.sqrt(norm);
+    }
+
+    /** The rank-one (evolution path) and rank-μ (best steps) update of the covariance, symmetrised. */
+    private void updateCovariance(List<Point> best, double wsum, double[] old, boolean hSigma) {
+        double[][] cNew = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double rankMu = 0;
+                for (int k = 0; k < best.size(); k++) {
+                    double[] x = candidates.get(best.get(k));
+                    rankMu += weights[k] / wsum * (x[i] - old[i]) / sigma * (x[j] - old[j]) / sigma;
+                }
+                cNew[i][j] = (1 - c1 - cMu) * c.getEntry(i, j)
+                    + c1 * (pC[i] * pC[j] + (hSigma ? 0 : cC * (2 - cC) * c.getEntry(i, j))) + cMu * rankMu;
+            }
+        }
+        for (int i = 0; i < n; i++) {   // symmetrise against rounding
+            for (int j = 0; j < i; j++) {
+                double v = (cNew[i][j] + cNew[j][i]) / 2;
+                cNew[i][j] = v;
+                cNew[j][i] = v;
+            }
+        }
+        c = new Array2DRowRealMatrix(cNew);
     }
 
     @Override

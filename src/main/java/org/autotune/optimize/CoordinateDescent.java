@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.autotune.model.UnitBox;
 import org.autotune.space.ParameterKind;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
@@ -128,7 +129,7 @@ final class CoordinateDescent implements Optimizer {
         if (tried.contains(offset)) {
             return false;
         }
-        double u = Math.min(1, Math.max(0, x[axis] + offset * step[axis]));
+        double u = UnitBox.clamp(x[axis] + offset * step[axis]);
         var parameter = space.parameter(axis);
         var p = current.with(parameter.name(), parameter.fromUnit(u));   // other values stay exactly as they are
         if (p.equals(current) || batch.containsKey(p)) {

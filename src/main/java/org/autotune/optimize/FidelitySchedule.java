@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
+import org.autotune.model.UnitBox;
 import org.autotune.space.Parameter;
 import org.autotune.space.ParameterKind;
 import org.autotune.space.Point;
@@ -182,7 +183,7 @@ public final class FidelitySchedule implements Optimizer {
                     p.description(), p.choices()));
                 continue;
             }
-            double lo = Math.max(0, Math.min(1 - width, u[i] - width / 2));
+            double lo = UnitBox.clamp(u[i] - width / 2, 0, 1 - width);
             double min = Math.max(p.min(), p.fromUnit(lo));
             double max = Math.min(p.max(), p.fromUnit(lo + width));
             double start = Math.min(max, Math.max(min, value));

@@ -10,9 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.autotune.model.Frame;
+import org.autotune.model.LeastSquares;
+import org.autotune.model.PolynomialBasis;
+import org.autotune.model.PolynomialModel;
+import org.autotune.model.SpaceFillingDesign;
+import org.autotune.model.UnitBox;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
-import org.hipparchus.random.SobolSequenceGenerator;
+import org.hipparchus.distribution.continuous.TDistribution;
 
 /**
  * Local-surrogate gradient descent for stochastic, non-differentiable simulators (in the style of
@@ -41,12 +47,14 @@ final class LocalSurrogate implements Optimizer {
     private static final double GROW = 1.5;
     private static final double SHRINK = 0.5;
     private static final double MAX_RADIUS = 0.5;
+    /** Samples per coefficient before a richer model is used: the fit keeps 30 % spare degrees of freedom. */
+    private static final double SPARE = 1.3;
 
     private final Space space;
     private final int n;
     private final LocalSurrogateSettings settings;
     private final SplittableRandom rng;
-    private final SobolSequenceGenerator sobol;
+    private final SpaceFillingDesign sobol;
 
     private double[] center;
     private double radius;
@@ -72,7 +80,7 @@ final class LocalSurrogate implements Optimizer {
         this.n = space.dimension();
         this.settings = settings;
         this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        this.sobol = new SobolSequenceGenerator(n);
+        this.sobol = SpaceFillingDesign.plain(n);   // shifted afresh for every batch
         this.center = space.toUnit(space.start());
         this.radius = settings.radius();
         this.moment = new double[n];
@@ -106,19 +114,10 @@ final class LocalSurrogate implements Optimizer {
     /** A Sobol set shifted by a random offset (fresh points each batch, still space-filling), in the box. */
     private void planBatch() {
         trace.add(new TrustBox(trace.size(), center, radius));
-        double[] shift = new double[n];
-        for (int i = 0; i < n; i++) {
-            shift[i] = rng.nextDouble();
-        }
+        sobol.shift(rng);
         var points = new LinkedHashSet<Point>();
         for (int tries = 0; points.size() < settings.batch() && tries < 20 * settings.batch(); tries++) {
-            double[] s = sobol.nextVector();
-            double[] u = new double[n];
-            for (int i = 0; i < n; i++) {
-                double v = (s[i] + shift[i]) % 1.0;
-                u[i] = Math.max(0, Math.min(1, center[i] + (2 * v - 1) * radius));
-            }
-            var p = space.fromUnit(u);
+            var p = space.fromUnit(sobol.nextAround(center, radius));
             if (!asked.containsKey(p)) {
                 points.add(p);
             }
@@ -154,7 +153,7 @@ final class LocalSurrogate implements Optimizer {
             double error = model.get().differenceError(previous, center);
             double rho = gain / Math.max(predictedGain, 1e-300);
             double length = stepLength(previous, center);
-            double t = model.get().critical();
+            double t = critical(model.get());
             boolean uphill = gain < -t * error;
             if (rho >= 0.75 && length >= 0.8 * radius) {
                 radius = Math.min(MAX_RADIUS, GROW * radius);
@@ -174,7 +173,7 @@ final class LocalSurrogate implements Optimizer {
                 Arrays.fill(moment, 0);
             }
         }
-        path.add(new PathStep(path.size(), model.map(LocalModel::kind).orElse("no model"), oldRadius,
+        path.add(new PathStep(path.size(), model.map(m -> m.basis().toString()).orElse("no model"), oldRadius,
             space.fromUnit(from == null ? center : from), model.isPresent() && from != null
                 ? model.get().value(from) : Double.NaN, space.fromUnit(center),
             model.map(m -> m.value(center)).orElse(Double.NaN), accepted, batchPoints.size()));
@@ -194,11 +193,11 @@ final class LocalSurrogate implements Optimizer {
      * most ten per coefficient of a full quadratic, so a fit costs the same late in a long campaign
      * as early, and old samples from where the design has left do not linger.
      */
-    private Optional<LocalModel> fit(TrustBox box) {
+    private Optional<PolynomialModel> fit(TrustBox box) {
         var xs = new ArrayList<double[]>();
         var scores = new ArrayList<Double>();
         var source = settings.replay() ? order : batchPoints;
-        int cap = 10 * (1 + n + n * (n + 1) / 2);
+        int cap = 10 * PolynomialBasis.QUADRATIC.terms(n);
         for (int k = source.size() - 1; k >= 0 && xs.size() < cap; k--) {
             var r = asked.get(source.get(k));
             double[] u = space.toUnit(source.get(k));
@@ -207,12 +206,54 @@ final class LocalSurrogate implements Optimizer {
                 scores.add(r.get().value());
             }
         }
-        return LocalModel.fit(box.center(), box.radius(), xs, scores.stream().mapToDouble(Double::doubleValue).toArray());
+        return richest(Frame.around(box.center(), box.radius()), xs,
+            scores.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * The richest model the samples allow (linear, diagonal quadratic, quadratic, each once the
+     * samples exceed its coefficients by 30 %); a simpler one when the samples do not determine it
+     * (e.g. squeezed against a face of the cube); empty with fewer than n + 2 samples.
+     */
+    private static Optional<PolynomialModel> richest(Frame frame, List<double[]> xs, double[] scores) {
+        int n = frame.dimension();
+        int m = xs.size();
+        var bases = new ArrayList<PolynomialBasis>();
+        if (m >= n + 2) {
+            bases.add(PolynomialBasis.LINEAR);
+        }
+        for (var b : List.of(PolynomialBasis.DIAGONAL_QUADRATIC, PolynomialBasis.QUADRATIC)) {
+            if (m >= SPARE * b.terms(n)) {
+                bases.add(0, b);
+            }
+        }
+        for (var basis : bases) {
+            var design = LeastSquares.of(basis, frame, xs);
+            if (design.determined()) {
+                return Optional.of(design.fit(scores));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * How many standard errors make a difference significant at the 2σ level (one-sided, 97.7 %):
+     * Student's t quantile for the fit's degrees of freedom, since the standard error is itself
+     * estimated from few samples (2.0 for many, 13.0 for one).
+     */
+    private static double critical(PolynomialModel model) {
+        int dof = model.degreesOfFreedom();
+        return dof < 1 ? Double.POSITIVE_INFINITY : new TDistribution(dof).inverseCumulativeProbability(0.97725);
     }
 
     /** An Adam step on the model's gradient, clipped to the box and the unit cube. */
-    private void step(LocalModel model) {
-        double[] g = model.gradient();
+    private void step(PolynomialModel model) {
+        double[] c = model.coefficients();
+        double[] scale = model.frame().scale();
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = c[1 + i] / scale[i];   // the gradient at the box centre, per unit-cube coordinate
+        }
         adamSteps++;
         double[] next = new double[n];
         for (int i = 0; i < n; i++) {
@@ -222,7 +263,7 @@ final class LocalSurrogate implements Optimizer {
             double v = squares[i] / (1 - Math.pow(BETA2, adamSteps));
             double s = -settings.learningRate() * m / (Math.sqrt(v) + EPSILON);
             s = Math.max(-radius, Math.min(radius, s));
-            next[i] = Math.max(0, Math.min(1, center[i] + s));
+            next[i] = UnitBox.clamp(center[i] + s);
         }
         predictedGain = model.value(center) - model.value(next);
         previous = center;

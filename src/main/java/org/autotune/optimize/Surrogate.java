@@ -2,8 +2,6 @@ package org.autotune.optimize;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,14 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.autotune.score.Observable;
-import org.autotune.score.Score;
+import org.autotune.model.BoxMinimizer;
+import org.autotune.model.SpaceFillingDesign;
+import org.autotune.model.UnitBox;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
-import org.hipparchus.linear.Array2DRowRealMatrix;
-import org.hipparchus.linear.ArrayRealVector;
-import org.hipparchus.linear.SingularValueDecomposition;
-import org.hipparchus.random.SobolSequenceGenerator;
 
 /**
  * Surrogate tuning in the Professor style, as a trust region: each wave is one batch of samples
@@ -30,7 +25,8 @@ import org.hipparchus.random.SobolSequenceGenerator;
  * plus one model for the rest of the score; the score of the surrogate, Σ (model − reference)² /
  * (σ_sim² + σ_ref²) + rest, is minimised inside the trust box. The fresh sample at that minimum
  * checks the surrogate: the box grows when the actual improvement matches the predicted one and
- * shrinks when it does not. Stops when the box is smaller than {@code tolerance}.
+ * shrinks when it does not. Stops when the box is smaller than {@code tolerance}. The model is a
+ * {@link SurrogateModel}; its minimum in the box is found by BOBYQA ({@link BoxMinimizer}).
  *
  * <p>Modelling observables rather than the score is what makes it fast: observables are nearly
  * linear in the parameters, the χ² is not. Works in the unit cube (log parameters on their log
@@ -38,6 +34,7 @@ import org.hipparchus.random.SobolSequenceGenerator;
  */
 final class Surrogate implements Optimizer {
     private static final int SEARCH_POINTS = 4000;
+    private static final int STARTS = 3;
 
     private final Space space;
     private final int n;
@@ -45,7 +42,7 @@ final class Surrogate implements Optimizer {
     private final double tolerance;
     private final int maxWaves;
     private final SplittableRandom rng;
-    private final SobolSequenceGenerator sobol;
+    private final SpaceFillingDesign sobol;
     /** Scores are noisy (fresh seeds): judge on the refitted surrogate, stop at the noise floor. */
     private final boolean noisy;
     /** Half-width of each wave's design box around the proposal, as a fraction of the trust radius. */
@@ -56,7 +53,7 @@ final class Surrogate implements Optimizer {
     private double radius;
     private double[] proposal;
     private double predicted = Double.NaN;
-    private Models models;
+    private SurrogateModel models;
     private int wave;
     private int floorWaves;
     /** The scatter around the surrogate just before the box last shrank (-1: it has not shrunk yet). */
@@ -79,7 +76,7 @@ final class Surrogate implements Optimizer {
         this.tolerance = settings.tolerance();
         this.maxWaves = settings.waves();
         this.rng = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
-        this.sobol = new SobolSequenceGenerator(n);
+        this.sobol = SpaceFillingDesign.plain(n);   // shifted afresh for every wave
         this.center = space.toUnit(space.start());
         this.proposal = center.clone();
     }
@@ -112,19 +109,10 @@ final class Surrogate implements Optimizer {
         if (!results.containsKey(first)) {
             points.add(first);
         }
-        double[] shift = new double[n];
-        for (int i = 0; i < n; i++) {
-            shift[i] = rng.nextDouble();
-        }
+        sobol.shift(rng);   // a random shift per wave: fresh points, still space-filling
         double half = radius * spread;
         for (int tries = 0; points.size() < batch && tries < 20 * batch; tries++) {
-            double[] s = sobol.nextVector();
-            double[] u = new double[n];
-            for (int i = 0; i < n; i++) {
-                double v = (s[i] + shift[i]) % 1.0;   // a random shift per wave: fresh points, still space-filling
-                u[i] = clamp(proposal[i] + (2 * v - 1) * half);
-            }
-            Point p = space.fromUnit(u);
+            Point p = space.fromUnit(sobol.nextAround(proposal, half));
             if (!results.containsKey(p)) {
                 points.add(p);
             }
@@ -164,7 +152,7 @@ final class Surrogate implements Optimizer {
         }
         // judge the proposal on a surrogate refitted with this wave's samples: its values at the
         // centre and the proposal average the noise of single samples; without curvature, on the raw ones
-        var judge = wave == 0 || !noisy ? null : Models.fit(space, results.values(), oldCenter, radius * 1.5);
+        var judge = wave == 0 || !noisy ? null : SurrogateModel.fit(space, results.values(), oldCenter, radius * 1.5);
         boolean smooth = judge != null && judge.curved();
         double atCenter = smooth ? judge.score(oldCenter) : oldScore;
         double atProposal = smooth ? judge.score(proposal) : actual;
@@ -173,42 +161,56 @@ final class Surrogate implements Optimizer {
             centerScore = actual;
         }
         if (wave > 0 && !smooth) {
-            // a space-filling point that beats the centre (with noisy scores: by more than the scatter
-            // around the last surrogate) becomes the centre: the model missed something there
-            double margin = models == null || !noisy ? 0 : 2 * models.scatter();
-            for (var p : lastWave) {
-                var r = results.get(p);
-                if (r != null && r.value() < centerScore - margin) {
-                    center = space.toUnit(p);
-                    centerScore = r.value();
-                }
-            }
+            adoptBetterSample();
         }
         lastWave.clear();
         if (wave > 0 && Double.isFinite(predicted) && models != null) {
-            double gain = models.score(oldCenter) - predicted;
-            double rho = (atCenter - atProposal) / Math.max(gain, 1e-300);
-            double stepLength = 0;
-            for (int i = 0; i < n; i++) {
-                stepLength = Math.max(stepLength, Math.abs(proposal[i] - oldCenter[i]));
-            }
-            // at the noise floor when the predicted gain is below the scatter around the surrogate and
-            // that scatter did not fall when the box last shrank (a misfit of the model falls with the
-            // box, noise does not)
-            boolean floor = noisy && gain < models.scatter() && shrunkScatter >= 0
-                && models.scatter() > 0.5 * shrunkScatter;
-            floorWaves = floor ? floorWaves + 1 : 0;
-            if (rho >= 0.75 && stepLength >= 0.8 * radius) {
-                radius = Math.min(0.5, 2 * radius);
-            } else if (!(rho >= 0.25) && !floor) {
-                radius /= 2;
-                shrunkScatter = models.scatter();
-            }
+            resize(oldCenter, atCenter - atProposal);
         }
         path.add(new PathStep(path.size(), "wave", radius, space.fromUnit(oldCenter), oldScore,
             space.fromUnit(center), centerScore, !Arrays.equals(center, oldCenter) || wave == 0, batch));
         wave++;
-        var fitted = Models.fit(space, results.values(), center, radius * 1.5);
+        propose(SurrogateModel.fit(space, results.values(), center, radius * 1.5));
+    }
+
+    /**
+     * A space-filling point of the last wave that beats the centre (with noisy scores: by more than
+     * twice the scatter around the last surrogate) becomes the centre: the model missed something there.
+     */
+    private void adoptBetterSample() {
+        double margin = models == null || !noisy ? 0 : 2 * models.scatter();
+        for (var p : lastWave) {
+            var r = results.get(p);
+            if (r != null && r.value() < centerScore - margin) {
+                center = space.toUnit(p);
+                centerScore = r.value();
+            }
+        }
+    }
+
+    /**
+     * Grows the box when the actual gain matched the predicted one and the step reached the box's
+     * edge, shrinks it when the gain fell short, except at the noise floor: there the predicted gain
+     * is below the scatter around the surrogate and that scatter did not fall when the box last
+     * shrank (a misfit of the model falls with the box, noise does not).
+     */
+    private void resize(double[] oldCenter, double actualGain) {
+        double gain = models.score(oldCenter) - predicted;
+        double rho = actualGain / Math.max(gain, 1e-300);
+        double stepLength = UnitBox.distance(proposal, oldCenter);
+        boolean floor = noisy && gain < models.scatter() && shrunkScatter >= 0
+            && models.scatter() > 0.5 * shrunkScatter;
+        floorWaves = floor ? floorWaves + 1 : 0;
+        if (rho >= 0.75 && stepLength >= 0.8 * radius) {
+            radius = Math.min(0.5, 2 * radius);
+        } else if (!(rho >= 0.25) && !floor) {
+            radius /= 2;
+            shrunkScatter = models.scatter();
+        }
+    }
+
+    /** The next proposal from the refitted model, or the final estimate when the search stops. */
+    private void propose(SurrogateModel fitted) {
         if (radius < tolerance || wave >= maxWaves || floorWaves >= 3) {
             done = true;
             // the estimate: the surrogate's minimum from every sample near the final centre
@@ -230,58 +232,21 @@ final class Surrogate implements Optimizer {
         predicted = models.score(proposal);
     }
 
-    /** The surrogate's minimum inside the box: the best of a quasi-random search, refined by pattern search. */
-    private double[] minimise(Models m) {
-        var gen = new SobolSequenceGenerator(n);
-        double[] best = center.clone();
-        double bestValue = m.score(best);
+    /**
+     * The surrogate's minimum inside the trust box: BOBYQA from the centre and from the best few
+     * points of a quasi-random search of the box (the surrogate score is a sum of squares of
+     * quadratics, so it can have more than one minimum).
+     */
+    private double[] minimise(SurrogateModel m) {
+        var screen = SpaceFillingDesign.plain(n);
+        var points = new ArrayList<double[]>();
         for (int k = 0; k < SEARCH_POINTS; k++) {
-            double[] s = gen.nextVector();
-            double[] u = new double[n];
-            for (int i = 0; i < n; i++) {
-                u[i] = clamp(center[i] + (2 * s[i] - 1) * radius);
-            }
-            double v = m.score(u);
-            if (v < bestValue) {
-                bestValue = v;
-                best = u;
-            }
+            points.add(screen.nextAround(center, radius));
         }
-        for (double step = radius / 4; step > radius * 1e-4; step /= 2) {
-            boolean improved = true;
-            while (improved) {
-                improved = false;
-                for (int i = 0; i < n; i++) {
-                    for (int sign = -1; sign <= 1; sign += 2) {
-                        double[] u = best.clone();
-                        u[i] = clamp(u[i] + sign * step);
-                        if (!inBox(u, center, radius)) {
-                            continue;
-                        }
-                        double v = m.score(u);
-                        if (v < bestValue - 1e-12) {
-                            bestValue = v;
-                            best = u;
-                            improved = true;
-                        }
-                    }
-                }
-            }
-        }
-        return best;
-    }
-
-    private static boolean inBox(double[] u, double[] c, double r) {
-        for (int i = 0; i < u.length; i++) {
-            if (Math.abs(u[i] - c[i]) > r + 1e-12) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static double clamp(double v) {
-        return Math.max(0, Math.min(1, v));
+        var starts = new ArrayList<double[]>();
+        starts.add(center.clone());
+        starts.addAll(BoxMinimizer.best(m::score, points, STARTS));
+        return BoxMinimizer.around(center, radius, 200 + 50 * n).minimize(m::score, starts).point();
     }
 
     @Override
@@ -298,225 +263,5 @@ final class Surrogate implements Optimizer {
     @Override
     public Optional<Point> estimate() {
         return models == null ? Optional.empty() : Optional.of(space.fromUnit(proposal));
-    }
-
-    /** One model per observable plus one for the rest of the score, fitted to samples near the centre. */
-    static final class Models {
-        private final double[] center;
-        private final double scale;
-        private final Map<String, double[]> coefficients = new LinkedHashMap<>();
-        private final Map<String, Double> references = new LinkedHashMap<>();
-        private final Map<String, Double> variances = new LinkedHashMap<>();
-        private double[] rest;
-        private final int kind;   // 0 linear, 1 diagonal quadratic, 2 full quadratic
-        private double scatter;
-        private double looError;
-
-        private Models(double[] center, double scale, int kind) {
-            this.center = center;
-            this.scale = scale;
-            this.kind = kind;
-        }
-
-        /**
-         * Fits the models to the samples within {@code radius} of {@code center}: of the model kinds
-         * the samples can determine (linear, diagonal quadratic, full quadratic), the one whose
-         * leave-one-out prediction of the samples' scores is best, so that a quadratic with nearly as
-         * many coefficients as samples does not chase their noise. Null when too few samples.
-         */
-        static Models fit(Space space, Collection<Result> all, double[] center, double boxRadius) {
-            int n = center.length;
-            double radius = fitRadius(space, all, center, boxRadius);
-            var xs = new ArrayList<double[]>();
-            var scores = new ArrayList<Score>();
-            for (var r : all) {
-                double[] u = space.toUnit(r.point());
-                if (r.score().isPresent() && Double.isFinite(r.value()) && inBox(u, center, radius)) {
-                    double[] x = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        x[i] = (u[i] - center[i]) / radius;
-                    }
-                    xs.add(x);
-                    scores.add(r.score().get());
-                }
-            }
-            int m = xs.size();
-            Models best = null;
-            for (int kind = 0; kind <= 2; kind++) {
-                int p = LocalModel.terms(kind, n);
-                if (m < p + 2) {
-                    break;
-                }
-                var candidate = new Models(center, radius, kind);
-                candidate.fitTo(xs, scores);
-                if (best == null || candidate.looError < best.looError) {
-                    best = candidate;
-                }
-            }
-            return best;
-        }
-
-        /**
-         * The box of samples a fit uses: {@code radius}, widened (just after the trust region
-         * shrank, when it holds too few samples) to the nearest samples that determine a diagonal
-         * quadratic with as many to spare.
-         */
-        private static double fitRadius(Space space, Collection<Result> all, double[] center, double radius) {
-            int n = center.length;
-            var distances = new ArrayList<Double>();
-            for (var r : all) {
-                if (r.score().isPresent() && Double.isFinite(r.value())) {
-                    double[] u = space.toUnit(r.point());
-                    double d = 0;
-                    for (int i = 0; i < n; i++) {
-                        d = Math.max(d, Math.abs(u[i] - center[i]));
-                    }
-                    distances.add(d);
-                }
-            }
-            Collections.sort(distances);
-            int wanted = 2 * LocalModel.terms(1, n);
-            return distances.size() < wanted ? radius : Math.max(radius, distances.get(wanted - 1) + 1e-9);
-        }
-
-        private void fitTo(List<double[]> xs, List<Score> scores) {
-            int m = xs.size();
-            int n = center.length;
-            // observables present in every sample of the fit
-            var byName = new ArrayList<Map<String, Observable>>();
-            for (var sc : scores) {
-                var map = new HashMap<String, Observable>();
-                sc.observables().forEach(o -> map.put(o.name(), o));
-                byName.add(map);
-            }
-            var names = new LinkedHashSet<String>();
-            scores.get(0).observables().forEach(o -> names.add(o.name()));
-            for (var map : byName) {
-                names.retainAll(map.keySet());
-            }
-            double[][] basis = xs.stream().map(this::basis).toArray(double[][]::new);
-            double[] restValues = new double[m];
-            for (int k = 0; k < m; k++) {
-                restValues[k] = scores.get(k).value();
-            }
-            // one least-squares solver for every observable (their errors vary little between
-            // neighbouring samples, so the fits are unweighted); its hat matrix gives the
-            // leave-one-out predictions
-            var svd = new SingularValueDecomposition(new Array2DRowRealMatrix(basis));
-            var solver = svd.getSolver();
-            double[] leverage = leverages(svd, m);
-            double[] looScore = new double[m];
-            for (String name : names) {
-                double[] y = new double[m];
-                double var = 0;
-                double ref = 0;
-                double refVar = 0;
-                for (int k = 0; k < m; k++) {
-                    var o = byName.get(k).get(name);
-                    y[k] = o.simulated();
-                    var += o.simulatedError() * o.simulatedError() / m;
-                    ref = o.reference();
-                    refVar = o.referenceError() * o.referenceError();
-                    double pull = o.pull();
-                    restValues[k] -= Double.isFinite(pull) ? pull * pull : 0;
-                }
-                double[] c = solver.solve(new ArrayRealVector(y)).toArray();
-                double v = Math.max(var + refVar, 1e-300);
-                coefficients.put(name, c);
-                references.put(name, ref);
-                variances.put(name, v);
-                for (int k = 0; k < m; k++) {
-                    double fitted = dot(c, basis[k]);
-                    double loo = y[k] - (y[k] - fitted) / Math.max(1 - leverage[k], 1e-12);
-                    looScore[k] += (loo - ref) * (loo - ref) / v;
-                }
-            }
-            // the rest of the score, weighted by the scores' standard errors when every sample has one
-            double[] weights = new double[m];
-            boolean errors = scores.stream().allMatch(x -> x.standardError().isPresent() && x.standardError().getAsDouble() > 0);
-            for (int k = 0; k < m; k++) {
-                weights[k] = errors ? 1 / scores.get(k).standardError().getAsDouble() : 1;
-            }
-            var weighted = new double[m][];
-            for (int k = 0; k < m; k++) {
-                weighted[k] = basis[k].clone();
-                for (int c = 0; c < weighted[k].length; c++) {
-                    weighted[k][c] *= weights[k];
-                }
-            }
-            var restSvd = new SingularValueDecomposition(new Array2DRowRealMatrix(weighted));
-            var b = new ArrayRealVector(m);
-            for (int k = 0; k < m; k++) {
-                b.setEntry(k, weights[k] * restValues[k]);
-            }
-            rest = restSvd.getSolver().solve(b).toArray();
-            double[] restLeverage = leverages(restSvd, m);
-            double ss = 0;
-            double looSs = 0;
-            for (int k = 0; k < m; k++) {
-                double fitted = dot(rest, basis[k]);
-                looScore[k] += restValues[k] - (restValues[k] - fitted) / Math.max(1 - restLeverage[k], 1e-12);
-                double[] u = new double[n];
-                for (int i = 0; i < n; i++) {
-                    u[i] = center[i] + xs.get(k)[i] * scale;
-                }
-                double r = scores.get(k).value() - score(u);
-                ss += r * r;
-                double d = scores.get(k).value() - looScore[k];
-                looSs += d * d;
-            }
-            scatter = Math.sqrt(ss / Math.max(1, m - basis[0].length));
-            looError = looSs / m;
-        }
-
-        /** The diagonal of the hat matrix U·Uᵀ of a least-squares fit. */
-        private static double[] leverages(SingularValueDecomposition svd, int m) {
-            var u = svd.getU();
-            int rank = svd.getRank();
-            double[] h = new double[m];
-            for (int k = 0; k < m; k++) {
-                for (int j = 0; j < rank; j++) {
-                    h[k] += u.getEntry(k, j) * u.getEntry(k, j);
-                }
-            }
-            return h;
-        }
-
-        private double[] basis(double[] x) {
-            return LocalModel.basis(kind, x);
-        }
-
-        private static double dot(double[] c, double[] b) {
-            double s = 0;
-            for (int i = 0; i < c.length; i++) {
-                s += c[i] * b[i];
-            }
-            return s;
-        }
-
-        /** True when the model has curvature (not just linear in the parameters). */
-        boolean curved() {
-            return kind >= 1;
-        }
-
-        /** RMS of the samples' scores around the surrogate (noise plus misfit), per degree of freedom. */
-        double scatter() {
-            return scatter;
-        }
-
-        /** The surrogate score at unit-cube point u. */
-        double score(double[] u) {
-            double[] x = new double[u.length];
-            for (int i = 0; i < u.length; i++) {
-                x[i] = (u[i] - center[i]) / scale;
-            }
-            double[] b = basis(x);
-            double s = dot(rest, b);
-            for (var e : coefficients.entrySet()) {
-                double d = dot(e.getValue(), b) - references.get(e.getKey());
-                s += d * d / variances.get(e.getKey());
-            }
-            return s;
-        }
     }
 }

@@ -135,7 +135,10 @@ public final class CoverageStudy {
             Optional.empty(), Optional.empty(), 0);
     }
 
-    /** Coverage fractions per parameter over pseudo-experiments first … first + count − 1, and how many gave no interval. */
+    /**
+     * Coverage fractions per parameter over pseudo-experiments first … first + count − 1, and how
+     * many gave no interval.
+     */
     public static double[] coverage(long first, int count, int[] failed) {
         double[] hits = new double[3];
         int used = 0;

@@ -61,7 +61,8 @@ class ProfileTest {
         var space = space();
         var center = space.fromUnit(new double[] {0.5, 0.0});   // b at its lower bound
         var h = hessian();
-        var p = Profile.of(space, center, Constraints.of(space, center, h, ScoreType.CHI_SQUARE), ScoreType.CHI_SQUARE, 1);
+        var constraints = Constraints.of(space, center, h, ScoreType.CHI_SQUARE);
+        var p = Profile.of(space, center, constraints, ScoreType.CHI_SQUARE, 1);
         var a = p.intervals().get(0);
         // below the centre b would have to go below its bound: it stays at 0, so χ² = ½·H_aa·d² → d = √(2/H_aa)
         assertThat(0.5 - a.low()).isCloseTo(Math.sqrt(2 / h[0][0]), within(1e-7));
@@ -92,7 +93,8 @@ class ProfileTest {
         assertThat(g.pValue()).isCloseTo(1 - new ChiSquaredDistribution(3).cumulativeProbability(21), within(1e-12));
         assertThat(g.pulls().get(0).name()).isEqualTo("y.mean");
         assertThat(g.bad()).extracting(Observable::name).containsExactly("y.mean");
-        assertThat(String.join("\n", g.describe(10))).contains("chi2/ndf = 21.0/3").contains("1 observable(s) beyond 3 sigma");
+        assertThat(String.join("\n", g.describe(10))).contains("chi2/ndf = 21.0/3")
+            .contains("1 observable(s) beyond 3 sigma");
         assertThat(GoodnessOfFit.of(List.of(), 2)).isEmpty();
     }
 

@@ -45,7 +45,7 @@ class CmaEsTest {
     }
 
     /** A correlated quadratic in 4 parameters with its minimum at (1, -2, 0.5, 3). */
-    /** Asserts that {@code p} is within {@code tolerance} of {@link #quadratic}'s minimum (1, −2, 0.5, 3) on each axis. */
+    /** Asserts that {@code p} is within {@code tolerance} of {@link #quadratic}'s minimum (1, −2, 0.5, 3) per axis. */
     static void assertAtQuadraticMinimum(Point p, double tolerance) {
         double[] minimum = {1, -2, 0.5, 3};
         for (int i = 0; i < minimum.length; i++) {

@@ -43,7 +43,8 @@ class FidelityScheduleTest {
                 return asked;
             }
             var a = queue.poll();
-            opt.tell(List.of(new Result(a.point(), Optional.of(Score.of(a.events() * CmaEsTest.quadratic(a.point()))))));
+            var score = Score.of(a.events() * CmaEsTest.quadratic(a.point()));
+            opt.tell(List.of(new Result(a.point(), Optional.of(score))));
             told++;
         }
     }
@@ -75,7 +76,8 @@ class FidelityScheduleTest {
             for (int d = 0; d < 4; d++) {
                 int dim = d;
                 var values = stage.stream().mapToDouble(a -> a.point().get("x" + dim)).summaryStatistics();
-                assertThat(values.getMax() - values.getMin()).as("stage %d, x%d", k, d).isLessThanOrEqualTo(width + 1e-9);
+                assertThat(values.getMax() - values.getMin()).as("stage %d, x%d", k, d)
+                    .isLessThanOrEqualTo(width + 1e-9);
             }
         }
         assertThat(opt.done()).isTrue();

@@ -1,4 +1,4 @@
-package org.autotune.optimize;
+package org.autotune.model;
 
 import java.util.Arrays;
 import org.hipparchus.exception.LocalizedCoreFormats;
@@ -17,9 +17,9 @@ import org.hipparchus.linear.CholeskyDecomposition;
  * <p>Hyperparameters are kept as {@code θ = (ln ℓ₁ … ln ℓ_d, ln σ_f², ln σ_n²)} in standardised
  * units; {@link HyperparameterFit} chooses them. Predictions are of the noise-free score.
  */
-final class GaussianProcess {
+public final class GaussianProcess {
     private static final double SQRT5 = Math.sqrt(5);
-    /** Added to the diagonal, relative to the signal variance, so that near-duplicate points stay positive definite. */
+    /** Added to the diagonal, relative to the signal variance: near-duplicate points stay positive definite. */
     private static final double JITTER = 1e-10;
 
     private final double[][] units;
@@ -96,7 +96,7 @@ final class GaussianProcess {
      * @param theta  hyperparameters, see the class comment
      * @throws MathIllegalArgumentException when the covariance matrix is not positive definite
      */
-    static GaussianProcess of(double[][] units, double[] values, double[] noise, double[] theta) {
+    public static GaussianProcess of(double[][] units, double[] values, double[] noise, double[] theta) {
         double mean = Arrays.stream(values).average().orElse(0);
         double ss = 0;
         for (double v : values) {
@@ -110,7 +110,7 @@ final class GaussianProcess {
      * The same process (hyperparameters and standardisation) also conditioned on extra samples
      * with no noise of their own, e.g. pending points with a made-up score (constant liar).
      */
-    GaussianProcess with(double[][] extraUnits, double[] extraValues) {
+    public GaussianProcess with(double[][] extraUnits, double[] extraValues) {
         if (extraUnits.length == 0) {
             return this;
         }
@@ -128,12 +128,12 @@ final class GaussianProcess {
      * Log marginal likelihood of the standardised scores (R&amp;W eq. 2.30):
      * −½ yᵀK⁻¹y − ½ ln|K| − (m/2) ln 2π.
      */
-    double logLikelihood() {
+    public double logLikelihood() {
         return -0.5 * fitTerm - 0.5 * logDeterminant - 0.5 * values.length * Math.log(2 * Math.PI);
     }
 
     /** Posterior mean of the noise-free score at u. */
-    double mean(double[] u) {
+    public double mean(double[] u) {
         double[] x = scaledInput(u);
         double s = 0;
         for (int k = 0; k < scaled.length; k++) {
@@ -143,7 +143,7 @@ final class GaussianProcess {
     }
 
     /** Posterior mean and standard deviation of the noise-free score at u, in score units. */
-    double[] predict(double[] u) {
+    public double[] predict(double[] u) {
         double[] x = scaledInput(u);
         int m = scaled.length;
         double[] v = new double[m];
@@ -168,17 +168,17 @@ final class GaussianProcess {
     }
 
     /** The fitted nugget's standard deviation, in score units: the noise common to all samples. */
-    double nuggetSd() {
+    public double nuggetSd() {
         return scale * Math.sqrt(nugget);
     }
 
     /** The standard deviation of the scores the process was standardised with. */
-    double scale() {
+    public double scale() {
         return scale;
     }
 
     /** Length scales in unit-cube coordinates. */
-    double[] lengths() {
+    public double[] lengths() {
         return Arrays.stream(inverseLength).map(x -> 1 / x).toArray();
     }
 

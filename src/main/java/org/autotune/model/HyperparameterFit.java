@@ -1,4 +1,4 @@
-package org.autotune.optimize;
+package org.autotune.model;
 
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
  * 0.05–20; nugget 10⁻⁶–2 for noisy scores and 10⁻⁸–10⁻² otherwise (scores treated as nearly
  * exact, the nugget only absorbs roughness and rounding).
  */
-final class HyperparameterFit {
+public final class HyperparameterFit {
     private static final double MIN_LENGTH = 0.01;
     private static final double MAX_LENGTH = 10;
     /** Prior on ln ℓ: normal around ln 0.5 (half the range) with a width of a factor e^1.5 ≈ 4.5. */
@@ -35,8 +35,8 @@ final class HyperparameterFit {
     private HyperparameterFit() {
     }
 
-    /** A neutral start: length scales 0.3, unit signal variance, a nugget of 10% (noisy) or 10⁻⁶ of the variance. */
-    static double[] defaults(int d, boolean noisy) {
+    /** A neutral start: length scales 0.3, unit signal variance, nugget 10 % (noisy) or 10⁻⁶ of the variance. */
+    public static double[] defaults(int d, boolean noisy) {
         double[] theta = new double[d + 2];
         Arrays.fill(theta, 0, d, Math.log(0.3));
         theta[d] = 0;
@@ -49,8 +49,8 @@ final class HyperparameterFit {
      *
      * @param maxEvaluations likelihood evaluations allowed per start
      */
-    static double[] fit(double[][] units, double[] values, double[] noise, boolean noisy, List<double[]> starts,
-                        int maxEvaluations) {
+    public static double[] fit(double[][] units, double[] values, double[] noise, boolean noisy,
+                               List<double[]> starts, int maxEvaluations) {
         int d = units[0].length;
         double[] lo = new double[d + 2];
         double[] hi = new double[d + 2];
@@ -64,7 +64,7 @@ final class HyperparameterFit {
         for (double[] start : starts) {
             double[] guess = new double[d + 2];
             for (int i = 0; i < guess.length; i++) {
-                guess[i] = Math.max(lo[i], Math.min(hi[i], start[i]));
+                guess[i] = UnitBox.clamp(start[i], lo[i], hi[i]);
             }
             var bobyqa = new BOBYQAOptimizer(2 * (d + 2) + 1, 0.5, 1e-3);
             try {
@@ -85,7 +85,7 @@ final class HyperparameterFit {
      * The process conditioned on the samples with these hyperparameters; when rounding makes the
      * covariance matrix singular, with the nugget raised tenfold until it is not.
      */
-    static GaussianProcess condition(double[][] units, double[] values, double[] noise, double[] theta) {
+    public static GaussianProcess condition(double[][] units, double[] values, double[] noise, double[] theta) {
         double[] t = theta.clone();
         for (int attempt = 0; ; attempt++) {
             try {
