@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
+import org.autotune.model.UnitBox;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
 import org.hipparchus.analysis.MultivariateFunction;
@@ -95,7 +96,7 @@ final class PullAdapter implements Optimizer {
             done = true;
             return List.of();
         }
-        outstanding = space.fromUnit(clamp(x));
+        outstanding = space.fromUnit(UnitBox.clamp(x));
         return List.of(outstanding);
     }
 
@@ -176,7 +177,7 @@ final class PullAdapter implements Optimizer {
     @Override
     public Optional<Point> estimate() {
         var r = result;
-        return r == null ? Optional.empty() : Optional.of(space.fromUnit(clamp(r)));
+        return r == null ? Optional.empty() : Optional.of(space.fromUnit(UnitBox.clamp(r)));
     }
 
     /** Ends the library's thread (waiting up to a second for it) and proposes nothing more. */
@@ -200,14 +201,6 @@ final class PullAdapter implements Optimizer {
         if (f != null) {
             throw new IllegalStateException("the optimizer library failed: " + f, f);
         }
-    }
-
-    private static double[] clamp(double[] x) {
-        var u = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            u[i] = Math.max(0, Math.min(1, x[i]));
-        }
-        return u;
     }
 
     private static <T> T take(BlockingQueue<T> q) {
