@@ -23,9 +23,10 @@ public final class Combinations {
      * @param choice    the discrete parameters' values as written in templates (choices as text)
      * @param samples   samples of this combination, failed ones included
      * @param best      the lowest score (empty: none finished)
+     * @param bestSample the best sample's name ({@code origin/ordinal}; empty: none finished)
      * @param bestPoint the best sample's point (every parameter)
      */
-    public record Row(Map<String, String> choice, int samples, OptionalDouble best, long bestSample,
+    public record Row(Map<String, String> choice, int samples, OptionalDouble best, String bestSample,
                       Optional<Map<String, Double>> bestPoint) {
     }
 
@@ -54,7 +55,7 @@ public final class Combinations {
                 .min(Comparator.comparingDouble(s -> s.score().getAsDouble()));
             rows.add(new Row(Map.copyOf(choice), list.size(),
                 best.map(b -> OptionalDouble.of(b.score().getAsDouble())).orElse(OptionalDouble.empty()),
-                best.map(SampleRecord::id).orElse(0L), best.map(SampleRecord::point)));
+                best.map(SampleRecord::name).orElse(""), best.map(SampleRecord::point)));
         });
         rows.sort(Comparator.comparingDouble(r -> r.best().orElse(Double.POSITIVE_INFINITY)));
         return List.copyOf(rows);

@@ -16,7 +16,7 @@ final class InfrastructureFailure extends RuntimeException {
     private final long sample;
 
     InfrastructureFailure(Sample sample, int times, String reason) {
-        super("sample " + sample.id() + " (folder " + sample.folder() + ") could not run, " + times
+        super("sample " + sample.name() + " (folder " + sample.folder() + ") could not run, " + times
             + " times in a row: " + reason);
         this.sample = sample.id();
     }

@@ -303,7 +303,8 @@ final class RunLoop {
 
     private NewOrNot create(Point point, int events, int ordinal, long seed, String key) {
         long id = journal.nextId();
-        var sample = new Sample(id, key, point, seed, events, setup.samplesDir().resolve("%06d".formatted(id)));
+        var sample = new Sample(id, key, point, seed, events, setup.samplesDir().resolve("%06d".formatted(id)),
+            origin + "/" + ordinal);
         var result = new CompletableFuture<Optional<Score>>();
         var answer = new NewOrNot(new Single(id, result), origin + "/" + ordinal, true);
         byKey.put(key, answer);
@@ -319,7 +320,8 @@ final class RunLoop {
                 "the journal's sample " + r.name() + " differs from what this campaign proposes now (seed, point or "
                     + "simulator changed)", "run with --force-new to start a new campaign (the old folder is kept)");
         }
-        var sample = new Sample(r.id(), key, Point.of(r.point()), r.seed(), r.events(), Path.of(r.folder()));
+        var sample = new Sample(r.id(), key, Point.of(r.point()), r.seed(), r.events(), Path.of(r.folder()),
+            r.name());
         var result = new CompletableFuture<Optional<Score>>();
         var answer = new NewOrNot(new Single(r.id(), result), r.name(), true);
         byKey.put(key, answer);

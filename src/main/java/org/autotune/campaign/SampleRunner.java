@@ -130,7 +130,7 @@ final class SampleRunner {
         handle.started().thenAccept(jobId -> {
             if (!jobId.isEmpty()) {
                 journal.started(sample.id(), attempt, jobId, clock.instant());
-                log.info("sample={} job={} state=RUNNING attempt={}", sample.id(), jobId, attempt);
+                log.info("sample={} job={} state=RUNNING attempt={}", sample.name(), jobId, attempt);
             }
         });
         handle.outcome().thenAcceptAsync(outcome -> {
@@ -154,7 +154,7 @@ final class SampleRunner {
             try {
                 var score = metric.score(outputs(sample));
                 journal.finished(sample.id(), score, clock.instant(), outcome.elapsed().toMillis());
-                log.info("sample={} state=FINISHED score={} elapsed_ms={}", sample.id(), score.value(),
+                log.info("sample={} state=FINISHED score={} elapsed_ms={}", sample.name(), score.value(),
                     outcome.elapsed().toMillis());
                 result.complete(Optional.of(score));
                 return;
@@ -166,14 +166,14 @@ final class SampleRunner {
         }
         if (attempt <= retries) {
             journal.retrying(sample.id(), failure, clock.instant());
-            log.warn("sample={} state=RETRY attempt={} reason={}", sample.id(), attempt, firstLine(failure));
+            log.warn("sample={} state=RETRY attempt={} reason={}", sample.name(), attempt, firstLine(failure));
             start(sample, attempt + 1, 0, result);
             return;
         }
         var exit = outcome.exitCode() == 0 || outcome.status() == JobOutcome.Status.TIMED_OUT
             ? Optional.<Integer>empty() : Optional.of(outcome.exitCode());
         journal.failed(sample.id(), failure, exit, clock.instant(), outcome.elapsed().toMillis());
-        log.warn("sample={} state=FAILED attempts={} folder={} reason={}", sample.id(), attempt, sample.folder(),
+        log.warn("sample={} state=FAILED attempts={} folder={} reason={}", sample.name(), attempt, sample.folder(),
             firstLine(failure));
         result.complete(Optional.empty());
     }
@@ -188,7 +188,7 @@ final class SampleRunner {
         if (stalls >= backoff.limit()) {
             journal.interrupted(sample.id(), "infrastructure failure " + stalls + " of " + backoff.limit()
                 + ", the campaign stops: " + describe(outcome), clock.instant());
-            log.info("sample={} state=INTERRUPTED infrastructure_failures={} folder={}", sample.id(), stalls,
+            log.info("sample={} state=INTERRUPTED infrastructure_failures={} folder={}", sample.name(), stalls,
                 sample.folder());
             result.completeExceptionally(new InfrastructureFailure(sample, stalls, reason));
             return;
@@ -196,7 +196,7 @@ final class SampleRunner {
         var wait = backoff.delay(stalls);
         journal.retrying(sample.id(), "infrastructure failure " + stalls + " of " + backoff.limit()
             + ", next try in " + seconds(wait) + ": " + describe(outcome), clock.instant());
-        log.warn("sample={} state=RETRY infrastructure_failures={} wait={} reason={}", sample.id(), stalls,
+        log.warn("sample={} state=RETRY infrastructure_failures={} wait={} reason={}", sample.name(), stalls,
             seconds(wait), reason);
         waiting.put(sample.id(), () -> interrupt(sample, "stopped while waiting to try again", result));
         later(wait, sample, result, () -> start(sample, attempt, stalls, result));
@@ -245,7 +245,7 @@ final class SampleRunner {
 
     private void interrupt(Sample sample, String reason, CompletableFuture<Optional<Score>> result) {
         journal.interrupted(sample.id(), reason, clock.instant());
-        log.info("sample={} state=INTERRUPTED", sample.id());
+        log.info("sample={} state=INTERRUPTED", sample.name());
         result.complete(Optional.empty());
     }
 

@@ -57,7 +57,7 @@ final class HtmlTables {
                 }
             }
             html.append("<td>").append(r.best().isPresent() ? number(r.best().getAsDouble()) : "").append("</td><td>")
-                .append(r.best().isPresent() ? Long.toString(r.bestSample()) : "").append("</td><td>")
+                .append(HtmlPage.escape(r.bestSample())).append("</td><td>")
                 .append(r.samples()).append("</td>");
             for (var p : space.parameters()) {
                 if (p.kind().continuous()) {

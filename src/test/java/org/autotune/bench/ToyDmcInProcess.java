@@ -72,7 +72,7 @@ final class ToyDmcInProcess implements AutoCloseable {
         Path folder = work.resolve("samples").resolve(Long.toString(id));
         try {
             Files.createDirectories(folder);
-            var job = simulator.prepare(new Sample(id, "bench-" + id, point, seed, events, folder));
+            var job = simulator.prepare(new Sample(id, "bench-" + id, point, seed, events, folder, "bench/" + id));
             String macro = job.command().get(job.command().size() - 1);
             main.invoke(null, (Object) new String[] {folder.resolve(macro).toString(), folder.toString()});
             return metric.score(new SampleOutputs(folder, id, seed, events));

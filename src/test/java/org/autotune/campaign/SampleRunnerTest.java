@@ -70,7 +70,7 @@ class SampleRunnerTest {
         }
         var failure = InfrastructureFailure.in(thrown(result)).orElseThrow();
         assertThat(failure.getMessage())
-            .startsWith("sample 1 (folder " + sample.folder() + ") could not run, 5 times in a row: cannot start '"
+            .startsWith("sample optimizer/1 (folder " + sample.folder() + ") could not run, 5 times in a row: cannot start '"
                 + program + "': No such file or directory")
             .endsWith("check simulator.command (the program must be on PATH or given with a path)")
             .doesNotContain("\n");
@@ -194,7 +194,8 @@ class SampleRunnerTest {
 
     private Sample sample(long id) {
         var point = Point.of(Map.of("gain", 1.0));
-        return new Sample(id, "key-" + id, point, 7, 100, dir.resolve("samples").resolve("%06d".formatted(id)));
+        return new Sample(id, "key-" + id, point, 7, 100, dir.resolve("samples").resolve("%06d".formatted(id)),
+            "optimizer/" + id);
     }
 
     private static Throwable thrown(CompletableFuture<?> result) {

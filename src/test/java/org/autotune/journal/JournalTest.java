@@ -24,7 +24,8 @@ class JournalTest {
 
     private Sample sample(Journal j, String key, double x, int events) {
         long id = j.nextId();
-        return new Sample(id, key, Point.of(Map.of("x", x)), 7, events, dir.resolve("samples/" + id));
+        return new Sample(id, key, Point.of(Map.of("x", x)), 7, events, dir.resolve("samples/" + id),
+            "optimizer/" + id);
     }
 
     @Test
