@@ -65,7 +65,7 @@ class OldJournalTest {
 
         var resume = CliAccess.run(dir.resolve("log-resume"), "resume", file.toString(), "--budget", "20");
 
-        assertThat(resume.exitCode()).as(resume.stderr()).isZero();
+        assertThat(resume.exitCode()).as(() -> resume.stderr() + JournalListing.of(journal)).isZero();
         assertThat(schemaVersion(journal)).isEqualTo("2");
         List<SampleRecord> resumed;
         try (var j = Journal.read(journal)) {
@@ -97,7 +97,7 @@ class OldJournalTest {
 
         var scan = CliAccess.run(dir.resolve("log-scan"), "scan", file.toString());
 
-        assertThat(scan.exitCode()).as(scan.stderr()).isZero();
+        assertThat(scan.exitCode()).as(() -> scan.stderr() + JournalListing.of(journal)).isZero();
         assertThat(scan.stdout()).contains("scan 2: ");
         try (var j = Journal.read(journal)) {
             var scan2 = j.samples().stream().filter(s -> s.origin().equals("scan-2")).toList();
