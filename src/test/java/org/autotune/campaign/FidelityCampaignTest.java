@@ -1,12 +1,16 @@
 package org.autotune.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.assertj.core.groups.Tuple;
 import org.autotune.cli.CliAccess;
+import org.autotune.journal.Journal;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 import org.junit.jupiter.api.Test;
@@ -16,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A campaign with a fidelity schedule, run as a real child process with the test simulator (which
  * writes as many events as the macro asks for): the first stage runs 100 events per sample, the
  * second 400; the best sample and the analysis come from the 400-event stage; a campaign stopped
- * in the middle and resumed with a larger budget replays to the same samples.
+ * in the middle and resumed with a larger budget keeps the samples of its first run as its journal
+ * holds them and adds only new ones (compared with that journal, not with a second live run, so a
+ * hiccup of a busy machine in one run cannot make two runs differ).
  */
 class FidelityCampaignTest {
     @TempDir
@@ -72,33 +78,65 @@ class FidelityCampaignTest {
     }
 
     @Test
-    void a_campaign_resumed_with_a_larger_budget_replays_to_the_same_samples() throws Exception {
+    void a_campaign_resumed_with_a_larger_budget_keeps_the_first_runs_samples_and_adds_only_new_ones()
+        throws Exception {
         var file = TestCampaigns.write(dir, "", "budget: 40\n" + SCHEDULE);
-        var whole = CliAccess.run(dir.resolve("log-whole"), "run", file.toString(), "--dir",
-            dir.resolve("whole").toString());
-        assertThat(whole.exitCode()).as(whole.stderr()).isZero();
+        var folder = dir.resolve("c");
+        var journal = folder.resolve(Journal.FILE_NAME);
         // stopped inside the second stage, then resumed
-        var first = CliAccess.run(dir.resolve("log-first"), "run", file.toString(), "--dir",
-            dir.resolve("parts").toString(), "--budget", "20");
-        assertThat(first.exitCode()).as(first.stderr()).isZero();
-        var finishedBefore = TestCampaigns.invocations(dir).size();
-        var resumed = CliAccess.run(dir.resolve("log-resume"), "resume", file.toString(), "--dir",
-            dir.resolve("parts").toString(), "--budget", "40");
-        assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
-
-        try (var a = CampaignView.open(dir.resolve("whole"), Optional.empty());
-             var b = CampaignView.open(dir.resolve("parts"), Optional.empty())) {
-            assertThat(keys(b.samples())).isEqualTo(keys(a.samples()));
-            assertThat(b.best().orElseThrow().point()).isEqualTo(a.best().orElseThrow().point());
+        var first = CliAccess.run(dir.resolve("log-first"), "run", file.toString(), "--dir", folder.toString(),
+            "--budget", "20");
+        assertThat(first.exitCode()).as(() -> first.stderr() + JournalListing.of(journal)).isZero();
+        List<SampleRecord> before;
+        try (var j = Journal.read(journal)) {
+            before = j.samples();
         }
-        // every simulator folder ran once: 40 for the whole campaign, 20 + 20 for the resumed one
+        var firstListing = "the first run's journal: " + JournalListing.of(journal);
+        var ranBefore = TestCampaigns.invocations(dir);
+
+        var resumed = CliAccess.run(dir.resolve("log-resume"), "resume", file.toString(), "--dir",
+            folder.toString(), "--budget", "40");
+
+        Supplier<String> listings = () -> firstListing + "after the resume: " + JournalListing.of(journal);
+        assertThat(resumed.exitCode()).as(() -> resumed.stderr() + listings.get()).isZero();
+        List<SampleRecord> after;
+        try (var j = Journal.read(journal)) {
+            after = j.samples();
+        }
+        // the samples of the first run are in the resumed journal as they were
+        assertThat(after).extracting(SampleRecord::name).as(listings)
+            .containsAll(before.stream().map(SampleRecord::name).toList());
+        assertThat(sameNames(after, before)).extracting(FidelityCampaignTest::identity).as(listings)
+            .containsExactlyElementsOf(before.stream().map(FidelityCampaignTest::identity).toList());
+        assertThat(sameNames(after, before).stream().filter(s -> s.status() == SampleStatus.FINISHED))
+            .extracting(SampleRecord::name, SampleRecord::score).as(listings)
+            .containsExactlyElementsOf(before.stream().filter(s -> s.status() == SampleStatus.FINISHED)
+                .map(s -> tuple(s.name(), s.score())).toList());
+        // the resume added only new samples, up to the budget, on the same fidelity stages
+        var added = after.stream().filter(s -> sameNames(before, List.of(s)).isEmpty()).toList();
+        assertThat(added).as(listings).hasSize(40 - before.size())
+            .allMatch(s -> before.stream().allMatch(b -> b.id() < s.id()), "newer than the first run's samples");
+        assertThat(after).as(listings).hasSize(40);
+        assertThat(after.stream().filter(s -> s.events() == 100).count()).as(listings).isEqualTo(16);
+        // no sample folder ran twice: 20 ran in the first run, the resume ran exactly the new samples
         var counts = TestCampaigns.invocations(dir);
-        assertThat(counts.values()).allMatch(n -> n == 1L);
-        assertThat(counts).hasSize(80);
-        assertThat(finishedBefore).isEqualTo(60);
+        assertThat(ranBefore).as(listings).hasSize(20);
+        assertThat(counts.values()).as(() -> counts + "\n" + listings.get()).allMatch(n -> n == 1L);
+        assertThat(counts.keySet().stream().filter(f -> !ranBefore.containsKey(f))).as(listings)
+            .containsExactlyInAnyOrderElementsOf(added.stream().map(s -> normal(s.folder())).toList());
     }
 
-    private static List<String> keys(List<SampleRecord> samples) {
-        return samples.stream().map(s -> s.key() + "@" + s.events()).toList();
+    /** What makes a sample that sample: its name, key (simulator, point, seed, events), point and events. */
+    private static Tuple identity(SampleRecord s) {
+        return tuple(s.name(), s.key(), s.point(), s.events());
+    }
+
+    /** The samples of {@code samples} whose names are in {@code names}, in the order of {@code samples}. */
+    private static List<SampleRecord> sameNames(List<SampleRecord> samples, List<SampleRecord> names) {
+        return samples.stream().filter(s -> names.stream().anyMatch(n -> n.name().equals(s.name()))).toList();
+    }
+
+    private static String normal(String folder) {
+        return Path.of(folder).toAbsolutePath().normalize().toString();
     }
 }
