@@ -64,8 +64,9 @@ public final class Scans {
         if (run.outcome().state().unfinished()) {
             return new ScanOutcome(entry.number(), total, run.outcome(), Optional.empty(), Optional.empty());
         }
-        var report = CampaignAnalysis.of(space, campaign.components().metric().type(), journal, 1).orElseThrow();
+        // done before the analysis, which analyses the region of the newest finished scan: this one
         journal.putDesign(entry.with(DesignRecord.State.DONE, entry.design(), Optional.of("{}")));
+        var report = CampaignAnalysis.of(space, campaign.components().metric().type(), journal, 1).orElseThrow();
         journal.putMeta(Map.of("analysis", ScanJson.write(report.toMap())));
         return new ScanOutcome(entry.number(), total, run.outcome(), Optional.of(report.local()), Optional.of(report));
     }

@@ -98,6 +98,8 @@ class ScanTest {
     void a_scan_finds_the_known_minimum_covariance_and_flat_parameter() throws Exception {
         var file = campaign();
         var scan = runAndScan(file);
+        // the scan analyses its own region, not the optimizer's samples before it
+        assertThat(scan.report().orElseThrow().describe()).contains("region: scan 1");
         var analysis = scan.analysis().orElseThrow();
         assertThat(analysis.problems()).isEmpty();
         var minimum = analysis.minimum().orElseThrow();
