@@ -84,7 +84,9 @@ class SlurmRepliesTest {
             .contains("raise executor.memory");
         assertThat(SlurmPoller.fromState(task, new Slurm.State("CANCELLED", "0:15")).message())
             .isEqualTo("cancelled outside autotune (SLURM state CANCELLED, exit code 0:15)");
-        assertThat(SlurmPoller.fromState(task, new Slurm.State("NODE_FAIL", "")).message())
-            .isEqualTo("SLURM state NODE_FAIL");
+        assertThat(SlurmPoller.fromState(task, new Slurm.State("NODE_FAIL", "")))
+            .satisfies(o -> assertThat(o.infrastructureFailure()).isTrue())
+            .satisfies(o -> assertThat(o.message()).isEqualTo("the compute node failed (SLURM state NODE_FAIL); if it "
+                + "keeps happening, ask the cluster's admins or set executor.partition"));
     }
 }
