@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.autotune.cli.CliAccess;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * second 400; the best sample and the analysis come from the 400-event stage; a campaign stopped
  * in the middle and resumed with a larger budget replays to the same samples.
  */
+@Tag("slow")
 class FidelityCampaignTest {
     @TempDir
     Path dir;
