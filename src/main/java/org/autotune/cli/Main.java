@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code autotune} command: parses arguments, runs a subcommand, maps errors to exit codes. */
-@Command(name = "autotune", mixinStandardHelpOptions = true, version = "autotune 0.1.0",
+@Command(name = "autotune", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
     description = "Tunes simulation parameters until simulated output matches measured data.",
     subcommands = {ValidateCommand.class, RunCommand.class, ResumeCommand.class, StatusCommand.class,
         ScanCommand.class, CheckCommand.class, AnchorsCommand.class, AnalyzeCommand.class, ScreenCommand.class,

@@ -2,9 +2,11 @@ package org.autotune.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The smaller version of bench/coverage (see {@link CoverageStudy}). */
+@Tag("slow")
 class CoverageTest {
     @Test
     void one_sigma_intervals_cover_the_truth_in_68_percent_of_pseudo_experiments() {

@@ -13,6 +13,7 @@ import org.autotune.cli.CliAccess;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * holds them and adds only new ones (compared with that journal, not with a second live run, so a
  * hiccup of a busy machine in one run cannot make two runs differ).
  */
+@Tag("slow")
 class FidelityCampaignTest {
     @TempDir
     Path dir;

@@ -18,6 +18,7 @@ import org.autotune.execute.JobOutcome;
 import org.autotune.execute.LocalExecutor;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Whole campaigns (real processes, real journal) whose jobs meet infrastructure failures: the
  * optimizer never hears of them, so the campaign makes the same proposals as one that met none.
  */
+@Tag("slow")
 class InfrastructureFailureCampaignTest {
     @TempDir
     Path dir;

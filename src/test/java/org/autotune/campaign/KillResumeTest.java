@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.autotune.journal.SampleStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * kill -9 of a running campaign, then resume: the same best point as an uninterrupted run, and no
  * sample that had finished before the kill runs again. The campaign runs as a real child process.
  */
+@Tag("slow")
 class KillResumeTest {
     @TempDir
     Path dir;

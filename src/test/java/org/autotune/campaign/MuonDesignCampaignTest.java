@@ -14,6 +14,7 @@ import org.autotune.journal.SampleStatus;
 import org.autotune.score.ScoreType;
 import org.autotune.report.Report;
 import org.autotune.report.ReportSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * command metric), a real SQLite journal and the local executor, with the fixed budget: the panel
  * span is solved for, the number of planes enumerated, the separation tuned by CMA-ES.
  */
+@Tag("slow")
 class MuonDesignCampaignTest {
     @TempDir
     Path dir;

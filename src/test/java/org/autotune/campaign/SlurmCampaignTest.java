@@ -14,10 +14,12 @@ import org.autotune.execute.SlurmCluster;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Campaigns on a real single-node SLURM cluster (slurmctld + slurmd started by scripts/slurm-start). */
+@Tag("slow")
 class SlurmCampaignTest {
     @TempDir
     Path dir;

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.autotune.execute.SlurmCluster;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * into mu.txt and appends a line to runs.log, and a command metric (cat) reads μ back as the score.
  * The known answers are those of AnchorInterpolationTest.
  */
+@Tag("slow")
 class AnchorsCommandTest {
     @TempDir
     Path dir;

@@ -15,6 +15,7 @@ import org.autotune.campaign.CampaignConfig;
 import org.autotune.campaign.Overrides;
 import org.autotune.campaign.Progress;
 import org.autotune.space.Point;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the analysis names the poorly constrained ones, among them the designed degeneracy (W_gamma and
  * W_sigma enter the fall time through their ratio). Real processes throughout; about 5 minutes.
  */
+@Tag("slow")
 class ToyDmcClosureTest {
     static final int BUDGET = 400;
 

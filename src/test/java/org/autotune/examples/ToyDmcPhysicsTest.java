@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.autotune.data.Table;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * everything else and the seed kept, and the mean of one feature over the 10.37 keV events moves
  * in the expected direction by more than four standard errors.
  */
+@Tag("slow")
 class ToyDmcPhysicsTest {
     private static final Path PROGRAM = Path.of("examples/toy-dmc/toy-dmc").toAbsolutePath();
 

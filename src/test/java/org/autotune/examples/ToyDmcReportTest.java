@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.autotune.cli.Main;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The report of a short toy-DMC campaign (8 parameters, mean-std features plus a 1022-bin pulse
  * spectrum, real processes): self-contained, every section, the spectrum drawn as groups of bins.
  */
+@Tag("slow")
 class ToyDmcReportTest {
     @TempDir
     Path dir;

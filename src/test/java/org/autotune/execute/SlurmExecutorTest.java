@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.autotune.YamlFile;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that died without its completion marker and has aged out of squeue/scontrol (the test cluster
  * keeps finished jobs for MinJobAge = 10 s; real clusters default to 300 s).
  */
+@Tag("slow")
 class SlurmExecutorTest {
     @TempDir
     Path dir;

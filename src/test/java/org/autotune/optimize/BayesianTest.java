@@ -14,8 +14,10 @@ import org.autotune.space.Parameter;
 import org.autotune.space.ParameterKind;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow")
 class BayesianTest {
     /** A correlated quadratic in x0, x1 with its minimum 0 at (1, −2). */
     static double quadratic(Point p) {

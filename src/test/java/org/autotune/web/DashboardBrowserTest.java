@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -26,6 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * campaign's row, best score and plots appear, and the open page follows the journal as a resumed
  * campaign adds samples, without a reload. Leaves a screenshot in target/dashboard.png.
  */
+@Tag("slow")
 class DashboardBrowserTest {
     @TempDir
     Path dir;
