@@ -16,7 +16,8 @@ import os
 import statistics
 from collections import defaultdict
 
-PROFILE_X = (1, 2, 5, 10, 20, 40)   # calls per dimension at which the data profile is tabulated
+PROFILE_X = (1, 2, 5, 10, 20, 40)
+AUTOTUNE = ("surrogate", "coordinate-descent", "bobyqa", "cma-es", "bayesian")   # calls per dimension at which the data profile is tabulated
 
 
 def write(out, results, methods, default, peers, skipped, command, seconds):
@@ -129,8 +130,11 @@ def plot_profile(out, results, methods):
     except ImportError:
         return write_svg(out, xs, curves, xmax)
     fig, ax = plt.subplots(figsize=(8, 5))
-    for m, ys in curves.items():
-        ax.step(xs, ys, where="post", label=m, linewidth=2.5 if m == "surrogate" else 1.2)
+    colors = plt.get_cmap("tab20").colors
+    for k, (m, ys) in enumerate(curves.items()):
+        # Autotune's optimizers solid, the external peers dashed; the default thick
+        ax.step(xs, ys, where="post", label=m, color=colors[(2 * k) % 20 + (k >= 10)],
+                linestyle="-" if m in AUTOTUNE else "--", linewidth=2.5 if m == "surrogate" else 1.3)
     ax.set_xlabel("calls / dimension")
     ax.set_ylabel("fraction of (problem, seed, target) solved")
     ax.set_ylim(0, 1)
