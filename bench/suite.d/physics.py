@@ -5,7 +5,7 @@
   amplitude histogram chi2; every call draws fresh events, so the score is noisy.
 - rlc-5: a series RLC circuit driven by a rectangular pulse, solved with RK4; the scope trace sees
   only gain * V0 (degenerate) and a current probe breaks the degeneracy only loosely.
-- valley-3, valley-6: a narrow curved valley (Rosenbrock-like) with a local minimum next to the
+- valley-2, valley-3, valley-6: a narrow curved valley (Rosenbrock-like) with a local minimum next to the
   start, plus additive Gaussian noise.
 
 Every problem has a fixed truth and a seeded start off the truth (the seed is the instance).
@@ -191,6 +191,7 @@ class Valley:
 PROBLEMS = {
     "pulse-mc-7": PulseMc,
     "rlc-5": Rlc,
+    "valley-2": lambda seed: Valley(2, seed),
     "valley-3": lambda seed: Valley(3, seed),
     "valley-6": lambda seed: Valley(6, seed),
 }
