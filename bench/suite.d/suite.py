@@ -44,7 +44,15 @@ def main(argv):
                     help="Autotune's executor slots (default 1: the peers are sequential too)")
     ap.add_argument("--out", help="output folder (default target/suite/<date-time>)")
     ap.add_argument("--report", metavar="DIR", help="only summarise the runs recorded in DIR/results.jsonl")
+    ap.add_argument("--list", action="store_true", help="list the problems (family, dimension, budget, target)")
     args = ap.parse_args(argv)
+    if args.list:
+        for pid in problem.all_ids():
+            spec = describe(pid, 1)
+            print("%-22s %-16s d=%-3d budget %-4d target %.4g (score at the truth %.4g)%s" % (
+                pid, spec["family"], spec["dim"], spec["budget"], spec["target"], spec["score_at_truth"],
+                ", noisy" if spec["noisy"] else ""))
+        return
     if args.report:
         return summarise_only(args.report, argv)
     problems = split(args.problems) or (QUICK_PROBLEMS if args.quick else problem.all_ids())
