@@ -7,9 +7,12 @@ Definitions (printed with the table):
   weighs more than the slowest hit);
 - a method's value on a family: the median over seeds of the mean cost over the family's problems;
   its spread: half the range of those per-seed means (0 with one seed);
+- the same value computed over the five data-profile targets instead of the main one (the
+  "profile value") breaks ties on the main target, e.g. where no method reaches it;
 - tie: the default's and the best peer's values differ by no more than the larger of the two
-  spreads (with a single seed only equal values tie); win/loss otherwise. The best peer on a
-  family is the external peer with the lowest value.
+  spreads (with a single seed only equal values tie), and so do their profile values; otherwise
+  the main value decides when it differs beyond the spreads, else the profile value. The best
+  peer on a family is the external peer with the lowest (value, profile value).
 """
 import math
 import os
@@ -31,14 +34,16 @@ def write(out, results, methods, default, peers, skipped, command, seconds):
     lines += ["", "Data profile: fraction of (problem, seed, target) triples solved by calls/dimension "
                   "(5 targets per problem: the main target's distance to the truth's score x 100, 10, 1, 0.1, 0.01)", ""]
     lines += profile_table(results, methods)
-    verdict, detail = compare(results, families, methods, default, peers)
+    lines += ["", "Per problem: best noise-free score reached (median over seeds)", ""]
+    lines += best_table(results, methods)
+    last, detail = compare(results, families, methods, default, peers)
     lines += ["", "Default (%s) against the best peer per family (value = median over seeds of the mean "
                   "cost, cost = calls-to-target/budget or 2 if not reached; lower is better):" % default, ""]
     lines += detail
     lines += ["", __doc__.split("\n\n", 1)[1].strip()]
     lines += ["Skipped: " + s for s in skipped]
     png = plot_profile(out, results, methods)
-    lines += ["", "Data profile plot: " + png, "", verdict]
+    lines += ["", "Data profile plot: " + png, "", last]
     text = "\n".join(lines) + "\n"
     with open(os.path.join(out, "summary.md"), "w") as fh:
         fh.write(text)
@@ -80,42 +85,69 @@ def profile_table(results, methods):
 
 
 def family_value(results, fam, method):
-    """(median over seeds of the mean cost, half the range over seeds) or None without runs."""
-    per_seed = defaultdict(list)
+    """((value, spread), (profile value, spread)) over seeds, or None without runs."""
+    main, ladder = defaultdict(list), defaultdict(list)
     for r in results:
         if r["family"] == fam and r["method"] == method:
-            c = r["calls_to_target"]
-            per_seed[r["seed"]].append(c / r["budget"] if c else 2.0)
-    if not per_seed:
+            main[r["seed"]].append(cost(r["calls_to_target"], r["budget"]))
+            ladder[r["seed"]].append(statistics.mean(cost(c, r["budget"]) for c in r["calls_to_targets"]))
+    if not main:
         return None
+    return median_and_spread(main), median_and_spread(ladder)
+
+
+def cost(calls, budget):
+    return calls / budget if calls else 2.0
+
+
+def median_and_spread(per_seed):
     means = [sum(v) / len(v) for v in per_seed.values()]
     return statistics.median(means), (max(means) - min(means)) / 2
 
 
+def verdict(mine, theirs):
+    """'win', 'tie' or 'loss' of (value, profile value) pairs, each value with its spread."""
+    for (a, sa), (b, sb) in zip(mine, theirs):
+        if abs(a - b) > max(sa, sb):
+            return "win" if a < b else "loss"
+    return "tie"
+
+
 def compare(results, families, methods, default, peers):
-    wins = ties = losses = counted = 0
-    detail = ["| family | default value ± spread | best peer | its value ± spread | verdict |",
-              "|---|---|---|---|---|"]
+    counts = {"win": 0, "tie": 0, "loss": 0}
+    detail = ["| family | default: value ± spread; profile value ± spread | best peer | "
+              "its value ± spread; profile value ± spread | verdict |", "|---|---|---|---|---|"]
     for fam in families:
         mine = family_value(results, fam, default) if default in methods else None
         theirs = [(family_value(results, fam, p), p) for p in peers if p in methods]
         theirs = [(v, p) for v, p in theirs if v is not None]
         if mine is None or not theirs:
             continue
-        (pv, ps), best = min(theirs)
-        counted += 1
-        if abs(mine[0] - pv) <= max(mine[1], ps):
-            ties += 1
-            verdict = "tie"
-        elif mine[0] < pv:
-            wins += 1
-            verdict = "win"
-        else:
-            losses += 1
-            verdict = "loss"
-        detail.append("| %s | %.3f ± %.3f | %s | %.3f ± %.3f | %s |" % (fam, mine[0], mine[1], best, pv, ps, verdict))
+        best_value, best = min(theirs, key=lambda t: (t[0][0][0], t[0][1][0]))
+        v = verdict(mine, best_value)
+        counts[v] += 1
+        detail.append("| %s | %s | %s | %s | %s |" % (fam, show(mine), best, show(best_value), v))
     return ("default wins %d, ties %d, loses %d of %d families against the best peer"
-            % (wins, ties, losses, counted)), detail
+            % (counts["win"], counts["tie"], counts["loss"], sum(counts.values()))), detail
+
+
+def show(value):
+    (a, sa), (b, sb) = value
+    return "%.3f ± %.3f; %.3f ± %.3f" % (a, sa, b, sb)
+
+
+def best_table(results, methods):
+    """Per problem: the median over seeds of the best noise-free score each method reached."""
+    problems = list(dict.fromkeys(r["problem"] for r in results))
+    rows = ["| problem (target) | " + " | ".join(methods) + " |", "|---" * (len(methods) + 1) + "|"]
+    for p in problems:
+        runs = [r for r in results if r["problem"] == p]
+        cells = []
+        for m in methods:
+            best = [r["best"] for r in runs if r["method"] == m]
+            cells.append("%.3g" % statistics.median(best) if best else "")
+        rows.append("| %s (%.3g) | %s |" % (p, runs[0]["target"], " | ".join(cells)))
+    return rows
 
 
 def plot_profile(out, results, methods):
