@@ -7,12 +7,11 @@ Definitions (printed with the table):
   weighs more than the slowest hit);
 - a method's value on a family: the median over seeds of the mean cost over the family's problems;
   its spread: half the range of those per-seed means (0 with one seed);
-- the same value computed over the five data-profile targets instead of the main one (the
-  "profile value") breaks ties on the main target, e.g. where no method reaches it;
 - tie: the default's and the best peer's values differ by no more than the larger of the two
-  spreads (with a single seed only equal values tie), and so do their profile values; otherwise
-  the main value decides when it differs beyond the spreads, else the profile value. The best
-  peer on a family is the external peer with the lowest (value, profile value).
+  spreads (with a single seed only equal values tie); win/loss otherwise. Only where the two
+  values are equal (typically: neither reaches any target, both 2) the same comparison is made on
+  the "profile value", computed over the five data-profile targets instead of the main one. The
+  best peer on a family is the external peer with the lowest (value, profile value).
 """
 import math
 import os
@@ -110,6 +109,8 @@ def verdict(mine, theirs):
     for (a, sa), (b, sb) in zip(mine, theirs):
         if abs(a - b) > max(sa, sb):
             return "win" if a < b else "loss"
+        if a != b:
+            return "tie"
     return "tie"
 
 
