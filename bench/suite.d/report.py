@@ -18,8 +18,8 @@ import os
 import statistics
 from collections import defaultdict
 
-PROFILE_X = (1, 2, 5, 10, 20, 40)
-AUTOTUNE = ("surrogate", "coordinate-descent", "bobyqa", "cma-es", "bayesian")   # calls per dimension at which the data profile is tabulated
+PROFILE_X = (1, 2, 5, 10, 20, 40)   # calls per dimension at which the data profile is tabulated
+AUTOTUNE = ("surrogate", "coordinate-descent", "bobyqa", "cma-es", "bayesian")   # drawn solid
 
 
 def write(out, results, methods, default, peers, skipped, command, seconds):

@@ -115,10 +115,12 @@ def check_names(problems, methods):
     known = set(problem.all_ids())
     for p in problems:
         if p not in known:
-            sys.exit("bench/suite: --problems: unknown problem '%s'; fix: use one of %s" % (p, ",".join(sorted(known))))
+            sys.exit("bench/suite: --problems: unknown problem '%s'; fix: use one of %s"
+                     % (p, ",".join(sorted(known))))
     for m in methods:
         if m not in AUTOTUNE + PEERS:
-            sys.exit("bench/suite: --methods: unknown method '%s'; fix: use one of %s" % (m, ",".join(AUTOTUNE + PEERS)))
+            sys.exit("bench/suite: --methods: unknown method '%s'; fix: use one of %s"
+                     % (m, ",".join(AUTOTUNE + PEERS)))
 
 
 def describe(pid, seed):
@@ -155,7 +157,8 @@ def write_campaign(method, spec, seed, run_dir, log, slots):
     lines += [
         "simulator:",
         "  templates: [params.txt.template]",
-        "  command: [%s, %s, %s, --seed, '%d', --params, params.txt, --call-seed, '{{seed}}', --log, %s, --out, score.txt]"
+        "  command: [%s, %s, %s, --seed, '%d', --params, params.txt, --call-seed, '{{seed}}',"
+        " --log, %s, --out, score.txt]"
         % (PYTHON, os.path.join(HERE, "problem.py"), spec["id"], seed, log),
         "  outputs: [score.txt]",
         "  timeout: 5m",
