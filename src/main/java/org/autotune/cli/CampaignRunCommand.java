@@ -71,6 +71,9 @@ abstract class CampaignRunCommand implements Callable<Integer> {
             throw new InputError(files.get(1), "--dir", "--dir names one folder but " + files.size()
                 + " campaigns were given", "leave out --dir (each campaign gets its own folder next to its file)");
         }
+        var overrides = new Overrides(Optional.ofNullable(budget), slots(), seed(), Optional.ofNullable(dir), forceNew)
+            .check(files.get(0));
+        files.forEach(Targets::campaignFile);
         var configs = files.stream().map(CampaignConfig::read).toList();
         boolean live = System.console() != null && configs.size() == 1;
         Logging.configure(verbose.length, live, null);
@@ -81,8 +84,8 @@ abstract class CampaignRunCommand implements Callable<Integer> {
             for (var config : configs) {
                 checkSameExecutor(configs.get(0), config);
                 var slots = configs.size() == 1 ? slots() : OptionalInt.of(share);
-                campaigns.add(Campaign.open(config, new Overrides(Optional.ofNullable(budget), slots, seed(),
-                    Optional.ofNullable(dir), forceNew), mustExist()));
+                campaigns.add(Campaign.open(config, new Overrides(overrides.budget(), slots, overrides.seed(),
+                    overrides.dir(), forceNew), mustExist()));
             }
             if (campaigns.size() == 1) {
                 Logging.configure(verbose.length, live, campaigns.get(0).directory().resolve("autotune.log"));

@@ -16,6 +16,6 @@ final class JournalArguments {
     Path dir;
 
     CampaignView open() {
-        return CampaignView.open(target, Optional.ofNullable(dir));
+        return CampaignView.open(dir == null ? Targets.journalTarget(target) : target, Optional.ofNullable(dir));
     }
 }

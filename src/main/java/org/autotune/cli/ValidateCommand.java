@@ -24,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = CampaignConfig.read(file);
+        var config = CampaignConfig.read(Targets.campaignFile(file));
         Campaign.check(config);
         var out = spec.commandLine().getOut();
         out.printf("%s: valid campaign '%s'%n", file, config.name());

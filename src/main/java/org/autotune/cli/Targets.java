@@ -1,0 +1,60 @@
+package org.autotune.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.autotune.InputError;
+import org.autotune.journal.Journal;
+
+/**
+ * What a command was given to name a campaign, checked before it is read: a folder that is neither
+ * a campaign folder nor a file gets one line saying what it is and which files in it to pass.
+ */
+final class Targets {
+    private Targets() {
+    }
+
+    /** For commands that read a campaign file (run, scan, check, ...): a folder is refused with a did-you-mean. */
+    static Path campaignFile(Path file) {
+        if (Files.isDirectory(file)) {
+            boolean campaignFolder = Files.isRegularFile(file.resolve(Journal.FILE_NAME));
+            throw new InputError(file, "", "is a " + (campaignFolder ? "campaign folder" : "folder")
+                + ", not a campaign file", suggestion(file, false, "pass a campaign file (*.yaml)"));
+        }
+        return file;
+    }
+
+    /** For read-only commands: a campaign file, a campaign folder (holding a journal) or the journal itself. */
+    static Path journalTarget(Path target) {
+        if (Files.isDirectory(target) && !Files.isRegularFile(target.resolve(Journal.FILE_NAME))) {
+            throw new InputError(target, "", "is a folder, not a campaign file or campaign folder",
+                suggestion(target, true, "pass a campaign file (*.yaml) or a campaign folder (*.autotune)"));
+        }
+        return target;
+    }
+
+    /** "did you mean …?" over the folder's *.yaml files (and campaign folders), else {@code otherwise}. */
+    private static String suggestion(Path folder, boolean campaignFolders, String otherwise) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            var names = entries.filter(p -> isCampaignFile(p) || campaignFolders && isCampaignFolder(p))
+                .map(Path::toString).sorted().toList();
+            if (names.isEmpty()) {
+                return otherwise;
+            }
+            return "did you mean " + (names.size() == 1 ? names.get(0) : "one of " + String.join(", ", names)) + "?";
+        } catch (IOException e) {
+            throw new UncheckedIOException("listing " + folder, e);
+        }
+    }
+
+    private static boolean isCampaignFile(Path p) {
+        var name = p.getFileName().toString();
+        return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
+    }
+
+    private static boolean isCampaignFolder(Path p) {
+        return Files.isRegularFile(p.resolve(Journal.FILE_NAME));
+    }
+}
