@@ -44,6 +44,10 @@ abstract class CampaignRunCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "N", description = "maximum number of samples (overrides the file)")
     Integer budget;
 
+    @Option(names = "--seed", paramLabel = "N", description = "seed of a new campaign (overrides the file's seed); "
+        + "a campaign that exists keeps its seed, and a different one is refused")
+    Long seedOption;
+
     @Option(names = "--dir", paramLabel = "PATH",
         description = "campaign folder (journal, samples, log); default: <file name>.autotune next to the file")
     Path dir;
@@ -62,7 +66,7 @@ abstract class CampaignRunCommand implements Callable<Integer> {
     }
 
     OptionalLong seed() {
-        return OptionalLong.empty();
+        return seedOption == null ? OptionalLong.empty() : OptionalLong.of(seedOption);
     }
 
     @Override

@@ -137,6 +137,6 @@ class LocalMinimumCheckTest {
         assertThat(autotune("check", file.toString()).err()).contains("this campaign has not been run yet");
         var bad = autotune("check", file.toString(), "--points", "1");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("--points 1 must lie between 2 and 1000000");
+        assertThat(bad.err()).contains("--points: 1 is outside the allowed range [2, 1000000]");
     }
 }
