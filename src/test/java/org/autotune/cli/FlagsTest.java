@@ -24,11 +24,16 @@ class FlagsTest {
     Path dir;
 
     private Path campaign() throws Exception {
+        return campaign(dir);
+    }
+
+    /** A small campaign of the test simulator (sim.sh, run with sh) in {@code dir}: 3 samples, seeds fresh. */
+    static Path campaign(Path dir) throws Exception {
         var file = dir.resolve("campaign.yaml");
-        try (var in = getClass().getResourceAsStream("/testsim/sim.sh")) {
+        try (var in = FlagsTest.class.getResourceAsStream("/testsim/sim.sh")) {
             Files.copy(in, dir.resolve("sim.sh"));
         }
-        try (var in = getClass().getResourceAsStream("/testsim/sim.mac.template")) {
+        try (var in = FlagsTest.class.getResourceAsStream("/testsim/sim.mac.template")) {
             Files.copy(in, dir.resolve("sim.mac.template"));
         }
         Files.writeString(dir.resolve("reference.csv"), "amplitude\n1.1\n1.3\n1.2\n1.5\n1.0\n1.4\n");
