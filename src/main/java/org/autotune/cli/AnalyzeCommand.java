@@ -43,6 +43,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Flags.positive(args.target, "--level", level, "1 (1 sigma) or --level 4 (2 sigma)");
+        if (output != null) {
+            Targets.outputFile(output, "--output");
+        }
         CampaignAnalysis analysis;
         Path folder;
         try (var view = args.open()) {

@@ -78,6 +78,9 @@ abstract class CampaignRunCommand implements Callable<Integer> {
         var overrides = new Overrides(Optional.ofNullable(budget), slots(), seed(), Optional.ofNullable(dir), forceNew)
             .check(files.get(0));
         files.forEach(Targets::campaignFile);
+        if (dir != null) {
+            Targets.outputFolder(dir, "--dir");
+        }
         var configs = files.stream().map(CampaignConfig::read).toList();
         boolean live = System.console() != null && configs.size() == 1;
         Logging.configure(verbose.length, live, null);
@@ -176,6 +179,9 @@ abstract class CampaignRunCommand implements Callable<Integer> {
      * in it (scan, check, screen), with the log going to its autotune.log.
      */
     static Campaign openForSamples(CampaignConfig config, Path dir, boolean mustExist, int verbosity, boolean live) {
+        if (dir != null) {
+            Targets.outputFolder(dir, "--dir");
+        }
         Logging.configure(verbosity, live, null);
         var campaign = Campaign.open(config, new Overrides(Optional.empty(), OptionalInt.empty(),
             OptionalLong.empty(), Optional.ofNullable(dir), false), mustExist);

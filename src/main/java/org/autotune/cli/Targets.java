@@ -32,7 +32,40 @@ final class Targets {
             throw new InputError(target, "", "is a folder, not a campaign file or campaign folder",
                 suggestion(target, true, "pass a campaign file (*.yaml) or a campaign folder (*.autotune)"));
         }
+        if (target.getFileName().toString().endsWith(".sqlite") && !Files.isRegularFile(target)) {
+            throw new InputError(target, "", "no such journal file", "pass the campaign file or its campaign folder");
+        }
         return target;
+    }
+
+    /** A read-only command's {@code --dir}: a campaign folder, which holds a journal. */
+    static Path journalFolder(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(Journal.FILE_NAME))) {
+            throw new InputError(dir, "--dir", "no campaign journal in this folder (" + Journal.FILE_NAME + ")",
+                "pass the campaign's folder (<file name>.autotune by default), or leave out --dir");
+        }
+        return dir;
+    }
+
+    /** A folder a command writes into ({@code --dir}, {@code --plots}): created when missing, never a file. */
+    static Path outputFolder(Path dir, String flag) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InputError(dir, flag, "is a file, not a folder", "give a folder (it is created when missing)");
+        }
+        return dir;
+    }
+
+    /** A file a command writes ({@code --output}): not a folder, in a folder that exists. */
+    static Path outputFile(Path file, String flag) {
+        if (Files.isDirectory(file)) {
+            throw new InputError(file, flag, "is a folder", "give a file name in it");
+        }
+        var parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new InputError(file, flag, "the folder " + parent + " does not exist", "create it first, or "
+                + "write somewhere else");
+        }
+        return file;
     }
 
     /** "did you mean …?" over the folder's *.yaml files (and campaign folders), else {@code otherwise}. */

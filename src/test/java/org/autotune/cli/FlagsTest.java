@@ -173,4 +173,35 @@ class FlagsTest {
         var status = autotune("status", dir.resolve("campaign.autotune").toString());
         assertThat(status.exitCode()).as(status.stderr()).isZero();
     }
+
+    @Test
+    void path_flags_that_name_the_wrong_kind_of_thing_are_one_line_each() throws Exception {
+        var file = campaign();
+        var aFile = Files.writeString(dir.resolve("notes.txt"), "not a folder");
+        var run = autotune("run", file.toString(), "--dir", aFile.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr().strip()).isEqualTo(aFile + ": --dir: is a file, not a folder; fix: give a folder (it "
+            + "is created when missing)");
+        assertThat(dir.resolve("campaign.autotune")).doesNotExist();
+
+        assertThat(autotune("run", file.toString(), "--budget", "1").exitCode()).isZero();
+        var missingDir = dir.resolve("elsewhere");
+        var status = autotune("status", file.toString(), "--dir", missingDir.toString());
+        assertThat(status.exitCode()).isEqualTo(2);
+        assertThat(status.stderr().strip()).isEqualTo(missingDir + ": --dir: no campaign journal in this folder "
+            + "(journal.sqlite); fix: pass the campaign's folder (<file name>.autotune by default), or leave out --dir");
+        var journal = dir.resolve("nothere.sqlite");
+        var best = autotune("best", journal.toString());
+        assertThat(best.exitCode()).isEqualTo(2);
+        assertThat(best.stderr().strip()).isEqualTo(journal + ": no such journal file; fix: pass the campaign file or "
+            + "its campaign folder");
+        var csv = missingDir.resolve("samples.csv");
+        var export = autotune("export", file.toString(), "-o", csv.toString());
+        assertThat(export.exitCode()).isEqualTo(2);
+        assertThat(export.stderr().strip()).isEqualTo(csv + ": --output: the folder " + missingDir + " does not "
+            + "exist; fix: create it first, or write somewhere else");
+        var plots = autotune("report", file.toString(), "--plots", aFile.toString());
+        assertThat(plots.exitCode()).isEqualTo(2);
+        assertThat(plots.stderr().strip()).startsWith(aFile + ": --plots: is a file, not a folder");
+    }
 }
