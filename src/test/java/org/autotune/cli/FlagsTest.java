@@ -189,7 +189,8 @@ class FlagsTest {
         var status = autotune("status", file.toString(), "--dir", missingDir.toString());
         assertThat(status.exitCode()).isEqualTo(2);
         assertThat(status.stderr().strip()).isEqualTo(missingDir + ": --dir: no campaign journal in this folder "
-            + "(journal.sqlite); fix: pass the campaign's folder (<file name>.autotune by default), or leave out --dir");
+            + "(journal.sqlite); fix: pass the campaign's folder (<file name>.autotune by default), or leave out "
+            + "--dir");
         var journal = dir.resolve("nothere.sqlite");
         var best = autotune("best", journal.toString());
         assertThat(best.exitCode()).isEqualTo(2);
