@@ -35,7 +35,8 @@ class ValidateProgramTest {
         var file = FlagsTest.campaign(dir);
         var r = autotune("validate", file.toString());
         assertThat(r.exitCode()).as(r.stderr()).isZero();
-        assertThat(r.stdout()).contains("valid campaign").containsPattern("simulator program /\\S*/sh \\(found on PATH\\)");
+        assertThat(r.stdout()).contains("valid campaign")
+            .containsPattern("simulator program /\\S*/sh \\(found on PATH\\)");
     }
 
     @Test
