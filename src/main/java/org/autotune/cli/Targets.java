@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.autotune.InputError;
 import org.autotune.journal.Journal;
@@ -18,10 +19,13 @@ final class Targets {
 
     /** For commands that read a campaign file (run, scan, check, ...): a folder is refused with a did-you-mean. */
     static Path campaignFile(Path file) {
+        if (Files.isDirectory(file) && isCampaignFolder(file)) {
+            throw new InputError(file, "", "is a campaign folder, not a campaign file", startedFrom(file)
+                .map(f -> "did you mean " + f + "?").orElse("pass the campaign file (*.yaml) it was run from"));
+        }
         if (Files.isDirectory(file)) {
-            boolean campaignFolder = Files.isRegularFile(file.resolve(Journal.FILE_NAME));
-            throw new InputError(file, "", "is a " + (campaignFolder ? "campaign folder" : "folder")
-                + ", not a campaign file", suggestion(file, false, "pass a campaign file (*.yaml)"));
+            throw new InputError(file, "", "is a folder, not a campaign file",
+                suggestion(file, false, "pass a campaign file (*.yaml)"));
         }
         return file;
     }
@@ -79,6 +83,13 @@ final class Targets {
             return "did you mean " + (names.size() == 1 ? names.get(0) : "one of " + String.join(", ", names)) + "?";
         } catch (IOException e) {
             throw new UncheckedIOException("listing " + folder, e);
+        }
+    }
+
+    /** The campaign file a campaign folder's journal says it was started from. */
+    private static Optional<String> startedFrom(Path campaignFolder) {
+        try (var journal = Journal.read(campaignFolder.resolve(Journal.FILE_NAME))) {
+            return journal.meta("campaign_file");
         }
     }
 

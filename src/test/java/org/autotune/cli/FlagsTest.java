@@ -172,6 +172,10 @@ class FlagsTest {
             + file + ", " + dir.resolve("other.yaml") + "?");
         var status = autotune("status", dir.resolve("campaign.autotune").toString());
         assertThat(status.exitCode()).as(status.stderr()).isZero();
+        var scan = autotune("scan", dir.resolve("campaign.autotune").toString());
+        assertThat(scan.exitCode()).isEqualTo(2);
+        assertThat(scan.stderr().strip()).isEqualTo(dir.resolve("campaign.autotune") + ": is a campaign folder, not "
+            + "a campaign file; fix: did you mean " + file.toAbsolutePath() + "?");
     }
 
     @Test
