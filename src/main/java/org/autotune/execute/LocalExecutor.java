@@ -201,7 +201,7 @@ public final class LocalExecutor implements Executor {
         }
         var searchPath = Optional.ofNullable(System.getenv("PATH")).orElse("");
         for (var entry : searchPath.split(File.pathSeparator, -1)) {
-            var path = Path.of(entry.isEmpty() ? "." : entry).resolve(program);
+            var path = (entry.isEmpty() ? folder : Path.of(entry)).resolve(program);   // "": the working directory
             if (executable(path)) {
                 return new ProgramSearch(program, Optional.of(path), "PATH");
             }
