@@ -147,7 +147,7 @@ public final class Campaign implements AutoCloseable {
                 case INTERRUPTED -> "stopped; 'autotune " + command + " " + config.file()
                     + "' continues where it stopped";
                 case TOO_MANY_FAILURES, INFRASTRUCTURE_FAILED -> message(state);
-                default -> "every " + command + " sample has finished";
+                default -> "every " + (command.equals("screen") ? "screening" : command) + " sample has finished";
             };
             return new DesignRun(new Outcome(state, journal().best(), result.last(), message), result.scores());
         }

@@ -26,6 +26,11 @@ public record CampaignConfig(Path file, String text, String hash, String name, S
                              int replicates,
                              Optional<Fidelity> fidelity, StopSettings stop) {
 
+    /** The largest {@code budget} (and {@code --budget}). */
+    public static final int MAX_BUDGET = 10_000_000;
+    /** The largest {@code seed} (and {@code --seed}); seeds start at 1. */
+    public static final long MAX_SEED = Integer.MAX_VALUE;
+
     static final List<String> KEYS = List.of("name", "description", "parameters", "simulator", "metric",
         "optimizer", "executor", "cost", "budget", "seed", "seeds", "events", "retries", "replicates", "anchors",
         "fidelity", "stop");
@@ -66,8 +71,8 @@ public record CampaignConfig(Path file, String text, String hash, String name, S
             root.optionalSection("optimizer").orElseGet(() -> root.empty("optimizer")),
             root.optionalSection("executor").orElseGet(() -> root.empty("executor")),
             root.optionalSection("cost").orElseGet(() -> root.empty("cost")),
-            (int) root.integer("budget", 100, 1, 10_000_000),
-            root.integer("seed", 1, 1, Integer.MAX_VALUE),
+            (int) root.integer("budget", 100, 1, MAX_BUDGET),
+            root.integer("seed", 1, 1, MAX_SEED),
             seeds,
             fidelity.isPresent() ? fidelity.get().last() : (int) root.integer("events", 1000, 1, Integer.MAX_VALUE),
             (int) root.integer("retries", 1, 0, 100), replicates, fidelity, StopSettings.read(root));

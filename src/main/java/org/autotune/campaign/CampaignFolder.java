@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -41,6 +42,7 @@ public record CampaignFolder(Path dir, Journal journal, FileChannel lock, Campai
      * @param clock     the time recorded as the campaign's creation and used to name a moved folder
      */
     public static CampaignFolder open(CampaignConfig config, Overrides overrides, boolean mustExist, Clock clock) {
+        overrides.check(config.file());
         Path dir = overrides.dir().orElse(defaultDirectory(config.file())).toAbsolutePath();
         Path journalFile = dir.resolve(Journal.FILE_NAME);
         boolean exists = Files.isRegularFile(journalFile);
@@ -75,11 +77,11 @@ public record CampaignFolder(Path dir, Journal journal, FileChannel lock, Campai
             checkUnchanged(config, journal);
         }
         var meta = new LinkedHashMap<String, String>();
-        int slots = exists ? Integer.parseInt(journal.meta("slots").orElseThrow())
+        int slots = exists ? journaledSlots(config, overrides, journal, meta)
             : Executors.slots(config.executor(), overrides.slots());
-        long seed = exists ? Long.parseLong(journal.meta("seed").orElseThrow()) : config.seed();
-        int budget = overrides.budget().orElse(exists
-            ? Integer.parseInt(journal.meta("budget").orElseThrow()) : config.budget());
+        long seed = exists ? journaledSeed(config, overrides, journal) : overrides.seed().orElse(config.seed());
+        int budget = overrides.budget().orElseGet(() -> exists
+            ? (int) journaled(config, journal, "budget", 1, CampaignConfig.MAX_BUDGET, "--budget N") : config.budget());
         if (!exists) {
             meta.put("name", config.name());
             meta.put("campaign_file", config.file().toAbsolutePath().toString());
@@ -94,6 +96,52 @@ public record CampaignFolder(Path dir, Journal journal, FileChannel lock, Campai
         var effective = config.with(new Overrides(Optional.of(budget), OptionalInt.empty(),
             OptionalLong.of(seed), Optional.empty(), false));
         return new CampaignFolder(dir, journal, lock, effective, slots);
+    }
+
+    /**
+     * The slots the campaign started with. A journal holding a value out of range (written by an old
+     * version) is repaired by {@code --slots N}, recorded in {@code meta}.
+     */
+    private static int journaledSlots(CampaignConfig config, Overrides overrides, Journal journal,
+                                      Map<String, String> meta) {
+        if (overrides.slots().isPresent() && !validMeta(journal, "slots", 1, Overrides.MAX_SLOTS)) {
+            meta.put("slots", Integer.toString(overrides.slots().getAsInt()));
+            return overrides.slots().getAsInt();
+        }
+        return (int) journaled(config, journal, "slots", 1, Overrides.MAX_SLOTS, "--slots N");
+    }
+
+    /** The seed the campaign started with: it is part of the campaign's identity, so --seed cannot change it. */
+    private static long journaledSeed(CampaignConfig config, Overrides overrides, Journal journal) {
+        long seed = journaled(config, journal, "seed", 1, CampaignConfig.MAX_SEED, "--force-new");
+        if (overrides.seed().isPresent() && overrides.seed().getAsLong() != seed) {
+            throw new InputError(config.file(), "--seed", "this campaign started with seed " + seed + " and its "
+                + "seed cannot change (it is part of the campaign's identity)", "drop --seed " + overrides.seed()
+                .getAsLong() + " to continue it, or add --force-new to start a new campaign with that seed");
+        }
+        return seed;
+    }
+
+    /** A whole number the journal's meta table holds, or one line naming the journal, the key and the fix. */
+    private static long journaled(CampaignConfig config, Journal journal, String key, long min, long max,
+                                  String flag) {
+        var text = journal.meta(key).orElse("");
+        if (!validMeta(journal, key, min, max)) {
+            throw new InputError(journal.file(), key, "the journal holds " + key + " = '" + text
+                + "', outside the allowed range [" + min + ", " + max + "]", "run 'autotune run " + config.file()
+                + " " + flag + "' to " + (flag.equals("--force-new") ? "start a new campaign (the old folder is kept)"
+                : "replace it"));
+        }
+        return Long.parseLong(text);
+    }
+
+    private static boolean validMeta(Journal journal, String key, long min, long max) {
+        try {
+            long v = Long.parseLong(journal.meta(key).orElse(""));
+            return min <= v && v <= max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /** Where new samples' folders go. */

@@ -4,8 +4,9 @@ import java.util.Optional;
 import org.autotune.Sample;
 
 /**
- * A sample's job could not run, several times in a row, for reasons outside the simulation: the
- * program cannot be started, the executor refuses the job, nodes fail or jobs get lost. The
+ * A sample's job could not run, several times in a row, for reasons outside the simulation (the
+ * program cannot be forked, the executor refuses the job, nodes fail or jobs get lost), or once
+ * because its program is missing or not executable. The
  * campaign stops with this one-line message (what failed, where, and what to check); the sample is
  * left INTERRUPTED, not FAILED, so that a resume after the fix runs it, and the optimizer was never
  * told anything about it.
@@ -16,9 +17,18 @@ final class InfrastructureFailure extends RuntimeException {
     private final long sample;
 
     InfrastructureFailure(Sample sample, int times, String reason) {
-        super("sample " + sample.name() + " (folder " + sample.folder() + ") could not run, " + times
+        this(sample, "sample " + sample.name() + " (folder " + sample.folder() + ") could not run, " + times
             + " times in a row: " + reason);
+    }
+
+    private InfrastructureFailure(Sample sample, String message) {
+        super(message);
         this.sample = sample.id();
+    }
+
+    /** The sample's program is missing or not executable: no try will start it until the setup is fixed. */
+    static InfrastructureFailure cannotStart(Sample sample, String reason) {
+        return new InfrastructureFailure(sample, "sample " + sample.name() + " could not start: " + reason);
     }
 
     /** The sample that could not run. */

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * ({@link Backoff}), costs none of the sample's retries, and is never told to the optimizer, so
  * that a campaign replays the same way whatever the machines did. After too many such failures in
  * a row the sample is left INTERRUPTED and its future completes exceptionally with an
- * {@link InfrastructureFailure}, which stops the campaign.
+ * {@link InfrastructureFailure}, which stops the campaign. A program that does not exist (or may
+ * not be executed) stops it at once: trying again cannot help.
  */
 final class SampleRunner {
     private static final Logger log = LoggerFactory.getLogger(SampleRunner.class);
@@ -185,6 +186,12 @@ final class SampleRunner {
     private void stalled(Sample sample, int attempt, int stalls, JobOutcome outcome,
                          CompletableFuture<Optional<Score>> result) {
         String reason = firstLine(outcome.message());
+        if (!outcome.retryable()) {
+            journal.interrupted(sample.id(), "cannot start, the campaign stops: " + describe(outcome), clock.instant());
+            log.info("sample={} state=INTERRUPTED folder={}", sample.name(), sample.folder());
+            result.completeExceptionally(InfrastructureFailure.cannotStart(sample, reason));
+            return;
+        }
         if (stalls >= backoff.limit()) {
             journal.interrupted(sample.id(), "infrastructure failure " + stalls + " of " + backoff.limit()
                 + ", the campaign stops: " + describe(outcome), clock.instant());

@@ -42,9 +42,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(level > 0) || Double.isInfinite(level)) {
-            throw new InputError(args.target, "--level", "--level " + level + " is not a positive number",
-                "use e.g. --level 1 (1 sigma) or --level 4 (2 sigma)");
+        Flags.positive(args.target, "--level", level, "1 (1 sigma) or --level 4 (2 sigma)");
+        if (output != null) {
+            Targets.outputFile(output, "--output");
         }
         CampaignAnalysis analysis;
         Path folder;

@@ -44,7 +44,7 @@ final class AnchorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = CampaignConfig.read(file);
+        var config = CampaignConfig.read(Targets.campaignFile(file));
         var anchors = Anchors.of(config).orElseThrow(() -> new InputError(file, "anchors", "the campaign file has no "
             + "'anchors:' section", "add one, e.g. anchors: {mode: cross, parameters: {x: [-1, 0, 1]}}"));
         var evaluations = new ArrayList<double[]>();

@@ -44,6 +44,10 @@ abstract class CampaignRunCommand implements Callable<Integer> {
     @Option(names = "--budget", paramLabel = "N", description = "maximum number of samples (overrides the file)")
     Integer budget;
 
+    @Option(names = "--seed", paramLabel = "N", description = "seed of a new campaign (overrides the file's seed); "
+        + "a campaign that exists keeps its seed, and a different one is refused")
+    Long seedOption;
+
     @Option(names = "--dir", paramLabel = "PATH",
         description = "campaign folder (journal, samples, log); default: <file name>.autotune next to the file")
     Path dir;
@@ -62,7 +66,7 @@ abstract class CampaignRunCommand implements Callable<Integer> {
     }
 
     OptionalLong seed() {
-        return OptionalLong.empty();
+        return seedOption == null ? OptionalLong.empty() : OptionalLong.of(seedOption);
     }
 
     @Override
@@ -70,6 +74,12 @@ abstract class CampaignRunCommand implements Callable<Integer> {
         if (dir != null && files.size() > 1) {
             throw new InputError(files.get(1), "--dir", "--dir names one folder but " + files.size()
                 + " campaigns were given", "leave out --dir (each campaign gets its own folder next to its file)");
+        }
+        var overrides = new Overrides(Optional.ofNullable(budget), slots(), seed(), Optional.ofNullable(dir), forceNew)
+            .check(files.get(0));
+        files.forEach(Targets::campaignFile);
+        if (dir != null) {
+            Targets.outputFolder(dir, "--dir");
         }
         var configs = files.stream().map(CampaignConfig::read).toList();
         boolean live = System.console() != null && configs.size() == 1;
@@ -81,8 +91,8 @@ abstract class CampaignRunCommand implements Callable<Integer> {
             for (var config : configs) {
                 checkSameExecutor(configs.get(0), config);
                 var slots = configs.size() == 1 ? slots() : OptionalInt.of(share);
-                campaigns.add(Campaign.open(config, new Overrides(Optional.ofNullable(budget), slots, seed(),
-                    Optional.ofNullable(dir), forceNew), mustExist()));
+                campaigns.add(Campaign.open(config, new Overrides(overrides.budget(), slots, overrides.seed(),
+                    overrides.dir(), forceNew), mustExist()));
             }
             if (campaigns.size() == 1) {
                 Logging.configure(verbose.length, live, campaigns.get(0).directory().resolve("autotune.log"));
@@ -169,6 +179,9 @@ abstract class CampaignRunCommand implements Callable<Integer> {
      * in it (scan, check, screen), with the log going to its autotune.log.
      */
     static Campaign openForSamples(CampaignConfig config, Path dir, boolean mustExist, int verbosity, boolean live) {
+        if (dir != null) {
+            Targets.outputFolder(dir, "--dir");
+        }
         Logging.configure(verbosity, live, null);
         var campaign = Campaign.open(config, new Overrides(Optional.empty(), OptionalInt.empty(),
             OptionalLong.empty(), Optional.ofNullable(dir), false), mustExist);

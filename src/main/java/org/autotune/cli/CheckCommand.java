@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.autotune.InputError;
 import org.autotune.analysis.LocalMinimumCheck;
 import org.autotune.campaign.CampaignConfig;
 import org.autotune.scan.Checks;
@@ -47,15 +46,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(width > 0) || Double.isInfinite(width)) {
-            throw new InputError(file, "--width", "--width " + width + " is not a positive number",
-                "use e.g. --width 0.5 (the whole space) or --width 0.1");
+        Flags.positive(file, "--width", width, "0.5 (the whole space) or 0.1");
+        if (points != null) {
+            Flags.whole(file, "--points", points, 2, 1_000_000);
         }
-        if (points != null && (points < 2 || points > 1_000_000)) {
-            throw new InputError(file, "--points", "--points " + points + " must lie between 2 and 1000000",
-                "use e.g. --points 64");
-        }
-        var config = CampaignConfig.read(file);
+        var config = CampaignConfig.read(Targets.campaignFile(file));
         int count = points != null ? points : Math.max(16, 10 * config.space().dimension());
         boolean live = System.console() != null;
         try (var campaign = CampaignRunCommand.openForSamples(config, dir, true, verbose.length, live)) {

@@ -33,6 +33,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (output != null) {
+            Targets.outputFile(output, "--output");
+        }
         try (var view = args.open(); var out = writer()) {
             if (format == Format.csv) {
                 Export.csv(view, out);

@@ -16,6 +16,7 @@ final class JournalArguments {
     Path dir;
 
     CampaignView open() {
-        return CampaignView.open(target, Optional.ofNullable(dir));
+        return dir == null ? CampaignView.open(Targets.journalTarget(target), Optional.empty())
+            : CampaignView.open(target, Optional.of(Targets.journalFolder(dir)));
     }
 }

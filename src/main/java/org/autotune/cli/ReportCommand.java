@@ -47,6 +47,12 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         // plots are drawn off screen: no display needed, even where DISPLAY is set (an ssh -X session)
         System.setProperty("java.awt.headless", "true");
+        if (output != null && Files.isDirectory(output)) {
+            Targets.outputFile(output, "--output");
+        }
+        if (plots != null) {
+            Targets.outputFolder(plots, "--plots");
+        }
         var out = spec.commandLine().getOut();
         Path file;
         Report report;

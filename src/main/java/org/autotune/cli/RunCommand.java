@@ -1,7 +1,6 @@
 package org.autotune.cli;
 
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,9 +12,6 @@ final class RunCommand extends CampaignRunCommand {
     @Option(names = "--slots", paramLabel = "N", description = "samples run at once (overrides executor.slots)")
     Integer slotsOption;
 
-    @Option(names = "--seed", paramLabel = "N", description = "campaign seed (overrides the file's seed)")
-    Long seedOption;
-
     @Override
     boolean mustExist() {
         return false;
@@ -24,10 +20,5 @@ final class RunCommand extends CampaignRunCommand {
     @Override
     OptionalInt slots() {
         return slotsOption == null ? OptionalInt.empty() : OptionalInt.of(slotsOption);
-    }
-
-    @Override
-    OptionalLong seed() {
-        return seedOption == null ? OptionalLong.empty() : OptionalLong.of(seedOption);
     }
 }

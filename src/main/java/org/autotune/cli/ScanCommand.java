@@ -61,18 +61,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(width > 0) || Double.isInfinite(width)) {
-            throw new InputError(file, "--width", "--width " + width + " is not a positive number",
-                "use e.g. --width 1");
-        }
-        if (gridPoints < 3 || gridPoints > 101) {
-            throw new InputError(file, "--grid-points", "--grid-points " + gridPoints + " must lie between 3 and 101",
-                "use e.g. --grid-points 5");
-        }
-        if (!(gridSpan > 0) || Double.isInfinite(gridSpan)) {
-            throw new InputError(file, "--grid-span", "--grid-span " + gridSpan + " is not a positive number",
-                "use e.g. --grid-span 2");
-        }
+        Flags.positive(file, "--width", width, "1");
+        Flags.whole(file, "--grid-points", gridPoints, 3, 101);
+        Flags.positive(file, "--grid-span", gridSpan, "2");
         var pairs = new ArrayList<Optional<List<String>>>();
         for (var g : grids) {
             if (g.equals("auto")) {
@@ -86,7 +77,7 @@ final class ScanCommand implements Callable<Integer> {
                 pairs.add(Optional.of(List.of(parts[0].trim(), parts[1].trim())));
             }
         }
-        var config = CampaignConfig.read(file);
+        var config = CampaignConfig.read(Targets.campaignFile(file));
         boolean live = System.console() != null;
         try (var campaign = CampaignRunCommand.openForSamples(config, dir, true, verbose.length, live)) {
             var out = spec.commandLine().getOut();

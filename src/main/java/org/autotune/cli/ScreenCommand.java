@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.autotune.InputError;
 import org.autotune.analysis.Screening;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.CampaignConfig;
@@ -44,11 +43,8 @@ final class ScreenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (trajectories < 2 || trajectories > 10_000) {
-            throw new InputError(file, "--trajectories", "--trajectories " + trajectories + " must lie between 2 and "
-                + "10000", "use e.g. --trajectories 10");
-        }
-        var config = CampaignConfig.read(file);
+        Flags.whole(file, "--trajectories", trajectories, 2, 10_000);
+        var config = CampaignConfig.read(Targets.campaignFile(file));
         int n = config.space().dimension();
         Path folder = dir != null ? dir
             : Campaign.defaultDirectory(file).resolveSibling(Campaign.defaultDirectory(file).getFileName().toString()

@@ -41,6 +41,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Flags.whole(workspace, "--port", port, 0, 65_535);
         if (!Files.isDirectory(workspace)) {
             throw new InputError(workspace, "", "not a folder", "pass the folder that holds your campaigns");
         }

@@ -3,9 +3,15 @@ package org.autotune.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.autotune.InputError;
+import org.autotune.Template;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.CampaignConfig;
+import org.autotune.execute.LocalExecutor;
 import org.autotune.optimize.Optimizers;
 import org.autotune.space.Parameter;
 import picocli.CommandLine.Command;
@@ -16,6 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check a campaign file (keys, bounds, templates, reference data) without running anything.")
 final class ValidateCommand implements Callable<Integer> {
+    private static final String CAMPAIGN_DIR = "campaign_dir";
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -24,10 +32,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var config = CampaignConfig.read(file);
+        var config = CampaignConfig.read(Targets.campaignFile(file));
         Campaign.check(config);
+        var program = program(config);
         var out = spec.commandLine().getOut();
         out.printf("%s: valid campaign '%s'%n", file, config.name());
+        program.ifPresent(p -> out.printf("  simulator program %s%n", p));
         out.printf("  %-14s %-8s %-12s %-12s %-12s %s%n", "parameter", "kind", "min", "max", "start", "unit");
         for (Parameter p : config.space().parameters()) {
             out.printf("  %-14s %-8s %-12s %-12s %-12s %s%n", p.name(), p.kind().spelling(), p.format(p.min()),
@@ -55,5 +65,35 @@ final class ValidateCommand implements Callable<Integer> {
             d.fixedParameter().map(f -> ", " + f + " solved so that cost = budget").orElse("")));
         out.flush();
         return 0;
+    }
+
+    /**
+     * Finds the simulator's program as the local executor will start it (see
+     * {@link LocalExecutor#locate}): the first element of {@code simulator.command} with
+     * {@code {{campaign_dir}}} filled in. Says where it was found; a program that depends on the
+     * sample, or runs on a cluster, is not looked for here.
+     *
+     * @throws InputError naming where it was looked for, when it is not there
+     */
+    private static Optional<String> program(CampaignConfig config) {
+        if (!config.executor().string("type", "local").equals("local")) {
+            return Optional.empty();
+        }
+        String first = config.simulator().strings("command").get(0);
+        if (!Set.of(CAMPAIGN_DIR).containsAll(Template.placeholders(first))) {
+            return Optional.of(first + " (depends on the sample: not looked for)");
+        }
+        var campaignDir = config.directory().toAbsolutePath().normalize();
+        String program = Template.render(first, Map.of(CAMPAIGN_DIR, campaignDir.toString()));
+        var sampleFolder = Campaign.defaultDirectory(config.file()).resolve("samples").resolve("000001");
+        var search = LocalExecutor.locate(program, sampleFolder);
+        if (search.found().isEmpty()) {
+            var name = Path.of(program).getFileName();
+            throw config.simulator().error("command", search.problem(), program.contains("/")
+                ? "give its path from the campaign file's folder as {{campaign_dir}}/" + name + " (a relative path "
+                    + "starts in the sample's folder), or an absolute path, and make it executable (chmod +x)"
+                : "install it or add its folder to PATH, or give its path, e.g. {{campaign_dir}}/" + name);
+        }
+        return Optional.of(search.found().get() + (program.contains("/") ? "" : " (found on PATH)"));
     }
 }

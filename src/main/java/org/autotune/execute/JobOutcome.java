@@ -27,17 +27,23 @@ public record JobOutcome(Status status, Cause cause, int exitCode, String messag
          */
         SAMPLE,
         /**
-         * The job did not get to run to an end of its own: the program could not be started (missing,
-         * not executable, no fork), the executor refused the job, a cluster node failed or the job was
-         * lost. Worth another try; never a result for the optimizer.
+         * The job did not get to run to an end of its own: the program could not be started (no
+         * fork), the executor refused the job, a cluster node failed or the job was lost. Worth
+         * another try; never a result for the optimizer.
          */
-        INFRASTRUCTURE
+        INFRASTRUCTURE,
+        /**
+         * The program does not exist or may not be executed. Another try would meet the same, so the
+         * campaign stops at once (the sample is left to run after the fix); never a result for the
+         * optimizer either.
+         */
+        NO_PROGRAM
     }
 
     public JobOutcome {
         message = message == null ? "" : message;
         stderrTail = stderrTail == null ? "" : stderrTail;
-        if (cause == Cause.INFRASTRUCTURE && (status == Status.SUCCEEDED || status == Status.CANCELLED)) {
+        if (cause != Cause.SAMPLE && (status == Status.SUCCEEDED || status == Status.CANCELLED)) {
             throw new IllegalArgumentException("a " + status + " job cannot be an infrastructure failure");
         }
     }
@@ -52,13 +58,26 @@ public record JobOutcome(Status status, Cause cause, int exitCode, String messag
         return new JobOutcome(Status.FAILED, Cause.INFRASTRUCTURE, -1, message, stderrTail, elapsed);
     }
 
+    /** A program that cannot be started because it is missing or not executable; {@code message} says which. */
+    public static JobOutcome noProgram(String message, Duration elapsed) {
+        return new JobOutcome(Status.FAILED, Cause.NO_PROGRAM, -1, message, "", elapsed);
+    }
+
     public boolean succeeded() {
         return status == Status.SUCCEEDED;
     }
 
-    /** True when the job failed for reasons outside the simulation: retry it, tell no one. */
+    /**
+     * True when the job failed for reasons outside the simulation: tell no one; retry it unless
+     * {@link #retryable()} says another try cannot help.
+     */
     public boolean infrastructureFailure() {
-        return cause == Cause.INFRASTRUCTURE;
+        return cause != Cause.SAMPLE;
+    }
+
+    /** False for an infrastructure failure that another try would meet again (a missing program). */
+    public boolean retryable() {
+        return cause != Cause.NO_PROGRAM;
     }
 
     /**

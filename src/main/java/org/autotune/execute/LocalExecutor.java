@@ -4,7 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -110,8 +112,7 @@ public final class LocalExecutor implements Executor {
             builder.environment().putAll(job.environment());
             process = builder.start();
         } catch (IOException e) {   // missing or not executable program, or no fork: nothing the point did
-            return JobOutcome.infrastructure("cannot start '" + job.command().get(0) + "': " + reason(e)
-                + "; check simulator.command (the program must be on PATH or given with a path)", "", elapsed(t0));
+            return cannotStart(job, e, elapsed(t0));
         }
         running.add(process);
         String id = "local:" + process.pid();
@@ -185,6 +186,65 @@ public final class LocalExecutor implements Executor {
         } catch (IOException e) {
             throw new UncheckedIOException("writing metric-status in " + job.folder(), e);
         }
+    }
+
+    /**
+     * Where starting {@code program} in {@code folder} finds it, as {@link ProcessBuilder} does: a
+     * name without '/' on this process's PATH, a relative path from the folder (the job's working
+     * directory), an absolute path as given.
+     */
+    public static ProgramSearch locate(String program, Path folder) {
+        if (program.contains("/")) {
+            var path = folder.resolve(program).normalize();
+            return new ProgramSearch(program, executable(path) ? Optional.of(path) : Optional.empty(),
+                path.toString());
+        }
+        var searchPath = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        for (var entry : searchPath.split(File.pathSeparator, -1)) {
+            var path = (entry.isEmpty() ? folder : Path.of(entry)).resolve(program);   // "": the working directory
+            if (executable(path)) {
+                return new ProgramSearch(program, Optional.of(path), "PATH");
+            }
+        }
+        return new ProgramSearch(program, Optional.empty(), "PATH (" + searchPath + ")");
+    }
+
+    /**
+     * Where a program was looked for and what was found there.
+     *
+     * @param looked the file looked at, or "PATH (dir:dir:…)" for a bare name
+     */
+    public record ProgramSearch(String program, Optional<Path> found, String looked) {
+        /** One line for a program that was not found: what was looked for where. */
+        public String problem() {
+            if (!program.contains("/")) {
+                return "the program '" + program + "' was not found on " + looked;
+            }
+            var what = Files.exists(Path.of(looked)) ? "is not an executable file" : "does not exist";
+            return "the program '" + program + "' " + what + (program.equals(looked) ? "" : " (looked for " + looked
+                + ")");
+        }
+    }
+
+    private static boolean executable(Path path) {
+        return Files.isRegularFile(path) && Files.isExecutable(path);
+    }
+
+    /**
+     * A job whose program did not start: missing or not executable is the setup's, and stops the
+     * campaign at once; anything else (no fork) is worth another try.
+     */
+    private static JobOutcome cannotStart(Job job, IOException e, Duration elapsed) {
+        String program = job.command().get(0);
+        String start = "cannot start '" + program + "': " + reason(e);
+        String fix = "; check simulator.command (the program must be on PATH or given with a path)";
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("error=2,") || message.contains("error=13,")) {   // ENOENT, EACCES
+            var looked = locate(program, job.folder()).looked();
+            return JobOutcome.noProgram(start + (looked.equals(program) ? ""
+                : " (looked " + (program.contains("/") ? "for " : "on ") + looked + ")") + fix, elapsed);
+        }
+        return JobOutcome.infrastructure(start + fix, "", elapsed);
     }
 
     private static String tail(Job job) {

@@ -50,20 +50,27 @@ class InfrastructureFailureCampaignTest {
     }
 
     @Test
-    void a_simulator_that_cannot_start_stops_the_campaign_with_one_line_and_fails_no_sample() throws IOException {
+    void a_simulator_that_does_not_exist_stops_the_campaign_at_once_with_one_line_and_fails_no_sample()
+        throws IOException {
         var file = TestCampaigns.write(dir, "", "budget: 10");
         var text = Files.readString(file).replace("command: [sh, ", "command: [" + dir.resolve("no-such-sim") + ", ");
         Files.writeString(file, text);
         Outcome outcome;
+        long t0 = System.nanoTime();
         try (var campaign = Campaign.open(CampaignConfig.read(file), Overrides.none(), false)) {
             outcome = campaign.run(Progress.NONE, Clock.systemUTC());
         }
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).as("no back-off before stopping")
+            .isLessThan(Duration.ofSeconds(10));
         assertThat(outcome.state().spelling()).isEqualTo("infrastructure-failed");
-        assertThat(outcome.message()).contains("cannot start '" + dir.resolve("no-such-sim") + "'")
-            .contains("check simulator.command").doesNotContain("\n");
+        assertThat(outcome.message()).contains("could not start: cannot start '" + dir.resolve("no-such-sim")
+            + "': No such file or directory; ").contains("check simulator.command").doesNotContain("\n")
+            .doesNotContain("stderr.txt");
         try (var view = CampaignView.open(file, Optional.empty())) {
             assertThat(view.samples()).isNotEmpty().noneMatch(s -> s.status() == SampleStatus.FAILED);
             assertThat(view.samples()).anyMatch(s -> s.status() == SampleStatus.INTERRUPTED);
+            assertThat(view.samples()).allMatch(s -> view.journal().transitions(s.id()).stream()
+                .noneMatch(t -> t.contains("infrastructure failure")));
         }
     }
 

@@ -59,8 +59,7 @@ class SampleRunnerTest {
     }
 
     @Test
-    void a_simulator_that_does_not_exist_is_retried_with_back_off_then_stops_the_campaign_and_is_not_failed()
-        throws Exception {
+    void a_simulator_that_does_not_exist_stops_the_campaign_at_the_first_try_and_is_not_failed() throws Exception {
         var program = dir.resolve("no-such-sim").toString();
         var sample = sample(1);
         CompletableFuture<Optional<Score>> result;
@@ -70,9 +69,31 @@ class SampleRunnerTest {
         }
         var failure = InfrastructureFailure.in(thrown(result)).orElseThrow();
         assertThat(failure.getMessage())
-            .startsWith("sample optimizer/1 (folder " + sample.folder() + ") could not run, 5 times in a row: cannot start '"
-                + program + "': No such file or directory")
-            .endsWith("check simulator.command (the program must be on PATH or given with a path)")
+            .isEqualTo("sample optimizer/1 could not start: cannot start '" + program + "': No such file or "
+                + "directory; check simulator.command (the program must be on PATH or given with a path)");
+        var record = journal.sample(1).orElseThrow();
+        assertThat(record.status()).isEqualTo(SampleStatus.INTERRUPTED);
+        assertThat(record.error()).isNullOrEmpty();
+        assertThat(journal.transitions(1)).noneMatch(t -> t.contains("infrastructure failure"))
+            .filteredOn(t -> t.contains("cannot start")).singleElement().asString()
+            .startsWith("INTERRUPTED cannot start, the campaign stops: cannot start '" + program + "'");
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void a_fork_that_keeps_failing_is_retried_with_back_off_then_stops_the_campaign_and_is_not_failed()
+        throws Exception {
+        var sample = sample(1);
+        CompletableFuture<Optional<Score>> result;
+        try (var executor = new ForkFails(new LocalExecutor(1), Integer.MAX_VALUE)) {
+            result = run(executor, List.of("sh", "-c", "echo 0.25 > value.txt"), 0, sample);
+            assertThat(result).failsWithin(60, TimeUnit.SECONDS);
+        }
+        var failure = InfrastructureFailure.in(thrown(result)).orElseThrow();
+        assertThat(failure.getMessage())
+            .startsWith("sample optimizer/1 (folder " + sample.folder() + ") could not run, 5 times in a row: cannot "
+                + "start 'sh': fork failed")
+            .endsWith("check simulator.command")
             .doesNotContain("\n");
         var record = journal.sample(1).orElseThrow();
         assertThat(record.status()).isEqualTo(SampleStatus.INTERRUPTED);
@@ -81,7 +102,7 @@ class SampleRunnerTest {
         assertThat(retries).hasSize(5);
         for (int k = 1; k <= 4; k++) {
             assertThat(retries.get(k - 1)).startsWith("PENDING retry after: infrastructure failure " + k
-                + " of 5, next try in " + (1 << (k - 1)) + " s: cannot start '" + program + "'");
+                + " of 5, next try in " + (1 << (k - 1)) + " s: cannot start 'sh'");
         }
         assertThat(retries.get(4)).startsWith("INTERRUPTED infrastructure failure 5 of 5, the campaign stops: ");
         assertThat(waits.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(Duration.ofSeconds(15));
@@ -106,7 +127,7 @@ class SampleRunnerTest {
     @Test
     void a_job_that_fails_to_start_once_and_then_starts_finishes_with_no_failure_recorded() throws Exception {
         var sample = sample(1);
-        try (var executor = new FirstForkFails(new LocalExecutor(1))) {
+        try (var executor = new ForkFails(new LocalExecutor(1), 1)) {
             var result = run(executor, List.of("sh", "-c", "echo 0.25 > value.txt"), 0, sample);
             assertThat(result.get(60, TimeUnit.SECONDS)).map(Score::value).contains(0.25);
         }
@@ -128,8 +149,8 @@ class SampleRunnerTest {
             stopping.set(true);
             action.run();
         };
-        try (var executor = new LocalExecutor(1)) {
-            var result = run(executor, List.of(dir.resolve("no-such-sim").toString()), 0, sample,
+        try (var executor = new ForkFails(new LocalExecutor(1), Integer.MAX_VALUE)) {
+            var result = run(executor, List.of("true"), 0, sample,
                 new Backoff(5, Duration.ofSeconds(30), Duration.ofSeconds(60), stopThenWait));
             assertThat(result.get(60, TimeUnit.SECONDS)).isEmpty();
         }
@@ -142,8 +163,8 @@ class SampleRunnerTest {
         var sample = sample(1);
         var held = new CopyOnWriteArrayList<Runnable>();
         Backoff.Timer never = (wait, action) -> held.add(action);   // the wait never ends by itself
-        try (var executor = new LocalExecutor(1)) {
-            var runner = runner(executor, List.of(dir.resolve("no-such-sim").toString()), 0,
+        try (var executor = new ForkFails(new LocalExecutor(1), Integer.MAX_VALUE)) {
+            var runner = runner(executor, List.of("true"), 0,
                 new Backoff(5, Duration.ofSeconds(1), Duration.ofSeconds(60), never));
             var result = new CompletableFuture<Optional<Score>>();
             runner.submit(sample, 1, result);
@@ -238,16 +259,18 @@ class SampleRunnerTest {
     }
 
     /**
-     * The local executor, except that the first job fails as a failed fork would. A fork failure
-     * (no memory, process limit reached) cannot be produced on demand in a test, so this is the one
-     * stand-in here; every later job runs for real.
+     * The local executor, except that the first {@code times} jobs fail as a failed fork would. A
+     * fork failure (no memory, process limit reached) cannot be produced on demand in a test, so
+     * this is the one stand-in here; every later job runs for real.
      */
-    private static final class FirstForkFails implements Executor {
+    private static final class ForkFails implements Executor {
         private final Executor inner;
-        private final AtomicBoolean failed = new AtomicBoolean();
+        private final int times;
+        private final AtomicInteger failed = new AtomicInteger();
 
-        FirstForkFails(Executor inner) {
+        ForkFails(Executor inner, int times) {
             this.inner = inner;
+            this.times = times;
         }
 
         @Override
@@ -257,7 +280,7 @@ class SampleRunnerTest {
 
         @Override
         public JobHandle submit(Job job) {
-            if (failed.compareAndSet(false, true)) {
+            if (failed.getAndUpdate(n -> Math.min(n + 1, times)) < times) {
                 return new JobHandle(job, CompletableFuture.completedFuture(""), CompletableFuture.completedFuture(
                     JobOutcome.infrastructure("cannot start 'sh': fork failed: Resource temporarily unavailable; "
                         + "check simulator.command", "", Duration.ZERO)));

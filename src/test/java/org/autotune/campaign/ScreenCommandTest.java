@@ -48,6 +48,7 @@ class ScreenCommandTest {
             """);
         var r = LocalMinimumCheckTest.autotune("screen", file.toString(), "--trajectories", "6");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("every screening sample has finished").doesNotContain("scan sample");
         var rows = r.out().lines().filter(l -> l.matches("^[1-4] .*")).toList();
         assertThat(rows).hasSize(4);
         assertThat(rows.get(0)).contains(" a ");

@@ -229,6 +229,6 @@ class CliTest {
         assertThat(choice.err()).contains("scan needs real or log parameters only").contains("fix: ");
         var width = autotune("scan", file.toString(), "--width", "0");
         assertThat(width.code()).isEqualTo(2);
-        assertThat(width.err()).contains("--width 0.0 is not a positive number");
+        assertThat(width.err()).contains("--width: 0.0 is not a positive number");
     }
 }

@@ -86,9 +86,28 @@ class LocalExecutorTest {
             var o = await(h);
             assertThat(o.status()).isEqualTo(JobOutcome.Status.FAILED);
             assertThat(o.message()).startsWith("cannot start './no-such-simulator': No such file or directory")
+                .contains("(looked for " + dir.resolve("none").resolve("no-such-simulator") + ")")
                 .endsWith("check simulator.command (the program must be on PATH or given with a path)");
             assertThat(h.started().get()).isEmpty();
         }
+    }
+
+    @Test
+    void a_program_is_located_as_starting_it_would_find_it() throws Exception {
+        var onPath = LocalExecutor.locate("sh", dir);
+        assertThat(onPath.found()).isPresent();
+        assertThat(onPath.looked()).isEqualTo("PATH");
+        var missing = LocalExecutor.locate("no-such-simulator-anywhere", dir);
+        assertThat(missing.found()).isEmpty();
+        assertThat(missing.problem()).startsWith("the program 'no-such-simulator-anywhere' was not found on PATH (");
+        var relative = LocalExecutor.locate("./sim", dir.resolve("samples/000001"));
+        assertThat(relative.problem()).isEqualTo("the program './sim' does not exist (looked for "
+            + dir.resolve("samples/000001/sim") + ")");
+        Path script = Files.writeString(dir.resolve("sim"), "#!/bin/sh\n");
+        assertThat(LocalExecutor.locate(script.toString(), dir).problem())
+            .isEqualTo("the program '" + script + "' is not an executable file");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        assertThat(LocalExecutor.locate(script.toString(), dir).found()).contains(script);
     }
 
     @Test
@@ -103,7 +122,7 @@ class LocalExecutorTest {
             var silent = await(ex.submit(job("silent", Duration.ofSeconds(10), List.of("out.csv"), "true")));
             var ok = await(ex.submit(job("ok", Duration.ofSeconds(10), List.of(), "true")));
             assertThat(List.of(missing, denied)).allMatch(JobOutcome::infrastructureFailure)
-                .allMatch(o -> o.cause() == JobOutcome.Cause.INFRASTRUCTURE && !o.succeeded());
+                .allMatch(o -> o.cause() == JobOutcome.Cause.NO_PROGRAM && !o.succeeded() && !o.retryable());
             assertThat(denied.message()).startsWith("cannot start '" + notExecutable + "': Permission denied");
             assertThat(List.of(crash, slow, silent, ok)).noneMatch(JobOutcome::infrastructureFailure)
                 .allMatch(o -> o.cause() == JobOutcome.Cause.SAMPLE);
