@@ -18,6 +18,7 @@ import org.autotune.cli.CliAccess;
 import org.autotune.journal.DesignRecord;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * here and used by the current command line as a user would after upgrading. The sample folders
  * that journal records were deleted when it was made: nothing may need them.
  */
+@Tag("slow")
 class OldJournalTest {
     private static final String FIXTURE = "/journals/v1/";
 
