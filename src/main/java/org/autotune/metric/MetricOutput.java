@@ -83,6 +83,10 @@ final class MetricOutput {
             throw new MetricException(
                 program + " returned NaN (" + line + "); check the metric on this sample's outputs");
         }
+        if (Double.isInfinite(v)) {   // an infinite score would stay the best (or the worst) forever
+            throw new MetricException(program + " returned " + (v > 0 ? "inf" : "-inf") + " (" + line + "); a score "
+                + "must be a finite number: check the metric on this sample's outputs");
+        }
         return v;
     }
 

@@ -189,7 +189,12 @@ final class HtmlPage {
     }
 
     /** A parameter's value as text: six significant digits, or its integer or choice. */
+    /** A parameter's value as HTML: a choice is the user's text, so it is escaped like any other. */
     static String value(Parameter p, double v) {
+        return escape(text(p, v));
+    }
+
+    private static String text(Parameter p, double v) {
         return p.kind().continuous() ? HtmlTables.number(v) : p.format(v);
     }
 
@@ -197,7 +202,7 @@ final class HtmlPage {
         var parts = new ArrayList<String>();
         for (var p : source.space().parameters()) {
             Double v = s.point().get(p.name());
-            parts.add(p.name() + "=" + (v == null ? "?" : value(p, v)));
+            parts.add(p.name() + "=" + (v == null ? "?" : text(p, v)));
         }
         return String.join(", ", parts);
     }

@@ -73,6 +73,15 @@ class ExternalMetricTest {
     }
 
     @Test
+    void an_infinite_value_is_not_a_score_either() {
+        for (var printed : new String[] {"inf", "-inf", "-Infinity", "{\"value\": 1e999}"}) {
+            var e = catchThrowableOfType(MetricException.class, () -> commandScore("echo '" + printed + "'\n"));
+            assertThat(e).as(printed).isNotNull();
+            assertThat(e.getMessage()).as(printed).contains("a score must be a finite number");
+        }
+    }
+
+    @Test
     void an_unknown_placeholder_in_the_command_is_bad_input() {
         var e = catchThrowableOfType(InputError.class, () -> MetricFixture.metric(dir,
             "{type: command, command: [sh, m.sh, \"{{sampledir}}\"]}"));
