@@ -50,11 +50,14 @@ public record CampaignFolder(Path dir, Journal journal, FileChannel lock, Campai
             throw new InputError(config.file(), "", "this campaign has not been run yet (no journal in " + dir + ")",
                 "start it with 'autotune run " + config.file() + "'");
         }
+        var lock = lock(dir, config);   // before any move: a folder in use is never moved aside
         if (exists && overrides.forceNew()) {
-            moveAside(dir, clock);
+            moveAside(dir, clock);   // the lock moves with the old folder and is held until the new one is locked
+            var old = lock;
+            lock = lock(dir, config);
+            release(old);
             exists = false;
         }
-        var lock = lock(dir, config);
         Journal journal;
         try {
             journal = Journal.open(journalFile);

@@ -1,0 +1,63 @@
+package org.autotune.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.autotune.cli.CliAccess;
+import org.autotune.journal.SampleStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --force-new} starts a campaign anew, but never under a campaign that is still running. */
+class ForceNewTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void force_new_refuses_a_folder_in_use_and_moves_nothing() throws Exception {
+        var file = TestCampaigns.write(dir, "    SIM_SLEEP: '0.3'", "budget: 40");
+        var campaignDir = dir.resolve("campaign.autotune");
+        var running = CliAccess.start(dir.resolve("log-run"), "run", file.toString());
+        try {
+            waitForFinished(campaignDir, 2);
+            var forced = CliAccess.run(dir.resolve("log-force"), "run", file.toString(), "--force-new");
+            assertThat(forced.exitCode()).as(forced.stderr()).isEqualTo(2);
+            assertThat(forced.stderr()).contains("is in use by another autotune process");
+            // the running campaign keeps its folder: nothing was moved aside
+            try (var folders = Files.list(dir)) {
+                assertThat(folders.map(p -> p.getFileName().toString()))
+                    .noneMatch(name -> name.startsWith("campaign.autotune-"));
+            }
+        } finally {
+            running.destroy();
+            running.waitFor();
+        }
+        // once it has stopped, --force-new moves the old folder aside and starts anew
+        var forced = CliAccess.run(dir.resolve("log-force-2"), "run", file.toString(), "--force-new",
+            "--budget", "2");
+        assertThat(forced.exitCode()).as(forced.stderr()).isZero();
+        try (var folders = Files.list(dir)) {
+            assertThat(folders.map(p -> p.getFileName().toString()))
+                .anyMatch(name -> name.startsWith("campaign.autotune-"));
+        }
+    }
+
+    private static void waitForFinished(Path campaignDir, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(campaignDir.resolve("journal.sqlite"))) {
+                try (var view = CampaignView.open(campaignDir, Optional.empty())) {
+                    if (view.counts().get(SampleStatus.FINISHED) >= n) {
+                        return;
+                    }
+                } catch (RuntimeException notReadyYet) {
+                    // the journal is being created; look again
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the campaign did not finish " + n + " samples within a minute");
+    }
+}
