@@ -104,6 +104,7 @@ public final class Campaign implements AutoCloseable {
         var rules = new ArrayList<StopRule>(List.of(new StopRule.Budget(config.budget()),
             StopRule.FailureRate.forSlots(slots())));
         rules.addAll(config.stop().rules());
+        JournalPresent.of(journal.file()).ifPresent(rules::add);
         try (optimizer) {
             loop = new RunLoop(setup(ex, clock), optimizer, SeedPolicy.OPTIMIZER, 1, rules,
                 parts.costTerms(journal), progress);

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.autotune.cli.CliAccess;
 import org.autotune.journal.SampleStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --force-new} starts a campaign anew, but never under a campaign that is still running. */
-class ForceNewTest {
+/** A running campaign's folder and journal: never moved from under it, and missed at once when deleted. */
+class RunningFolderTest {
     @TempDir
     Path dir;
 
@@ -42,6 +43,22 @@ class ForceNewTest {
             assertThat(folders.map(p -> p.getFileName().toString()))
                 .anyMatch(name -> name.startsWith("campaign.autotune-"));
         }
+    }
+
+    @Test
+    void a_journal_deleted_while_the_campaign_runs_stops_it_with_one_line() throws Exception {
+        var file = TestCampaigns.write(dir, "    SIM_SLEEP: '0.2'", "budget: 40");
+        var campaignDir = dir.resolve("campaign.autotune");
+        var running = CliAccess.start(dir.resolve("log-run"), "run", file.toString());
+        waitForFinished(campaignDir, 2);
+        for (var name : new String[] {"journal.sqlite", "journal.sqlite-wal", "journal.sqlite-shm"}) {
+            Files.deleteIfExists(campaignDir.resolve(name));
+        }
+        assertThat(running.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        var err = Files.readString(dir.resolve("log-run").resolve("stderr.txt"));
+        assertThat(running.exitValue()).as(err).isEqualTo(2);
+        assertThat(err).contains("the journal was deleted or replaced while this campaign ran")
+            .doesNotContain("Exception");
     }
 
     private static void waitForFinished(Path campaignDir, int n) throws InterruptedException {
