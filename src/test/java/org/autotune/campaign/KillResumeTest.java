@@ -32,7 +32,7 @@ class KillResumeTest {
 
         var process = org.autotune.cli.CliAccess.start(dir.resolve("log-killed"), "run", file.toString(),
             "--dir", killed.toString());
-        waitFor(killed, SampleStatus.FINISHED, 10);
+        TestCampaigns.waitFor(killed, SampleStatus.FINISHED, 10);
         process.destroyForcibly().waitFor();   // SIGKILL: no shutdown hook runs
         Thread.sleep(500);                      // let orphaned simulator processes finish writing
 
@@ -56,23 +56,6 @@ class KillResumeTest {
         }
     }
 
-    /** Waits (at most a minute) until the campaign's journal shows at least n samples in the status. */
-    private static void waitFor(Path campaignDir, SampleStatus status, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(campaignDir.resolve("journal.sqlite"))) {
-                try (var view = CampaignView.open(campaignDir, Optional.empty())) {
-                    if (view.counts().get(status) >= n) {
-                        return;
-                    }
-                } catch (RuntimeException notReadyYet) {
-                    // the journal is being created; look again
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("campaign did not reach " + n + " " + status + " samples within a minute");
-    }
 
     private static java.util.Set<String> finishedFolders(Path campaignDir) {
         try (var view = CampaignView.open(campaignDir, Optional.empty())) {
@@ -87,7 +70,7 @@ class KillResumeTest {
         Path folder = dir.resolve("term");
         var process = org.autotune.cli.CliAccess.start(dir.resolve("log-term"), "run", file.toString(),
             "--dir", folder.toString());
-        waitFor(folder, SampleStatus.RUNNING, 2);
+        TestCampaigns.waitFor(folder, SampleStatus.RUNNING, 2);
         var children = process.descendants().toList();
         assertThat(children).isNotEmpty();
         process.destroy();   // SIGTERM, as from kill, or scancel on a cluster node

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.autotune.cli.CliAccess;
 import org.autotune.journal.SampleStatus;
@@ -22,7 +21,7 @@ class RunningFolderTest {
         var campaignDir = dir.resolve("campaign.autotune");
         var running = CliAccess.start(dir.resolve("log-run"), "run", file.toString());
         try {
-            waitForFinished(campaignDir, 2);
+            TestCampaigns.waitFor(campaignDir, SampleStatus.FINISHED, 2);
             var forced = CliAccess.run(dir.resolve("log-force"), "run", file.toString(), "--force-new");
             assertThat(forced.exitCode()).as(forced.stderr()).isEqualTo(2);
             assertThat(forced.stderr()).contains("is in use by another autotune process");
@@ -50,7 +49,7 @@ class RunningFolderTest {
         var file = TestCampaigns.write(dir, "    SIM_SLEEP: '0.2'", "budget: 40");
         var campaignDir = dir.resolve("campaign.autotune");
         var running = CliAccess.start(dir.resolve("log-run"), "run", file.toString());
-        waitForFinished(campaignDir, 2);
+        TestCampaigns.waitFor(campaignDir, SampleStatus.FINISHED, 2);
         for (var name : new String[] {"journal.sqlite", "journal.sqlite-wal", "journal.sqlite-shm"}) {
             Files.deleteIfExists(campaignDir.resolve(name));
         }
@@ -59,22 +58,5 @@ class RunningFolderTest {
         assertThat(running.exitValue()).as(err).isEqualTo(2);
         assertThat(err).contains("the journal was deleted or replaced while this campaign ran")
             .doesNotContain("Exception");
-    }
-
-    private static void waitForFinished(Path campaignDir, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(campaignDir.resolve("journal.sqlite"))) {
-                try (var view = CampaignView.open(campaignDir, Optional.empty())) {
-                    if (view.counts().get(SampleStatus.FINISHED) >= n) {
-                        return;
-                    }
-                } catch (RuntimeException notReadyYet) {
-                    // the journal is being created; look again
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the campaign did not finish " + n + " samples within a minute");
     }
 }

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import org.autotune.journal.SampleStatus;
 
 /**
  * A real campaign for end-to-end tests: the test simulator (sh + awk, a real process writing real
@@ -77,5 +79,23 @@ final class TestCampaigns {
         }
         return Files.readAllLines(log).stream().collect(java.util.stream.Collectors.groupingBy(
             l -> Path.of(l).toAbsolutePath().normalize().toString(), java.util.stream.Collectors.counting()));
+    }
+
+    /** Waits (at most a minute) until the campaign's journal shows at least n samples in the status. */
+    static void waitFor(Path campaignDir, SampleStatus status, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(campaignDir.resolve("journal.sqlite"))) {
+                try (var view = CampaignView.open(campaignDir, Optional.empty())) {
+                    if (view.counts().get(status) >= n) {
+                        return;
+                    }
+                } catch (RuntimeException notReadyYet) {
+                    // the journal is being created; look again
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("campaign did not reach " + n + " " + status + " samples within a minute");
     }
 }
