@@ -9,12 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.autotune.execute.Executor;
-import org.autotune.execute.Job;
-import org.autotune.execute.JobHandle;
-import org.autotune.execute.JobOutcome;
 import org.autotune.execute.LocalExecutor;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
@@ -83,7 +77,7 @@ class InfrastructureFailureCampaignTest {
         // no sample retries: a failure told as the sample's would fail it and change what follows
         var file = TestCampaigns.write(where, "", "budget: 24\nretries: 0\n");
         try (var campaign = Campaign.open(CampaignConfig.read(file), Overrides.none(), false);
-             var executor = new NthForkFails(new LocalExecutor(2), failing)) {
+             var executor = ForkFailures.nth(new LocalExecutor(2), failing)) {
             var outcome = campaign.run(Progress.NONE, Clock.systemUTC(), executor);
             assertThat(outcome.state()).isIn(Outcome.State.CONVERGED, Outcome.State.BUDGET_SPENT);
         }
@@ -92,42 +86,6 @@ class InfrastructureFailureCampaignTest {
             var retried = samples.stream().filter(s -> view.journal().transitions(s.id()).stream()
                 .anyMatch(t -> t.contains("infrastructure failure"))).toList();
             return new Journaled(samples, view.journal().path(), retried);
-        }
-    }
-
-    /**
-     * The local executor, except that one job fails as a failed fork would. A fork failure (no
-     * memory, process limit reached) cannot be produced on demand in a test, so this is the one
-     * stand-in here; every other job, and the retry of that one, runs for real.
-     */
-    private static final class NthForkFails implements Executor {
-        private final Executor inner;
-        private final int failing;
-        private final AtomicInteger submitted = new AtomicInteger();
-
-        NthForkFails(Executor inner, int failing) {
-            this.inner = inner;
-            this.failing = failing;
-        }
-
-        @Override
-        public int slots() {
-            return inner.slots();
-        }
-
-        @Override
-        public JobHandle submit(Job job) {
-            if (submitted.incrementAndGet() == failing) {
-                return new JobHandle(job, CompletableFuture.completedFuture(""), CompletableFuture.completedFuture(
-                    JobOutcome.infrastructure("cannot start 'sh': fork failed: Resource temporarily unavailable",
-                        "", Duration.ZERO)));
-            }
-            return inner.submit(job);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

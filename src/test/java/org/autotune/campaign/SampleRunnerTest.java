@@ -21,8 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.autotune.Sample;
 import org.autotune.execute.Executor;
 import org.autotune.execute.Job;
-import org.autotune.execute.JobHandle;
-import org.autotune.execute.JobOutcome;
 import org.autotune.execute.LocalExecutor;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleStatus;
@@ -85,7 +83,7 @@ class SampleRunnerTest {
         throws Exception {
         var sample = sample(1);
         CompletableFuture<Optional<Score>> result;
-        try (var executor = new ForkFails(new LocalExecutor(1), Integer.MAX_VALUE)) {
+        try (var executor = ForkFailures.first(new LocalExecutor(1), Integer.MAX_VALUE)) {
             result = run(executor, List.of("sh", "-c", "echo 0.25 > value.txt"), 0, sample);
             assertThat(result).failsWithin(60, TimeUnit.SECONDS);
         }
@@ -127,7 +125,7 @@ class SampleRunnerTest {
     @Test
     void a_job_that_fails_to_start_once_and_then_starts_finishes_with_no_failure_recorded() throws Exception {
         var sample = sample(1);
-        try (var executor = new ForkFails(new LocalExecutor(1), 1)) {
+        try (var executor = ForkFailures.first(new LocalExecutor(1), 1)) {
             var result = run(executor, List.of("sh", "-c", "echo 0.25 > value.txt"), 0, sample);
             assertThat(result.get(60, TimeUnit.SECONDS)).map(Score::value).contains(0.25);
         }
@@ -149,7 +147,7 @@ class SampleRunnerTest {
             stopping.set(true);
             action.run();
         };
-        try (var executor = new ForkFails(new LocalExecutor(1), Integer.MAX_VALUE)) {
+        try (var executor = ForkFailures.first(new LocalExecutor(1), Integer.MAX_VALUE)) {
             var result = run(executor, List.of("true"), 0, sample,
                 new Backoff(5, Duration.ofSeconds(30), Duration.ofSeconds(60), stopThenWait));
             assertThat(result.get(60, TimeUnit.SECONDS)).isEmpty();
@@ -163,7 +161,7 @@ class SampleRunnerTest {
         var sample = sample(1);
         var held = new CopyOnWriteArrayList<Runnable>();
         Backoff.Timer never = (wait, action) -> held.add(action);   // the wait never ends by itself
-        try (var executor = new ForkFails(new LocalExecutor(1), Integer.MAX_VALUE)) {
+        try (var executor = ForkFailures.first(new LocalExecutor(1), Integer.MAX_VALUE)) {
             var runner = runner(executor, List.of("true"), 0,
                 new Backoff(5, Duration.ofSeconds(1), Duration.ofSeconds(60), never));
             var result = new CompletableFuture<Optional<Score>>();
@@ -255,42 +253,6 @@ class SampleRunnerTest {
             } catch (IOException | NumberFormatException e) {
                 throw new MetricException("no value in value.txt: " + e.getMessage());
             }
-        }
-    }
-
-    /**
-     * The local executor, except that the first {@code times} jobs fail as a failed fork would. A
-     * fork failure (no memory, process limit reached) cannot be produced on demand in a test, so
-     * this is the one stand-in here; every later job runs for real.
-     */
-    private static final class ForkFails implements Executor {
-        private final Executor inner;
-        private final int times;
-        private final AtomicInteger failed = new AtomicInteger();
-
-        ForkFails(Executor inner, int times) {
-            this.inner = inner;
-            this.times = times;
-        }
-
-        @Override
-        public int slots() {
-            return inner.slots();
-        }
-
-        @Override
-        public JobHandle submit(Job job) {
-            if (failed.getAndUpdate(n -> Math.min(n + 1, times)) < times) {
-                return new JobHandle(job, CompletableFuture.completedFuture(""), CompletableFuture.completedFuture(
-                    JobOutcome.infrastructure("cannot start 'sh': fork failed: Resource temporarily unavailable; "
-                        + "check simulator.command", "", Duration.ZERO)));
-            }
-            return inner.submit(job);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }
