@@ -25,10 +25,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 PYTHON = "/usr/bin/python3"
 
-AUTOTUNE = ["surrogate", "coordinate-descent", "bobyqa", "cma-es", "bayesian"]
+AUTOTUNE = ["auto", "surrogate", "coordinate-descent", "bobyqa", "cma-es", "bayesian"]
 PEERS = ["optuna-tpe", "optuna-cma-es", "scipy-nelder-mead", "scipy-powell", "nlopt-bobyqa",
          "iminuit-migrad"]
-DEFAULT = "surrogate"
+DEFAULT = "auto"
 # one small problem from four families: 220 calls per method, about 11 minutes on 2 idle cores
 QUICK_PROBLEMS = ["sphere-2", "ellipsoid-2", "rosenbrock-2-gauss", "valley-2"]
 

@@ -8,6 +8,7 @@ import java.util.function.ToDoubleFunction;
 import org.hipparchus.exception.LocalizedCoreFormats;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.LocalizedOptimFormats;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.SimpleBounds;
 import org.hipparchus.optim.nonlinear.scalar.GoalType;
@@ -114,12 +115,26 @@ public record BoxMinimizer(double[] lower, double[] upper, int evaluations) {
         }
         int dim = lo.length;
         var bobyqa = new BOBYQAOptimizer(2 * dim + 1, narrowest / 4, narrowest * STOP);
-        ToDoubleFunction<double[]> objective = x -> best.offer(padded ? new double[] {x[0]} : x.clone());
+        best.stale = 0;
+        best.runBest = Double.POSITIVE_INFINITY;
+        int patience = 2 * dim + 2;
+        ToDoubleFunction<double[]> objective = x -> {
+            double v = best.offer(padded ? new double[] {x[0]} : x.clone());
+            if (best.stale > patience) {
+                throw new Flat();
+            }
+            return v;
+        };
         try {
             bobyqa.optimize(new MaxEval(evaluations), new ObjectiveFunction(objective::applyAsDouble),
                 GoalType.MINIMIZE, new InitialGuess(guess), new SimpleBounds(lo, hi));
+        } catch (Flat e) {
+            // converged as far as doubles can tell (see Flat)
         } catch (MathIllegalStateException e) {
-            if (e.getSpecifier() != LocalizedCoreFormats.MAX_COUNT_EXCEEDED) {
+            // out of evaluations, or BOBYQA's own model step lost its accuracy near a flat minimum:
+            // either way the best point it reached is kept
+            if (e.getSpecifier() != LocalizedCoreFormats.MAX_COUNT_EXCEEDED
+                && e.getSpecifier() != LocalizedOptimFormats.TRUST_REGION_STEP_FAILED) {
                 throw e;
             }
         }
@@ -134,13 +149,34 @@ public record BoxMinimizer(double[] lower, double[] upper, int evaluations) {
     }
 
     /**
-     * The best point seen. Values that are not finite reach BOBYQA as a large finite number, so
-     * that its quadratic model stays finite; they never become the best.
+     * Ends a BOBYQA run once 2n + 2 evaluations in a row have not improved the best value by more
+     * than 10⁻¹² of its size: the function is flat to rounding there, and Hipparchus' trust-region
+     * subproblem, fed an interpolation model of rounding noise, can loop without end (and without
+     * calling the function, so no evaluation limit stops it).
+     */
+    private static final class Flat extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Flat() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The best point seen. Values that are not finite reach BOBYQA as the worst finite value so
+     * far plus its magnitude plus one (as a failed sample does in an optimizer), so that its
+     * quadratic model stays finite and of the scale of the function: a huge stand-in overflows the
+     * model, and Hipparchus' trust-region subproblem then never ends. They never become the best.
      */
     private static final class Best {
         private final ToDoubleFunction<double[]> f;
         private double[] point;
         private double value = Double.POSITIVE_INFINITY;
+        private double worst = Double.NEGATIVE_INFINITY;
+        /** The best value of the current BOBYQA run. */
+        private double runBest;
+        /** Evaluations since the current run's best value last improved by more than 10⁻¹² of itself. */
+        private int stale;
 
         Best(ToDoubleFunction<double[]> f) {
             this.f = f;
@@ -149,11 +185,18 @@ public record BoxMinimizer(double[] lower, double[] upper, int evaluations) {
         double offer(double[] x) {
             double v = f.applyAsDouble(x);
             double comparable = Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+            boolean better = comparable < runBest - 1e-12 * Math.abs(runBest);
+            stale = better ? 0 : stale + 1;
+            runBest = Math.min(runBest, comparable);
             if (point == null || comparable < value) {
                 point = x;
                 value = comparable;
             }
-            return Double.isFinite(v) ? v : Double.MAX_VALUE / 1e10;
+            if (Double.isFinite(v)) {
+                worst = Math.max(worst, v);
+                return v;
+            }
+            return worst == Double.NEGATIVE_INFINITY ? 1 : worst + Math.abs(worst) + 1;
         }
     }
 }

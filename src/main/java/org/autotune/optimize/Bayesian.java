@@ -1,6 +1,7 @@
 package org.autotune.optimize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,10 +131,31 @@ final class Bayesian implements Optimizer {
                 throw new IllegalArgumentException("the bayesian optimizer did not ask for " + r.point()
                     + " (or was told its score already)");
             }
-            double se = r.score().flatMap(s -> s.standardError().isPresent()
-                ? Optional.of(s.standardError().getAsDouble()) : Optional.empty()).orElse(0.0);
-            told.add(new Told(r.point(), u, r.value(), settings.noisy() ? se * se : 0));
+            told.add(told(r, u));
         }
+    }
+
+    /**
+     * Learns the results of samples another optimizer asked for (an earlier phase of {@link Auto})
+     * as if it had asked for them itself; with at least an initial design's worth of them, the
+     * model takes over at once.
+     */
+    void learn(List<Result> prior) {
+        for (var r : prior) {
+            double[] u = space.toUnit(r.point());
+            asked.add(u);
+            told.add(told(r, u));
+        }
+        design.removeIf(u -> !far(u, asked));
+        if (told.size() >= settings.initial()) {
+            design.clear();
+        }
+    }
+
+    private Told told(Result r, double[] u) {
+        double se = r.score().flatMap(s -> s.standardError().isPresent()
+            ? Optional.of(s.standardError().getAsDouble()) : Optional.empty()).orElse(0.0);
+        return new Told(r.point(), u, r.value(), settings.noisy() ? se * se : 0);
     }
 
     @Override
@@ -250,7 +272,7 @@ final class Bayesian implements Optimizer {
             data.values[j] = Double.isFinite(t.value()) ? t.value() : worst;
             data.noise[j] = t.variance();
         }
-        return data;
+        return settings.logScale() ? logScale(data) : data;
     }
 
     /**
@@ -292,6 +314,31 @@ final class Bayesian implements Optimizer {
             s += (a[i] - b[i]) * (a[i] - b[i]);
         }
         return s;
+    }
+
+    /**
+     * With {@code scale: log}, scores that are never negative (χ², squared distances) are modelled
+     * on a log scale, where a score spanning decades becomes smooth and multiplicative noise nearly
+     * a constant nugget; the offset (10⁻³ of the median score) keeps an exact zero finite and keeps
+     * the valley floor from becoming a spike. It blurs differences far below the offset, so
+     * {@link Auto} leaves the last digits to BOBYQA. A score's own variance σ² maps
+     * to (σ / (score + offset))². Monotone, so the minimum and the ranking do not change.
+     */
+    private static Data logScale(Data data) {
+        if (Arrays.stream(data.values).anyMatch(v -> v < 0) || data.values.length == 0) {
+            return data;
+        }
+        double[] sorted = data.values.clone();
+        Arrays.sort(sorted);
+        double offset = Math.max(1e-3 * sorted[sorted.length / 2], Double.MIN_NORMAL);
+        double[] values = new double[sorted.length];
+        double[] noise = new double[sorted.length];
+        for (int i = 0; i < values.length; i++) {
+            double v = data.values[i] + offset;
+            values[i] = Math.log(v);
+            noise[i] = data.noise[i] / (v * v);
+        }
+        return new Data(data.units, values, noise);
     }
 
     private record Data(double[][] units, double[] values, double[] noise) {

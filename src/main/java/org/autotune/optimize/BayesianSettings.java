@@ -12,9 +12,10 @@ import org.autotune.space.Space;
  * @param evaluations stop after this many points
  * @param tolerance   stop when the expected improvement stays below this fraction of the noise level
  * @param noisy       scores are noisy: the model averages them
+ * @param logScale    model the logarithm of scores that are never negative (see {@code Bayesian})
  */
 record BayesianSettings(int initial, Acquisition.Kind acquisition, int evaluations, double tolerance,
-                        boolean noisy) {
+                        boolean noisy, boolean logScale) {
     BayesianSettings {
         if (!(initial >= 2 && initial <= evaluations)) {
             throw new IllegalArgumentException("initial design " + initial + " must be in [2, evaluations]");
@@ -26,7 +27,7 @@ record BayesianSettings(int initial, Acquisition.Kind acquisition, int evaluatio
 
     /** Reads and checks the {@code optimizer:} section of a campaign file. */
     static BayesianSettings from(Options opt, Space space, int slots, boolean noisy) {
-        opt.allowOnly("type", "initial", "acquisition", "evaluations", "tolerance", "noisy");
+        opt.allowOnly("type", "initial", "acquisition", "evaluations", "tolerance", "noisy", "scale");
         OptimizerKeys.continuousOnly(opt, space, "bayesian");
         int evaluations = (int) opt.integer("evaluations", 500, 2, 100_000);
         int initial = (int) opt.integer("initial", Math.min(evaluations,
@@ -43,6 +44,7 @@ record BayesianSettings(int initial, Acquisition.Kind acquisition, int evaluatio
                 + "noise level", "use e.g. tolerance: 0.05");
         }
         boolean isNoisy = OptimizerKeys.noisy(opt, noisy);
-        return new BayesianSettings(initial, acquisition, evaluations, tolerance, isNoisy);
+        boolean log = opt.oneOf("scale", List.of("linear", "log"), "linear").equals("log");
+        return new BayesianSettings(initial, acquisition, evaluations, tolerance, isNoisy, log);
     }
 }

@@ -81,6 +81,11 @@ public final class Optimizers {
             + "samples on smooth scores, one at a time (real and log parameters, at least two)",
             (opt, space, seed, slots, noisy) -> PullAdapter.bobyqa(space, BobyqaSettings.from(opt, space, slots,
                 noisy))));
+        map.put("auto", new BuiltIn("the default: for a score of observables (built-in χ² metrics) the surrogate; "
+            + "for one number per sample BOBYQA and Gaussian-process phases (exact scores) or Bayesian optimisation "
+            + "(noisy scores); coordinate descent when a parameter is an integer or a choice (all parameter kinds)",
+            (opt, space, seed, slots, noisy) -> new Auto(space, seed, slots, OptimizerKeys.noisy(
+                opt.allowOnly("type", "noisy"), noisy))));
         map.put("surrogate", new BuiltIn("Professor-style trust region: waves of space-filling samples, a model per "
             + "observable (or of the score), the surrogate's minimum checked by a fresh sample (real and log "
             + "parameters)", (opt, space, seed, slots, noisy) ->

@@ -71,8 +71,12 @@ final class PullAdapter implements Optimizer {
 
     /** Hipparchus' BOBYQA in the unit cube with 2n + 1 interpolation points, starting at the space's start. */
     static PullAdapter bobyqa(Space space, BobyqaSettings settings) {
+        return bobyqa(space, settings, space.toUnit(space.start()));
+    }
+
+    /** Hipparchus' BOBYQA as {@link #bobyqa(Space, BobyqaSettings)}, starting at a given point of the unit cube. */
+    static PullAdapter bobyqa(Space space, BobyqaSettings settings, double[] start) {
         int n = space.dimension();
-        double[] start = space.toUnit(space.start());
         double[] lo = new double[n];
         double[] hi = new double[n];
         Arrays.fill(hi, 1);

@@ -72,7 +72,7 @@ public final class SuiteFastBench {
         int budget = spec.get("budget").asInt();
         double target = spec.get("target").asDouble();
         String yaml = method.startsWith("{") ? "optimizer: " + method : "optimizer: {type: " + method + "}";
-        if (noisy && method.contains("bobyqa") && !method.contains("noisy")) {
+        if (noisy && (method.contains("bobyqa") || method.contains("nelder")) && !method.contains("noisy")) {
             yaml = yaml.replace("}", ", noisy: no}");
         }
         int calls = 0;

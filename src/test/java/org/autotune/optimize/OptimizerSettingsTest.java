@@ -28,7 +28,7 @@ class OptimizerSettingsTest {
             .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CoordinateDescentSettings(0.5, 4, Double.NaN))
             .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BayesianSettings(10, Acquisition.Kind.EI, 5, 0.05, false))
+        assertThatThrownBy(() -> new BayesianSettings(10, Acquisition.Kind.EI, 5, 0.05, false, false))
             .isInstanceOf(IllegalArgumentException.class);
     }
 

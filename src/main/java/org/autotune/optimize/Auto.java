@@ -1,0 +1,170 @@
+package org.autotune.optimize;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.autotune.space.Parameter;
+import org.autotune.space.Point;
+import org.autotune.space.Space;
+
+/**
+ * The default optimizer for a score that is one number per sample: phases of a local search and a
+ * global Gaussian-process search, each phase starting from everything the earlier ones learnt.
+ *
+ * <ul>
+ *   <li>Exact scores (fixed seeds): BOBYQA from the start, with the parameters' step as its first
+ *   radius, until its trust region is a ten-thousandth of the range; then Bayesian optimisation
+ *   (scores on a log scale) on every sample so far, which looks for a better basin where the local
+ *   search cannot see; when the Gaussian process expects no more improvement, BOBYQA again from the
+ *   best sample with a tenth of the first radius, and so on while the campaign's budget lasts. It
+ *   ends after {@value #IDLE_PHASES} phases in a row that did not improve the best score.</li>
+ *   <li>Noisy scores (fresh seeds): Bayesian optimisation over the whole space, whose Gaussian process
+ *   averages the noise; when it expects no more improvement, Bayesian optimisation again in a box
+ *   around the model's best point (a fifth of each range wide, then half as wide each time), which
+ *   learns the samples already in the box: a trust region in the manner of TuRBO (Eriksson et al.
+ *   2019). It ends when the box is a thousandth of the range and the model there expects no
+ *   improvement above the noise: the search has reached the noise level at the optimum.</li>
+ * </ul>
+ * Each phase runs until it is done and all its points are scored, so that every result goes to
+ * the phase that asked for it; the phases and their points depend only on the results told, so a
+ * campaign resumes by replay.
+ */
+final class Auto implements Optimizer {
+    /** Phases without any improvement of the best score in a row after which the search ends. */
+    private static final int IDLE_PHASES = 4;
+    /** Half-width (unit cube) below which the noisy search ends. */
+    private static final double MIN_BOX = 1e-3;
+
+    private final Space space;
+    private final long seed;
+    private final int slots;
+    private final boolean noisy;
+    private final double radius;
+    private final List<Result> history = new ArrayList<>();
+    private final Set<Point> pending = new HashSet<>();
+    private Optimizer phase;
+    private int phases;
+    private int idle;
+    private double bestAtPhaseStart = Double.POSITIVE_INFINITY;
+    private boolean done;
+    /** Half-width (unit cube) of the next local box, noisy scores only. */
+    private double box = 0.2;
+
+    Auto(Space space, long seed, int slots, boolean noisy) {
+        this.space = space;
+        this.seed = seed;
+        this.slots = slots;
+        this.noisy = noisy;
+        this.radius = Math.min(0.25, space.parameters().stream().mapToDouble(p -> p.unitStep()).average()
+            .orElse(0.1));
+        this.phase = next();
+    }
+
+    @Override
+    public List<Point> ask(int n) {
+        while (!done && phase.done() && pending.isEmpty()) {
+            advance();
+        }
+        if (done) {
+            return List.of();
+        }
+        var points = phase.ask(n);
+        pending.addAll(points);
+        if (points.isEmpty() && pending.isEmpty() && phase.done()) {
+            return ask(n);
+        }
+        return points;
+    }
+
+    @Override
+    public void tell(List<Result> results) {
+        for (var r : results) {
+            if (!pending.remove(r.point())) {
+                throw new IllegalArgumentException("the auto optimizer did not ask for " + r.point()
+                    + " (or was told its score already)");
+            }
+            history.add(r);
+        }
+        phase.tell(results);
+    }
+
+    @Override
+    public boolean done() {
+        return done;
+    }
+
+    @Override
+    public Optional<Point> estimate() {
+        if (noisy) {
+            return phase.estimate();
+        }
+        return best().map(Result::point);
+    }
+
+    @Override
+    public void close() {
+        phase.close();
+    }
+
+    private void advance() {
+        double best = best().map(Result::value).orElse(Double.POSITIVE_INFINITY);
+        idle = best < bestAtPhaseStart ? 0 : idle + 1;
+        bestAtPhaseStart = best;
+        var estimate = phase.estimate();
+        phase.close();
+        if (noisy ? box < MIN_BOX : idle >= IDLE_PHASES) {
+            done = true;
+            return;
+        }
+        if (noisy) {
+            phases++;
+            phase = local(estimate.orElseGet(() -> best().orElseThrow().point()));
+            box /= 2;
+            return;
+        }
+        phase = next();
+    }
+
+    /** The next phase for exact scores, or the first phase: see the class comment. */
+    private Optimizer next() {
+        int k = phases++;
+        if (noisy || k % 2 == 1 || space.dimension() < 2) {
+            return global(space, history);
+        }
+        double r = k == 0 ? radius : radius / 10;
+        double[] start = k == 0 ? space.toUnit(space.start()) : space.toUnit(best().orElseThrow().point());
+        return PullAdapter.bobyqa(space, new BobyqaSettings(r, k == 0 ? 1e-4 : Math.min(1e-6, r / 10),
+            100_000_000), start);
+    }
+
+    /** Bayesian optimisation in a box of half-width {@link #box} (unit cube) around a point. */
+    private Optimizer local(Point centre) {
+        double[] c = space.toUnit(centre);
+        var parameters = new ArrayList<Parameter>();
+        for (int i = 0; i < c.length; i++) {
+            var p = space.parameter(i);
+            double lo = p.fromUnit(Math.max(0, c[i] - box));
+            double hi = p.fromUnit(Math.min(1, c[i] + box));
+            double start = Math.min(hi, Math.max(lo, centre.values()[i]));
+            parameters.add(new Parameter(p.name(), p.kind(), lo, hi, start, p.step(), p.unit(), p.description(),
+                p.choices()));
+        }
+        var sub = new Space(parameters);
+        return global(sub, history.stream().filter(r -> sub.contains(r.point())).toList());
+    }
+
+    private Optimizer global(Space where, List<Result> known) {
+        var settings = new BayesianSettings(Math.min(500, Bayesian.defaultInitial(where.dimension(), slots)),
+            Acquisition.Kind.EI, 100_000, 0.05, noisy, true);
+        var bayesian = new Bayesian(where, seed * 1_000_003L + phases, settings);
+        bayesian.learn(known);
+        return bayesian;
+    }
+
+    private Optional<Result> best() {
+        return history.stream().filter(r -> Double.isFinite(r.value())).min(Comparator.comparingDouble(Result::value));
+    }
+}
