@@ -45,8 +45,10 @@ public record Components(CampaignConfig config, Simulator simulator, Metric metr
         var searched = fixed.map(FixedBudget::reduced).orElse(config.space());
         var optimizer = config.fidelity().<Optimizer>map(f ->
             new FidelitySchedule(searched, f.stages(config.replicates()),
-                (space, stage) -> Optimizers.create(config.optimizer(), space, config.seed() + stage, slots, noisy)))
-            .orElseGet(() -> Optimizers.create(config.optimizer(), searched, config.seed(), slots, noisy));
+                (space, stage) -> Optimizers.create(config.optimizer(), space, config.seed() + stage, slots, noisy,
+                    metric.observables())))
+            .orElseGet(() -> Optimizers.create(config.optimizer(), searched, config.seed(), slots, noisy,
+                metric.observables()));
         return fixed.<Optimizer>map(b -> new FixedBudgetOptimizer(optimizer, b))
             .orElse(optimizer);
     }

@@ -42,6 +42,11 @@ final class HistogramChiSquareMetric implements Metric {
     }
 
     @Override
+    public boolean observables() {
+        return true;
+    }
+
+    @Override
     public Score score(SampleOutputs outputs) {
         var x = Tables.output(outputs, output, List.of(column)).column(column);
         var sim = new long[reference.length];

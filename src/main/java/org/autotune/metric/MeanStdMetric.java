@@ -55,6 +55,11 @@ final class MeanStdMetric implements Metric {
     }
 
     @Override
+    public boolean observables() {
+        return true;
+    }
+
+    @Override
     public Score score(SampleOutputs outputs) {
         var table = Tables.output(outputs, output, columns);
         if (table.rows() < 2) {

@@ -25,6 +25,15 @@ public interface Metric {
         return Optional.empty();
     }
 
+    /**
+     * True when the scores carry the observables behind the value ({@link Score#observables()}),
+     * e.g. a χ² over the means and widths of simulated columns. The default optimizer then models
+     * each observable (the surrogate) instead of the single number.
+     */
+    default boolean observables() {
+        return false;
+    }
+
     /** How the value relates to a likelihood, for later analysis (covariance = 2·H⁻¹ or H⁻¹). */
     default ScoreType type() {
         return ScoreType.CHI_SQUARE;

@@ -67,6 +67,11 @@ final class OptimalFilterMetric implements Metric {
     }
 
     @Override
+    public boolean observables() {
+        return mode == Mode.AVERAGE && bins > 0;
+    }
+
+    @Override
     public Score score(SampleOutputs outputs) {
         List<double[]> traces;
         try {

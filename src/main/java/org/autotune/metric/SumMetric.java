@@ -26,6 +26,11 @@ final class SumMetric implements Metric {
     }
 
     @Override
+    public boolean observables() {
+        return parts.stream().anyMatch(p -> p.metric().observables());
+    }
+
+    @Override
     public Score score(SampleOutputs outputs) {
         double value = 0;
         double variance = 0;

@@ -13,13 +13,15 @@ import org.autotune.space.Space;
  */
 public final class Optimizers {
     /**
-     * Used when a campaign file names no optimizer and every parameter is real or log: chosen by
-     * the toy-DMC benchmark (bench/RESULTS.md). With integer or choice parameters the default is
-     * {@link #DISCRETE_DEFAULT}.
+     * Used when a campaign file names no optimizer: {@code auto}, which picks by the problem (see
+     * {@link #create(Options, Space, long, int, boolean, boolean)}), chosen on bench/suite
+     * (bench/RESULTS.md, docs/optimizers.md).
      */
-    public static final String DEFAULT = "surrogate";
-    /** The default when some parameter is an integer or a choice. */
+    public static final String DEFAULT = "auto";
+    /** What {@code auto} runs when some parameter is an integer or a choice. */
     public static final String DISCRETE_DEFAULT = "coordinate-descent";
+    /** What {@code auto} runs when the metric exposes observables (built-in χ² metrics). */
+    public static final String OBSERVABLES_DEFAULT = "surrogate";
 
     /** Builds one optimizer from its section of the campaign file. */
     @FunctionalInterface
@@ -60,13 +62,39 @@ public final class Optimizers {
      *              optimizers that then average over samples instead of trusting single scores
      */
     public static Optimizer create(Options opt, Space space, long seed, int slots, boolean noisy) {
-        String type = opt.oneOf("type", List.copyOf(BUILT_INS.keySet()),
-            space.continuous() ? DEFAULT : DISCRETE_DEFAULT);
+        return create(opt, space, seed, slots, noisy, false);
+    }
+
+    /**
+     * Builds the optimizer. {@code auto} (the default) picks: coordinate descent when a parameter
+     * is an integer or a choice; the surrogate when the metric exposes observables, which it models
+     * one by one; otherwise {@link Auto}, phases of BOBYQA and Bayesian optimisation on the single
+     * number.
+     *
+     * @param observables true when the metric's scores carry observables ({@code Metric.observables()})
+     */
+    public static Optimizer create(Options opt, Space space, long seed, int slots, boolean noisy,
+                                   boolean observables) {
+        String type = opt.oneOf("type", List.copyOf(BUILT_INS.keySet()), DEFAULT);
+        if (type.equals(DEFAULT)) {
+            opt.allowOnly("type", "noisy");
+            if (!space.continuous()) {
+                type = DISCRETE_DEFAULT;
+            } else if (observables) {
+                type = OBSERVABLES_DEFAULT;
+            } else {
+                return new Auto(space, seed, slots, OptimizerKeys.noisy(opt, noisy));
+            }
+        }
         return BUILT_INS.get(type).factory().create(opt, space, seed, slots, noisy);
     }
 
     private static Map<String, BuiltIn> builtIns() {
         var map = new LinkedHashMap<String, BuiltIn>();
+        map.put("auto", new BuiltIn("the default: coordinate descent with integer or choice parameters; the "
+            + "surrogate when the metric exposes observables (built-in χ² metrics); otherwise, for one number per "
+            + "sample, BOBYQA and Gaussian-process phases (exact scores) or Bayesian optimisation in shrinking boxes "
+            + "(noisy scores)", (opt, space, seed, slots, noisy) -> create(opt, space, seed, slots, noisy)));
         map.put("coordinate-descent", new BuiltIn("the original Autotune algorithm: one parameter at a time, "
             + "parallel line scans along it, steps shrink when a full cycle brings no improvement (all parameter "
             + "kinds)", (opt, space, seed, slots, noisy) ->
@@ -81,11 +109,6 @@ public final class Optimizers {
             + "samples on smooth scores, one at a time (real and log parameters, at least two)",
             (opt, space, seed, slots, noisy) -> PullAdapter.bobyqa(space, BobyqaSettings.from(opt, space, slots,
                 noisy))));
-        map.put("auto", new BuiltIn("the default: for a score of observables (built-in χ² metrics) the surrogate; "
-            + "for one number per sample BOBYQA and Gaussian-process phases (exact scores) or Bayesian optimisation "
-            + "(noisy scores); coordinate descent when a parameter is an integer or a choice (all parameter kinds)",
-            (opt, space, seed, slots, noisy) -> new Auto(space, seed, slots, OptimizerKeys.noisy(
-                opt.allowOnly("type", "noisy"), noisy))));
         map.put("surrogate", new BuiltIn("Professor-style trust region: waves of space-filling samples, a model per "
             + "observable (or of the score), the surrogate's minimum checked by a fresh sample (real and log "
             + "parameters)", (opt, space, seed, slots, noisy) ->

@@ -83,7 +83,7 @@ public final class FidelityBench {
         var space = toy.space();
         var opt = new FidelitySchedule(space, new FidelitySchedule.Stages(config.events(), config.points(), 0.5),
             (s, stage) -> Optimizers.create(YamlFile.parse(Path.of("bench.yaml"), "type: " + Optimizers.DEFAULT), s,
-                seed + stage, SLOTS));
+                seed + stage, SLOTS, false, true));
         record InFlight(Point point, int events, long id, int wave) {
         }
         var queue = new ArrayDeque<InFlight>();

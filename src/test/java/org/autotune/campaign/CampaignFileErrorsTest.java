@@ -108,7 +108,7 @@ class CampaignFileErrorsTest {
     @Test
     void an_unknown_optimizer_suggests_the_closest_name() {
         assertThat(check(CampaignFiles.CAMPAIGN + "optimizer:\n  type: coordinate-decent\n"))
-            .isEqualTo("DIR/campaign.yaml:24: optimizer.type: 'coordinate-decent' is not one of coordinate-descent, "
+            .isEqualTo("DIR/campaign.yaml:24: optimizer.type: 'coordinate-decent' is not one of auto, coordinate-descent, "
                 + "cma-es, nelder-mead, bobyqa, surrogate, bayesian, local-surrogate, enumerate; fix: did you mean 'coordinate-descent'?");
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,31 @@ class BoxMinimizerTest {
         double b = u[1] - 0.6;
         return a * a + 2 * b * b + a * b + 5;
     };
+
+    @Test
+    void a_function_flat_to_rounding_ends_each_run_after_a_few_evaluations() {
+        // an acquisition far from all data is flat to 1e-14; Hipparchus' BOBYQA, fed an interpolation
+        // model of rounding noise, could loop without end inside its trust-region step
+        var calls = new AtomicInteger();
+        var search = BoxMinimizer.unitCube(3, 10_000);
+        var found = search.minimize(u -> {
+            calls.incrementAndGet();
+            return 2.0966021733 + 1e-14 * (u[0] - u[1]);
+        }, List.of(new double[] {0.5, 0.5, 0.5}, new double[] {0.2, 0.8, 0.1}));
+        // per start: the start itself, then at most 2n + 1 = 7 interpolation points and 2n + 2 = 8
+        // more without improvement (the first of the interpolation points counts towards both)
+        assertThat(calls.get()).isLessThanOrEqualTo(2 * (1 + 7 + 8));
+        assertThat(found.value()).isLessThanOrEqualTo(2.0966021733 + 1e-14 * (0.5 - 0.5));
+    }
+
+    @Test
+    void values_that_are_not_finite_never_win_and_do_not_derail_the_search() {
+        var search = BoxMinimizer.unitCube(2, 2_000);
+        var found = search.minimize(u -> u[0] > 0.8 ? Double.NaN : u[1] > 0.9 ? Double.POSITIVE_INFINITY
+            : Math.pow(u[0] - 0.3, 2) + Math.pow(u[1] - 0.6, 2), List.of(new double[] {0.9, 0.95}));
+        assertThat(found.point()[0]).isCloseTo(0.3, within(1e-3));
+        assertThat(found.point()[1]).isCloseTo(0.6, within(1e-3));
+    }
 
     @Test
     void finds_the_minimum_of_a_shifted_quadratic_inside_the_box() {
