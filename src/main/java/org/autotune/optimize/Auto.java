@@ -35,6 +35,8 @@ import org.autotune.space.Space;
 final class Auto implements Optimizer {
     /** Phases without any improvement of the best score in a row after which the search ends. */
     private static final int IDLE_PHASES = 4;
+    /** Parameters up to which BOBYQA keeps a full quadratic model. */
+    private static final int FULL_MODEL_UP_TO = 8;
     /** Half-width (unit cube) below which the noisy search ends. */
     private static final double MIN_BOX = 1e-3;
 
@@ -137,7 +139,18 @@ final class Auto implements Optimizer {
         double r = k == 0 ? radius : radius / 10;
         double[] start = k == 0 ? space.toUnit(space.start()) : space.toUnit(best().orElseThrow().point());
         return PullAdapter.bobyqa(space, new BobyqaSettings(r, k == 0 ? 1e-4 : Math.min(1e-6, r / 10),
-            100_000_000), start);
+            100_000_000), start, interpolationPoints(space.dimension()));
+    }
+
+    /**
+     * BOBYQA's interpolation points: a full quadratic model, (n + 1)(n + 2)/2 points, up to
+     * {@value #FULL_MODEL_UP_TO} parameters (it learns curved valleys and correlations, which the
+     * minimum-norm model of 2n + 1 points only guesses); 2n + 1 beyond, where a full model costs
+     * more samples than the budget can spare (bench/suite: full wins on rosenbrock-5 and -8,
+     * ellipsoid-5 and rlc-5, 2n + 1 on ellipsoid-12 and different-powers-12).
+     */
+    static int interpolationPoints(int n) {
+        return n <= FULL_MODEL_UP_TO ? (n + 1) * (n + 2) / 2 : 2 * n + 1;
     }
 
     /** Bayesian optimisation in a box of half-width {@link #box} (unit cube) around a point. */

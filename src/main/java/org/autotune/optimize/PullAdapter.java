@@ -71,16 +71,20 @@ final class PullAdapter implements Optimizer {
 
     /** Hipparchus' BOBYQA in the unit cube with 2n + 1 interpolation points, starting at the space's start. */
     static PullAdapter bobyqa(Space space, BobyqaSettings settings) {
-        return bobyqa(space, settings, space.toUnit(space.start()));
+        return bobyqa(space, settings, space.toUnit(space.start()), 2 * space.dimension() + 1);
     }
 
-    /** Hipparchus' BOBYQA as {@link #bobyqa(Space, BobyqaSettings)}, starting at a given point of the unit cube. */
-    static PullAdapter bobyqa(Space space, BobyqaSettings settings, double[] start) {
+    /**
+     * Hipparchus' BOBYQA as {@link #bobyqa(Space, BobyqaSettings)}, starting at a given point of the
+     * unit cube, with {@code points} interpolation points (from n + 2 to (n + 1)(n + 2)/2, a full
+     * quadratic model).
+     */
+    static PullAdapter bobyqa(Space space, BobyqaSettings settings, double[] start, int points) {
         int n = space.dimension();
         double[] lo = new double[n];
         double[] hi = new double[n];
         Arrays.fill(hi, 1);
-        return new PullAdapter(space, f -> new BOBYQAOptimizer(2 * n + 1, settings.radius(), settings.tolerance())
+        return new PullAdapter(space, f -> new BOBYQAOptimizer(points, settings.radius(), settings.tolerance())
             .optimize(new MaxEval(settings.evaluations()), new ObjectiveFunction(f), GoalType.MINIMIZE,
                 new InitialGuess(start), new SimpleBounds(lo, hi)));
     }
