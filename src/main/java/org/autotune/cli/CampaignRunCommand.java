@@ -17,6 +17,7 @@ import org.autotune.campaign.Campaign;
 import org.autotune.campaign.CampaignConfig;
 import org.autotune.campaign.CampaignGroup;
 import org.autotune.campaign.Outcome;
+import org.autotune.scan.EstimateCheck;
 import org.autotune.campaign.Overrides;
 import org.autotune.campaign.Progress;
 import org.autotune.execute.Executors;
@@ -110,6 +111,11 @@ abstract class CampaignRunCommand implements Callable<Integer> {
                         Clock.systemUTC()))
                     : group.run(c -> new LogProgress(c.config().name() + " "), Clock.systemUTC());
                 int code = 0;
+                for (int i = 0; i < campaigns.size(); i++) {
+                    var c = campaigns.get(i);
+                    EstimateCheck.run(c, outcomes.get(i), new LogProgress(campaigns.size() > 1
+                        ? c.config().name() + " " : ""), Clock.systemUTC());
+                }
                 for (int i = 0; i < campaigns.size(); i++) {
                     if (campaigns.size() > 1) {
                         out.printf("%n== %s%n", campaigns.get(i).config().name());

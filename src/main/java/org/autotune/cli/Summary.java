@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.autotune.analysis.Combinations;
+import org.autotune.scan.EstimateCheck;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.Outcome;
 import org.autotune.journal.SampleRecord;
@@ -32,7 +33,7 @@ final class Summary {
             () -> out.println("no sample finished: no best point"));
         printCombinations(out, campaign.config().space(), campaign.journal().samples());
         campaign.journal().meta("estimate").ifPresent(json -> printEstimate(out, campaign.config().space(), json,
-            outcome.best()));
+            outcome.best(), EstimateCheck.current(campaign)));
         out.printf("journal: %s%n", CampaignRunCommand.relative(campaign.journal().file()));
         out.flush();
     }
@@ -79,14 +80,26 @@ final class Summary {
     }
 
     /** The optimizer's estimate of the minimum (its model, not a single noisy sample). */
-    static void printEstimate(PrintWriter out, Space space, String json, Optional<SampleRecord> best) {
+    static void printEstimate(PrintWriter out, Space space, String json, Optional<SampleRecord> best,
+                              Optional<EstimateCheck.Verdict> check) {
         var node = JsonMapper.builder().build().readTree(json);
         if (best.isPresent() && space.names().stream()
             .allMatch(n -> node.get(n).asDouble() == best.get().point().get(n))) {
             out.println("optimizer's estimate of the minimum: the best sample");
             return;
         }
-        out.println("optimizer's estimate of the minimum (less noisy than the best single sample):");
+        if (check.isPresent() && !check.get().better()) {
+            var v = check.get();
+            out.printf("optimizer's estimate of the minimum: not better than the best sample when both were sampled "
+                + "again (%d fresh samples each: mean %s ± %s at the estimate, %s ± %s at the best sample); "
+                + "the best sample stands%n", EstimateCheck.REPLICATES, number(v.estimateMean()),
+                number(v.estimateError()), number(v.bestMean()), number(v.bestError()));
+            return;
+        }
+        out.println(check.map(v -> String.format(Locale.ROOT, "optimizer's estimate of the minimum (checked by %d "
+            + "fresh samples each: mean %s ± %s, the best sample's %s ± %s):", EstimateCheck.REPLICATES,
+            number(v.estimateMean()), number(v.estimateError()), number(v.bestMean()), number(v.bestError())))
+            .orElse("optimizer's estimate of the minimum (its model's or search distribution's; not sampled):"));
         int width = space.names().stream().mapToInt(String::length).max().orElse(1);
         for (var p : space.parameters()) {
             out.printf("  %-" + width + "s = %s%s%n", p.name(), significant(node.get(p.name()).asDouble()),

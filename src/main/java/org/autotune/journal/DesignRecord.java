@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * One post-tuning design in the journal's ledger: a scan, grid or local-minimum check, numbered
+ * One post-tuning design in the journal's ledger: a scan, grid, local-minimum check or estimate check, numbered
  * within its kind, whose samples have the origin {@code kind-number} (e.g. {@code scan-2}). The
  * design (its points, as JSON) is stored before any of them runs, so an interrupted design
  * resumes with the same points; the result is stored once it is done.
@@ -13,7 +13,9 @@ public record DesignRecord(Kind kind, int number, State state, String design, Op
 
     /** What the design is. */
     public enum Kind {
-        SCAN, GRID, CHECK;
+        SCAN, GRID, CHECK,
+        /** Replicates at an optimizer's estimate of the minimum and at the best sample. */
+        ESTIMATE;
 
         /** The origin of design {@code number}'s samples, e.g. {@code scan-2}. */
         public String origin(int number) {
