@@ -31,12 +31,15 @@ PEERS = ["optuna-tpe", "optuna-cma-es", "scipy-nelder-mead", "scipy-powell", "nl
 DEFAULT = "auto"
 # one small problem from four families: 220 calls per method, about 11 minutes on 2 idle cores
 QUICK_PROBLEMS = ["sphere-2", "ellipsoid-2", "rosenbrock-2-gauss", "valley-2"]
+# --quick: the default, the optimizer it replaced, the naive baseline, and every peer
+QUICK_METHODS = ["auto", "surrogate", "coordinate-descent"] + PEERS
 
 
 def main(argv):
     ap = argparse.ArgumentParser(prog="bench/suite", description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true",
-                    help="a subset (%s), seed 1: about 20 minutes on 2 cores" % ",".join(QUICK_PROBLEMS))
+                    help="a subset (%s; methods %s), seed 1: under 20 minutes on 2 cores"
+                    % (",".join(QUICK_PROBLEMS), ",".join(QUICK_METHODS)))
     ap.add_argument("--problems", help="comma-separated problem IDs (default: all %d)" % len(problem.all_ids()))
     ap.add_argument("--methods", help="comma-separated methods (default: all): " + ",".join(AUTOTUNE + PEERS))
     ap.add_argument("--seeds", help="comma-separated seeds = problem instances (default 1,2,3; --quick: 1)")
@@ -56,7 +59,7 @@ def main(argv):
     if args.report:
         return summarise_only(args.report, argv)
     problems = split(args.problems) or (QUICK_PROBLEMS if args.quick else problem.all_ids())
-    methods = split(args.methods) or AUTOTUNE + PEERS
+    methods = split(args.methods) or (QUICK_METHODS if args.quick else AUTOTUNE + PEERS)
     seeds = [int(s) for s in split(args.seeds) or (["1"] if args.quick else ["1", "2", "3"])]
     check_names(problems, methods)
     out = os.path.abspath(args.out or os.path.join(

@@ -37,6 +37,8 @@ final class Auto implements Optimizer {
     private static final int IDLE_PHASES = 4;
     /** Parameters up to which BOBYQA keeps a full quadratic model. */
     private static final int FULL_MODEL_UP_TO = 8;
+    /** Parameters up to which BOBYQA keeps 4n + 1 interpolation points. */
+    private static final int RICH_MODEL_UP_TO = 12;
     /** Half-width (unit cube) below which the noisy search ends. */
     private static final double MIN_BOX = 1e-3;
 
@@ -144,13 +146,18 @@ final class Auto implements Optimizer {
 
     /**
      * BOBYQA's interpolation points: a full quadratic model, (n + 1)(n + 2)/2 points, up to
-     * {@value #FULL_MODEL_UP_TO} parameters (it learns curved valleys and correlations, which the
-     * minimum-norm model of 2n + 1 points only guesses); 2n + 1 beyond, where a full model costs
-     * more samples than the budget can spare (bench/suite: full wins on rosenbrock-5 and -8,
-     * ellipsoid-5 and rlc-5, 2n + 1 on ellipsoid-12 and different-powers-12).
+     * {@value #FULL_MODEL_UP_TO} parameters (it learns curved valleys and correlations, which a
+     * minimum-norm model of fewer points only guesses); 4n + 1 up to {@value #RICH_MODEL_UP_TO}; 2n + 1
+     * (Powell's choice) beyond, where a richer model costs more samples than the budget can spare.
+     * Measured with bench/suite's problems: full beats 2n + 1 on rosenbrock-5 and -8, ellipsoid-5 and
+     * rlc-5; at 12 parameters 4n + 1 beats both on rosenbrock, ellipsoid and different-powers; at 20,
+     * 2n + 1 reaches the sphere's target in 45 samples, 4n + 1 in 85.
      */
     static int interpolationPoints(int n) {
-        return n <= FULL_MODEL_UP_TO ? (n + 1) * (n + 2) / 2 : 2 * n + 1;
+        if (n <= FULL_MODEL_UP_TO) {
+            return (n + 1) * (n + 2) / 2;
+        }
+        return n <= RICH_MODEL_UP_TO ? 4 * n + 1 : 2 * n + 1;
     }
 
     /** Bayesian optimisation in a box of half-width {@link #box} (unit cube) around a point. */

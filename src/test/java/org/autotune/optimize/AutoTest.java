@@ -64,6 +64,14 @@ class AutoTest {
     }
 
     @Test
+    void bobyqa_keeps_a_richer_model_where_the_budget_affords_it() {
+        assertThat(Auto.interpolationPoints(2)).isEqualTo(6);
+        assertThat(Auto.interpolationPoints(8)).isEqualTo(45);
+        assertThat(Auto.interpolationPoints(12)).isEqualTo(49);
+        assertThat(Auto.interpolationPoints(20)).isEqualTo(41);
+    }
+
+    @Test
     void with_exact_scores_it_converges_on_an_ill_conditioned_correlated_quadratic() {
         var space = CmaEsTest.box(5, -5, 5, 4);
         var opt = auto(space, 1, 1, false, false);
