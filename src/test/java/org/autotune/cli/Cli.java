@@ -34,6 +34,11 @@ final class Cli {
         }
     }
 
+    /** Runs the command to its end, its output in a fresh folder under {@code dir}. */
+    static Result runIn(Path dir, String... args) {
+        return run(dir.resolve("cli-" + System.nanoTime()), args);
+    }
+
     /** Runs the command to its end (at most two minutes). */
     static Result run(Path logDir, String... args) {
         var p = start(logDir, args);

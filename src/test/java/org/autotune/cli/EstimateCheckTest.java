@@ -44,7 +44,7 @@ class EstimateCheckTest {
     }
 
     private Cli.Result autotune(String... args) {
-        return Cli.run(dir.resolve("cli-" + System.nanoTime()), args);
+        return Cli.runIn(dir, args);
     }
 
     private static List<SampleRecord> checkSamples(Journal journal) {

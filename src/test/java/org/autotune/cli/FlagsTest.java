@@ -55,7 +55,7 @@ class FlagsTest {
     }
 
     private Cli.Result autotune(String... args) {
-        return Cli.run(dir.resolve("cli-" + System.nanoTime()), args);
+        return Cli.runIn(dir, args);
     }
 
     @Test

@@ -20,7 +20,7 @@ class ValidateProgramTest {
     Path dir;
 
     private Cli.Result autotune(String... args) {
-        return Cli.run(dir.resolve("cli-" + System.nanoTime()), args);
+        return Cli.runIn(dir, args);
     }
 
     /** The test campaign with its command's program replaced by {@code program}. */
