@@ -103,7 +103,7 @@ final class Auto implements Optimizer {
     @Override
     public Optional<Point> estimate() {
         if (noisy) {
-            return phase.estimate();
+            return phase.estimate().or(() -> best().map(Result::point));
         }
         return best().map(Result::point);
     }
@@ -140,7 +140,7 @@ final class Auto implements Optimizer {
         }
         double r = k == 0 ? radius : radius / 10;
         double[] start = k == 0 ? space.toUnit(space.start()) : space.toUnit(best().orElseThrow().point());
-        return PullAdapter.bobyqa(space, new BobyqaSettings(r, k == 0 ? 1e-4 : Math.min(1e-6, r / 10),
+        return PullAdapter.bobyqa(space, new BobyqaSettings(r, Math.min(k == 0 ? 1e-4 : 1e-6, r / 10),
             100_000_000), start, interpolationPoints(space.dimension()));
     }
 

@@ -103,6 +103,16 @@ class AutoTest {
     }
 
     @Test
+    void a_step_far_below_the_final_trust_radius_still_runs() {
+        // a step of a millionth of the range: BOBYQA's first radius is then below its usual final one
+        var space = new Space(List.of(new Parameter("a", ParameterKind.REAL, 0, 1, 0.3, 1e-6, "", "", List.of()),
+            new Parameter("b", ParameterKind.REAL, 0, 1, 0.6, 1e-6, "", "", List.of())));
+        var asked = CoordinateDescentTest.drive(auto(space, 1, 1, false, false), 1, 60,
+            p -> Math.pow(p.get("a") - 0.3001, 2) + Math.pow(p.get("b") - 0.6, 2));
+        assertThat(asked).hasSizeGreaterThan(10);
+    }
+
+    @Test
     void the_same_scores_give_the_same_points_through_every_phase() {
         var space = CmaEsTest.box(2, -5, 5, -3);
         var first = CoordinateDescentTest.drive(auto(space, 7, 1, false, false), 1, 120, AutoTest::twoWells);
