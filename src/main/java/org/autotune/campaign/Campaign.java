@@ -16,6 +16,7 @@ import org.autotune.execute.Executor;
 import org.autotune.execute.Executors;
 import org.autotune.journal.Journal;
 import org.autotune.optimize.FixedDesign;
+import org.autotune.optimize.Optimizers;
 import org.autotune.score.Score;
 import org.autotune.space.Point;
 
@@ -51,9 +52,14 @@ public final class Campaign implements AutoCloseable {
         return CampaignFolder.defaultDirectory(campaignFile);
     }
 
-    /** Builds every component once, so any mistake in the campaign file shows before anything runs. */
-    public static void check(CampaignConfig config) {
-        Components.assemble(config);
+    /**
+     * Builds every component once, so any mistake in the campaign file shows before anything runs;
+     * returns what the optimizer will be (e.g. {@code auto: surrogate (the metric has observables)}).
+     */
+    public static String check(CampaignConfig config) {
+        var parts = Components.assemble(config);
+        return Optimizers.describe(config.optimizer(), config.space(), config.seeds() == SeedPolicy.FRESH,
+            parts.metric().observables());
     }
 
     /**

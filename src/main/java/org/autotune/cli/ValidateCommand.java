@@ -12,7 +12,6 @@ import org.autotune.Template;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.CampaignConfig;
 import org.autotune.execute.LocalExecutor;
-import org.autotune.optimize.Optimizers;
 import org.autotune.space.Parameter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -33,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var config = CampaignConfig.read(Targets.campaignFile(file));
-        Campaign.check(config);
+        String optimizer = Campaign.check(config);
         var program = program(config);
         var out = spec.commandLine().getOut();
         out.printf("%s: valid campaign '%s'%n", file, config.name());
@@ -44,8 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
                 p.format(p.max()), p.format(p.start()), p.unit());
         }
         out.printf("  optimizer %s, metric %s, budget %d samples of %d events, seeds %s (seed %d), retries %d%n",
-            config.optimizer().string("type", config.space().continuous() ? Optimizers.DEFAULT
-                : Optimizers.DISCRETE_DEFAULT),
+            optimizer,
             config.metric().has("sum") ? "sum" : config.metric().string("type"), config.budget(), config.events(),
             config.seeds().name().toLowerCase(Locale.ROOT), config.seed(), config.retries());
         config.fidelity().ifPresent(f -> {

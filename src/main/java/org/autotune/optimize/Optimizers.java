@@ -89,6 +89,26 @@ public final class Optimizers {
         return BUILT_INS.get(type).factory().create(opt, space, seed, slots, noisy);
     }
 
+    /**
+     * What {@link #create(Options, Space, long, int, boolean, boolean)} builds, in words: the type,
+     * and for {@code auto} what it picks and why.
+     */
+    public static String describe(Options opt, Space space, boolean noisy, boolean observables) {
+        String type = opt.oneOf("type", List.copyOf(BUILT_INS.keySet()), DEFAULT);
+        if (!type.equals(DEFAULT)) {
+            return type;
+        }
+        if (!space.continuous()) {
+            return DEFAULT + ": " + DISCRETE_DEFAULT + " (integer or choice parameters)";
+        }
+        if (observables) {
+            return DEFAULT + ": " + OBSERVABLES_DEFAULT + " (the metric has observables)";
+        }
+        return OptimizerKeys.noisy(opt, noisy)
+            ? DEFAULT + ": Bayesian optimisation in shrinking boxes (one number per sample, noisy)"
+            : DEFAULT + ": BOBYQA and Bayesian phases (one number per sample, exact)";
+    }
+
     private static Map<String, BuiltIn> builtIns() {
         var map = new LinkedHashMap<String, BuiltIn>();
         map.put("auto", new BuiltIn("the default: coordinate descent with integer or choice parameters; the "

@@ -20,9 +20,26 @@ class DefaultOptimizerTest {
     }
 
     @Test
-    void the_toy_dmc_campaign_whose_metric_has_observables_runs_the_surrogate() {
+    void the_toy_dmc_campaign_whose_metric_has_observables_runs_the_surrogate() throws Exception {
+        // the example names its optimizer; without that line the default must choose the same
+        var copy = dir.resolve("toy-dmc");
+        try (var files = Files.walk(Path.of("examples/toy-dmc"))) {
+            for (var f : files.toList()) {
+                var to = copy.resolve(Path.of("examples/toy-dmc").relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        var file = copy.resolve("campaign.yaml");
+        Files.writeString(file, Files.readString(file).replaceAll("(?m)^optimizer:\\n  type: surrogate.*\\n", ""));
+        assertThat(Files.readString(file)).doesNotContain("type: surrogate");
         // its metric is a sum of mean-std and optimal-filter parts: the surrogate models each observable
-        assertThat(runs(Path.of("examples/toy-dmc/campaign.yaml"))).isEqualTo("Surrogate");
+        assertThat(runs(file)).isEqualTo("Surrogate");
+        // validate says so
+        assertThat(Campaign.check(CampaignConfig.read(file))).isEqualTo("auto: surrogate (the metric has observables)");
     }
 
     @Test
@@ -39,8 +56,15 @@ class DefaultOptimizerTest {
             budget: 10
             """);
         assertThat(runs(file)).isEqualTo("Auto");
+        assertThat(Campaign.check(CampaignConfig.read(file)))
+            .isEqualTo("auto: BOBYQA and Bayesian phases (one number per sample, exact)");
+        Files.writeString(file, Files.readString(file) + "seeds: fresh\n");
+        assertThat(Campaign.check(CampaignConfig.read(file)))
+            .isEqualTo("auto: Bayesian optimisation in shrinking boxes (one number per sample, noisy)");
         Files.writeString(file, Files.readString(file).replace("  b: {kind: log, min: 0.1, max: 10, start: 1, step: 1.5}",
             "  b: {kind: integer, min: 1, max: 9, start: 3, step: 1}"));
         assertThat(runs(file)).isEqualTo("CoordinateDescent");
+        assertThat(Campaign.check(CampaignConfig.read(file)))
+            .isEqualTo("auto: coordinate-descent (integer or choice parameters)");
     }
 }
