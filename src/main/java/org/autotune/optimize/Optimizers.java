@@ -75,18 +75,9 @@ public final class Optimizers {
      */
     public static Optimizer create(Options opt, Space space, long seed, int slots, boolean noisy,
                                    boolean observables) {
-        String type = opt.oneOf("type", List.copyOf(BUILT_INS.keySet()), DEFAULT);
-        if (type.equals(DEFAULT)) {
-            opt.allowOnly("type", "noisy");
-            if (!space.continuous()) {
-                type = DISCRETE_DEFAULT;
-            } else if (observables) {
-                type = OBSERVABLES_DEFAULT;
-            } else {
-                return new Auto(space, seed, slots, OptimizerKeys.noisy(opt, noisy));
-            }
-        }
-        return BUILT_INS.get(type).factory().create(opt, space, seed, slots, noisy);
+        String type = pick(opt, space, observables);
+        return type.equals(DEFAULT) ? new Auto(space, seed, slots, OptimizerKeys.noisy(opt, noisy))
+            : BUILT_INS.get(type).factory().create(opt, space, seed, slots, noisy);
     }
 
     /**
@@ -94,19 +85,30 @@ public final class Optimizers {
      * and for {@code auto} what it picks and why.
      */
     public static String describe(Options opt, Space space, boolean noisy, boolean observables) {
+        String type = pick(opt, space, observables);
+        if (!opt.string("type", DEFAULT).equals(DEFAULT)) {
+            return type;
+        }
+        return DEFAULT + ": " + switch (type) {
+            case DISCRETE_DEFAULT -> type + " (integer or choice parameters)";
+            case OBSERVABLES_DEFAULT -> type + " (the metric has observables)";
+            default -> OptimizerKeys.noisy(opt, noisy)
+                ? "Bayesian optimisation in shrinking boxes (one number per sample, noisy)"
+                : "BOBYQA and Bayesian phases (one number per sample, exact)";
+        };
+    }
+
+    /**
+     * The optimizer to build: the section's type, or for {@code auto} coordinate descent (integer or
+     * choice parameters), the surrogate (observables) or {@link #DEFAULT} itself ({@link Auto}).
+     */
+    private static String pick(Options opt, Space space, boolean observables) {
         String type = opt.oneOf("type", List.copyOf(BUILT_INS.keySet()), DEFAULT);
         if (!type.equals(DEFAULT)) {
             return type;
         }
-        if (!space.continuous()) {
-            return DEFAULT + ": " + DISCRETE_DEFAULT + " (integer or choice parameters)";
-        }
-        if (observables) {
-            return DEFAULT + ": " + OBSERVABLES_DEFAULT + " (the metric has observables)";
-        }
-        return OptimizerKeys.noisy(opt, noisy)
-            ? DEFAULT + ": Bayesian optimisation in shrinking boxes (one number per sample, noisy)"
-            : DEFAULT + ": BOBYQA and Bayesian phases (one number per sample, exact)";
+        opt.allowOnly("type", "noisy");
+        return !space.continuous() ? DISCRETE_DEFAULT : observables ? OBSERVABLES_DEFAULT : DEFAULT;
     }
 
     private static Map<String, BuiltIn> builtIns() {
