@@ -34,13 +34,9 @@ final class ToyDmcInProcess implements AutoCloseable {
     private final Method main;
     private final URLClassLoader loader;
 
-    private ToyDmcInProcess(Path work) throws IOException {
+    private ToyDmcInProcess(Path work, java.util.OptionalLong dataSeed) throws IOException {
         this.work = work;
         org.autotune.examples.ToyDmcFiles.copyExample(work);
-        var config = CampaignConfig.read(work.resolve("campaign.yaml"));
-        space = config.space();
-        simulator = Simulators.create(config.simulator(), space, config.directory());
-        metric = Metrics.create(config.metric(), config.directory());
         Path classes = Files.createDirectories(work.resolve(".build"));
         var javac = javax.tools.ToolProvider.getSystemJavaCompiler();
         if (javac == null || javac.run(null, null, null, "-d", classes.toString(),
@@ -53,14 +49,41 @@ final class ToyDmcInProcess implements AutoCloseable {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+        if (dataSeed.isPresent()) {
+            regenerateReference(dataSeed.getAsLong());
+        }
+        var config = CampaignConfig.read(work.resolve("campaign.yaml"));
+        space = config.space();
+        simulator = Simulators.create(config.simulator(), space, config.directory());
+        metric = Metrics.create(config.metric(), config.directory());
     }
 
-    static ToyDmcInProcess create() {
+    /** Pseudo-data: the reference files simulated afresh at the truth with another seed (3000 events, as shipped). */
+    private void regenerateReference(long seed) throws IOException {
+        Path macro = work.resolve("reference.mac");
+        String text = Files.readString(macro).replaceAll("(?m)^/random/setSeeds .*$",
+            "/random/setSeeds " + seed + " 7");
+        Path pseudo = work.resolve("pseudo.mac");
+        Files.writeString(pseudo, text);
+        Path reference = work.resolve("reference");
         try {
-            return new ToyDmcInProcess(Files.createTempDirectory("autotune-toy-dmc"));
+            main.invoke(null, (Object) new String[] {pseudo.toString(), reference.toString()});
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot simulate pseudo-data with seed " + seed, e);
+        }
+    }
+
+    /** The toy DMC with the shipped reference data, or with pseudo-data of another seed. */
+    static ToyDmcInProcess create(java.util.OptionalLong dataSeed) {
+        try {
+            return new ToyDmcInProcess(Files.createTempDirectory("autotune-toy-dmc"), dataSeed);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static ToyDmcInProcess create() {
+        return create(java.util.OptionalLong.empty());
     }
 
     Space space() {

@@ -1,0 +1,194 @@
+package org.autotune.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.autotune.model.PolynomialBasis;
+import org.autotune.space.Space;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+
+/**
+ * Maps the region the data allow in waves, in the manner of history matching: fit the
+ * {@link Emulator} to the samples in a box, sample its posterior ({@link Region}), run real samples
+ * at points drawn from that posterior, and check them against the emulator's prediction. The next
+ * box is the posterior's extent widened by half on each side, so a valley that runs on beyond the
+ * samples is followed wave by wave, and the new samples teach the emulator where the posterior
+ * lives. It stops when a wave's samples agree with the prediction (p ≥ 0.01) and the posterior no
+ * longer crowds an edge of the box that is not the end of the search range; or after
+ * {@code maxWaves} waves, and then says the region is not validated.
+ *
+ * <p>Deterministic: the same samples and seed give the same waves, so a journaled run resumes.
+ */
+public final class RegionWaves {
+    /** p-value below which a wave's samples contradict the emulator. */
+    public static final double REJECT = 0.01;
+    private static final double WIDEN = 0.5;
+
+    /** How one wave's real samples compared with the emulator's prediction. */
+    public record Validation(int samples, double chi2, int ndf, double pValue) {
+        public boolean passed() {
+            return pValue >= REJECT;
+        }
+    }
+
+    /** One wave: its region, the check of its samples, whether the region crowded its box's edge. */
+    public record Wave(Region region, Optional<Validation> validation, boolean beyond) {
+    }
+
+    /** The waves run; the last one's region is the answer. */
+    public record Outcome(List<Wave> waves, boolean validated) {
+        public Region region() {
+            return waves.get(waves.size() - 1).region();
+        }
+    }
+
+    private RegionWaves() {
+    }
+
+    /**
+     * @param samples the finished samples so far (optimizer, scans): unit points and observables
+     * @param best    unit-cube point of the best sample: where the first box is centred
+     * @param runner  runs wave k's points (k from 1) and returns their finished samples
+     * @param points  points per wave
+     * @return empty when the samples do not determine an emulator
+     */
+    public static Optional<Outcome> run(Space space, List<Emulator.Sample> samples, double[] best, boolean crn,
+                                        int maxWaves, int points, long seed,
+                                        BiFunction<Integer, List<double[]>, List<Emulator.Sample>> runner) {
+        int n = space.dimension();
+        int wanted = 2 * PolynomialBasis.QUADRATIC.terms(n);
+        var all = new ArrayList<>(samples);
+        var near = nearest(all, best, wanted);
+        double[][] box = widen(boundingBox(near.stream().map(Emulator.Sample::unit).toList()));
+        var waves = new ArrayList<Wave>();
+        for (int wave = 1; wave <= maxWaves; wave++) {
+            var region = regionIn(space, all, box, best, crn, wanted, seed + wave);
+            if (region.isEmpty()) {
+                return waves.isEmpty() ? Optional.empty() : Optional.of(new Outcome(waves, false));
+            }
+            var r = region.get();
+            boolean beyond = anyTrue(r.beyondSamples());
+            var drawn = r.validationPoints(points);
+            var ran = runner.apply(wave, drawn);
+            var validation = validate(r.emulator(), ran);
+            waves.add(new Wave(r, Optional.of(validation), beyond));
+            all.addAll(ran);
+            if (validation.passed() && !beyond) {
+                return Optional.of(new Outcome(waves, true));
+            }
+            box = widen(boundingBox(r.draws()));
+            best = r.mode();
+        }
+        return Optional.of(new Outcome(waves, false));
+    }
+
+    /** The region from the samples inside {@code box} (at least the {@code wanted} nearest to {@code center}). */
+    static Optional<Region> regionIn(Space space, List<Emulator.Sample> all, double[][] box, double[] center,
+                                     boolean crn, int wanted, long seed) {
+        var inside = new ArrayList<Emulator.Sample>();
+        for (var s : all) {
+            if (inBox(s.unit(), box)) {
+                inside.add(s);
+            }
+        }
+        var fitSet = inside.size() >= wanted ? inside : nearest(all, center, wanted);
+        var fitted = Emulator.fit(fitSet, crn, box[0], box[1]);
+        if (fitted.isEmpty()) {
+            return Optional.empty();
+        }
+        var emulator = fitted.get();
+        var starts = fitSet.stream().sorted(Comparator.comparingDouble(s -> emulator.chi2(s.unit()))).limit(3)
+            .map(Emulator.Sample::unit).filter(u -> inBox(u, box)).toList();
+        if (starts.isEmpty()) {
+            starts = List.of(clampInto(center, box));
+        }
+        var region = Region.of(space, emulator, starts, seed);
+        int ndf = emulator.observables() - space.dimension();
+        double factor = ndf > 0 ? region.chi2AtMode() / ndf : 1;
+        if (factor > 1) {   // the emulator fits the data worse than its errors say: scale them (PDG's S factor)
+            region = Region.of(space, emulator.scaled(factor), List.of(region.mode()), seed);
+        }
+        return Optional.of(region);
+    }
+
+    /** The wave's samples against the prediction: Σ prediction χ² over samples, one ndf per observable. */
+    static Validation validate(Emulator emulator, List<Emulator.Sample> ran) {
+        double chi2 = 0;
+        int ndf = 0;
+        for (var s : ran) {
+            chi2 += emulator.predictionChi2(s.unit(), s.observables());
+            ndf += emulator.observables();
+        }
+        double p = ndf > 0 ? 1 - new ChiSquaredDistribution(ndf).cumulativeProbability(chi2) : 1;
+        return new Validation(ran.size(), chi2, ndf, p);
+    }
+
+    static List<Emulator.Sample> nearest(List<Emulator.Sample> all, double[] center, int count) {
+        return all.stream().sorted(Comparator.comparingDouble(s -> chebyshev(s.unit(), center))).limit(count).toList();
+    }
+
+    private static double chebyshev(double[] a, double[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d = Math.max(d, Math.abs(a[i] - b[i]));
+        }
+        return d;
+    }
+
+    private static double[][] boundingBox(List<double[]> units) {
+        int n = units.get(0).length;
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (var u : units) {
+            for (int i = 0; i < n; i++) {
+                lo[i] = Math.min(lo[i], u[i]);
+                hi[i] = Math.max(hi[i], u[i]);
+            }
+        }
+        return new double[][] {lo, hi};
+    }
+
+    /** The box widened by {@value #WIDEN} of its width on each side (at least 0.01), cut to the unit cube. */
+    private static double[][] widen(double[][] box) {
+        int n = box[0].length;
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            double w = Math.max(box[1][i] - box[0][i], 0.01);
+            lo[i] = Math.max(0, box[0][i] - WIDEN * w);
+            hi[i] = Math.min(1, box[1][i] + WIDEN * w);
+        }
+        return new double[][] {lo, hi};
+    }
+
+    private static boolean inBox(double[] u, double[][] box) {
+        for (int i = 0; i < u.length; i++) {
+            if (u[i] < box[0][i] || u[i] > box[1][i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[] clampInto(double[] u, double[][] box) {
+        double[] out = new double[u.length];
+        for (int i = 0; i < u.length; i++) {
+            out[i] = Math.min(box[1][i], Math.max(box[0][i], u[i]));
+        }
+        return out;
+    }
+
+    private static boolean anyTrue(boolean[] flags) {
+        for (boolean f : flags) {
+            if (f) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
