@@ -15,14 +15,17 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  * data measure; the others are combinations the observables do not see. A parameter is
  * <em>fixed by the data</em> when its spread in the region (all others free) is at most
  * {@value #COMPENSATED} times its spread with every other parameter held at the best point: no
- * other parameter can make up for a change of it. Otherwise it is <em>degenerate</em>: it moves
- * together with others along a valley, and only their combination is measured.
+ * other parameter can make up for a change of it, or when that spread is below {@value #NARROW} of
+ * its range anyway (measured, if correlated). Otherwise it is <em>degenerate</em>: it moves together
+ * with others along a valley, and only their combination is measured.
  */
 public record Degeneracy(List<String> fixed, List<String> degenerate, int measured, List<Direction> valleys) {
     /** A direction is measured when its 1σ half-width (unit cube) is below this. */
     public static final double MEASURED = 0.1;
     /** Marginal over conditional spread beyond which a parameter counts as compensated by others. */
     public static final double COMPENSATED = 2;
+    /** Marginal spread (unit cube, standard deviation) below which a parameter counts as fixed however correlated. */
+    public static final double NARROW = 0.05;
 
     /** A direction the observables do not see: 1σ half-width (unit cube, ∞ when flat) and components. */
     public record Direction(double width, double[] components) {
@@ -79,7 +82,8 @@ public record Degeneracy(List<String> fixed, List<String> degenerate, int measur
         for (int i = 0; i < n; i++) {
             double conditional = info[i][i] > 0 ? 1 / Math.sqrt(info[i][i]) : Double.POSITIVE_INFINITY;
             double marginal = region.marginals().get(i).sd();
-            (marginal <= COMPENSATED * conditional ? fixed : degenerate).add(space.parameter(i).name());
+            boolean compensated = marginal > COMPENSATED * conditional && marginal > NARROW;
+            (compensated ? degenerate : fixed).add(space.parameter(i).name());
         }
         return new Degeneracy(fixed, degenerate, measured, valleys);
     }
@@ -89,7 +93,7 @@ public record Degeneracy(List<String> fixed, List<String> degenerate, int measur
         var out = new ArrayList<String>();
         int combinations = Math.max(0, measured - fixed.size());
         if (degenerate.isEmpty()) {
-            out.add("the data fix every parameter by itself: " + String.join(", ", fixed));
+            out.add("the data fix every parameter: " + String.join(", ", fixed));
             return out;
         }
         out.add(String.format(Locale.ROOT, "the data fix %s%d combination%s of the rest; %s move together along a "
@@ -106,8 +110,9 @@ public record Degeneracy(List<String> fixed, List<String> degenerate, int measur
                     parts.add(String.format(Locale.ROOT, "%+.2f %s%s", c[i], log, p.name()));
                 }
             }
-            out.add(String.format(Locale.ROOT, "  unmeasured: %s (1 sigma %s of the range)", String.join(" ", parts),
-                Double.isInfinite(v.width()) ? "unbounded" : String.format(Locale.ROOT, "%.2f", v.width())));
+            out.add(String.format(Locale.ROOT, "  unmeasured: %s (%s)", String.join(" ", parts), v.width() > 1
+                ? "the observables do not bound it within the range"
+                : String.format(Locale.ROOT, "1 sigma %.2f of the range", v.width())));
         }
         return out;
     }

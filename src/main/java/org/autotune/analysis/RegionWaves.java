@@ -14,7 +14,8 @@ import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
  * Maps the region the data allow in waves, in the manner of history matching: fit the
  * {@link Emulator} to the samples in a box, sample its posterior ({@link Region}), run real samples
  * at points drawn from that posterior, and check them against the emulator's prediction. The next
- * box is the posterior's extent widened by half on each side, so a valley that runs on beyond the
+ * box is the posterior's extent widened by half on each side (by its full width when the posterior
+ * crowded the box's edge), so a valley that runs on beyond the
  * samples is followed wave by wave, and the new samples teach the emulator where the posterior
  * lives. It stops when a wave's samples agree with the prediction (p ≥ 0.01) and the posterior no
  * longer crowds an edge of the box that is not the end of the search range; or after
@@ -62,7 +63,7 @@ public final class RegionWaves {
         int wanted = 2 * PolynomialBasis.QUADRATIC.terms(n);
         var all = new ArrayList<>(samples);
         var near = nearest(all, best, wanted);
-        double[][] box = widen(boundingBox(near.stream().map(Emulator.Sample::unit).toList()));
+        double[][] box = widen(boundingBox(near.stream().map(Emulator.Sample::unit).toList()), WIDEN);
         var waves = new ArrayList<Wave>();
         for (int wave = 1; wave <= maxWaves; wave++) {
             var region = regionIn(space, all, box, best, crn, wanted, seed + wave);
@@ -79,7 +80,7 @@ public final class RegionWaves {
             if (validation.passed() && !beyond) {
                 return Optional.of(new Outcome(waves, true));
             }
-            box = widen(boundingBox(r.draws()));
+            box = widen(boundingBox(r.draws()), beyond ? 2 * WIDEN : WIDEN);
             best = r.mode();
         }
         return Optional.of(new Outcome(waves, false));
@@ -153,15 +154,15 @@ public final class RegionWaves {
         return new double[][] {lo, hi};
     }
 
-    /** The box widened by {@value #WIDEN} of its width on each side (at least 0.01), cut to the unit cube. */
-    private static double[][] widen(double[][] box) {
+    /** The box widened by {@code by} of its width on each side (at least 0.01), cut to the unit cube. */
+    private static double[][] widen(double[][] box, double by) {
         int n = box[0].length;
         double[] lo = new double[n];
         double[] hi = new double[n];
         for (int i = 0; i < n; i++) {
             double w = Math.max(box[1][i] - box[0][i], 0.01);
-            lo[i] = Math.max(0, box[0][i] - WIDEN * w);
-            hi[i] = Math.min(1, box[1][i] + WIDEN * w);
+            lo[i] = Math.max(0, box[0][i] - by * w);
+            hi[i] = Math.min(1, box[1][i] + by * w);
         }
         return new double[][] {lo, hi};
     }

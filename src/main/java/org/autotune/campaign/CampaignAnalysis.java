@@ -15,6 +15,7 @@ import org.autotune.journal.SampleRecord;
 import org.autotune.score.ScoreType;
 import org.autotune.space.Parameter;
 import org.autotune.space.Space;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Everything {@code autotune analyze} says about a campaign, from its journal alone: the local
@@ -29,15 +30,19 @@ public final class CampaignAnalysis {
     private final Optional<Profile> profile;
     private final Optional<GoodnessOfFit> gof;
     private final SampleRecord best;
+    /** The stored report of the region the data allow (lines, numbers), from the newest scan that mapped it. */
+    private final Optional<JsonNode> allowed;
 
     private CampaignAnalysis(Space space, String region, LocalAnalysis local, Optional<Profile> profile,
-                             Optional<GoodnessOfFit> gof, SampleRecord best) {
+                             Optional<GoodnessOfFit> gof, SampleRecord best,
+                             Optional<JsonNode> allowed) {
         this.space = space;
         this.region = region;
         this.local = local;
         this.profile = profile;
         this.gof = gof;
         this.best = best;
+        this.allowed = allowed;
     }
 
     /**
@@ -69,7 +74,8 @@ public final class CampaignAnalysis {
         var center = local.minimum().orElse(LocalAnalysis.pointOf(space, best.point()));
         var profile = local.constraints().map(c -> Profile.of(space, center, c, type, level));
         var gof = GoodnessOfFit.of(best.observables(), space.dimension());
-        return Optional.of(new CampaignAnalysis(space, region, local, profile, gof, best));
+        var allowed = journal.meta("region").map(ScanJson::tree);
+        return Optional.of(new CampaignAnalysis(space, region, local, profile, gof, best, allowed));
     }
 
     public LocalAnalysis local() { return local; }
@@ -111,6 +117,7 @@ public final class CampaignAnalysis {
         });
         gof.ifPresentOrElse(g -> out.addAll(g.describe(10)),
             () -> out.add("goodness of fit: the metric exposes no observables, so no pulls"));
+        allowed.ifPresent(a -> a.get("lines").forEach(line -> out.add(line.asText())));
         return out;
     }
 
@@ -124,6 +131,7 @@ public final class CampaignAnalysis {
         map.putAll(local.toMap());
         profile.ifPresent(p -> map.putAll(p.toMap()));
         gof.ifPresent(g -> map.put("goodness_of_fit", g.toMap()));
+        allowed.ifPresent(a -> map.put("region_allowed", a.get("numbers")));
         return map;
     }
 

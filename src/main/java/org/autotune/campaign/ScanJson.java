@@ -53,6 +53,11 @@ public final class ScanJson {
     }
 
     /** A list of unit-cube points, as {@link #write(Object)} wrote it. */
+    /** The JSON tree of a stored meta value. */
+    public static JsonNode tree(String json) {
+        return MAPPER.readTree(json);
+    }
+
     public static List<double[]> readPoints(String json) {
         var points = new ArrayList<double[]>();
         for (JsonNode p : MAPPER.readTree(json)) {

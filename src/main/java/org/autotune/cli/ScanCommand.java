@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.autotune.InputError;
+import org.autotune.campaign.Campaign;
 import org.autotune.campaign.Grid;
 import org.autotune.campaign.CampaignConfig;
 import org.autotune.scan.Grids;
+import org.autotune.scan.Regions;
 import org.autotune.scan.Scans;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Spec;
         "pair at the four corners (+-1, +-1), run as journaled samples on the campaign's executor. Then fit a",
         "quadratic to the samples in that region and report each parameter's 1-sigma uncertainty, the",
         "correlations, and the principal directions, flagging the poorly constrained ones.",
+        "When the metric exposes observables, it then maps the region the data allow (posterior of emulated",
+        "observables), runs samples drawn from it to validate it, and names the parameters the data fix.",
         "An interrupted scan continues where it stopped; a finished one is followed by a new scan around the",
         "then best sample.",
         "With --grid A,B (or --grid auto: the most correlated pair of the analysis) it runs a G x G grid over",
@@ -101,15 +105,30 @@ final class ScanCommand implements Callable<Integer> {
                     return 0;
                 });
             }
-            return CampaignRunCommand.stoppable(campaign::stop, () -> {
-                var result = Scans.run(campaign, CampaignRunCommand.progress(live, "scan "), Clock.systemUTC(),
-                    width);
-                out.printf("scan %d: %d points; %s%n", result.number(), result.points(), result.outcome().message());
-                result.report().ifPresent(a -> a.describe().forEach(out::println));
-                out.flush();
-                return CampaignRunCommand.exitCode(result.outcome());
-            });
+            return CampaignRunCommand.stoppable(campaign::stop, () -> scanThenRegion(campaign, out, live));
         }
+    }
+
+    /** The scan and its analysis; then, with observables, the region the data allow. */
+    private int scanThenRegion(Campaign campaign, PrintWriter out, boolean live) {
+        var result = Scans.run(campaign, CampaignRunCommand.progress(live, "scan "), Clock.systemUTC(),
+            width);
+        out.printf("scan %d: %d points; %s%n", result.number(), result.points(), result.outcome().message());
+        result.report().ifPresent(a -> a.describe().forEach(out::println));
+        out.flush();
+        int code = CampaignRunCommand.exitCode(result.outcome());
+        if (code != 0 || result.report().isEmpty()) {
+            return code;
+        }
+        var region = Regions.run(campaign, CampaignRunCommand.progress(live, "region "), Clock.systemUTC());
+        if (region.isPresent() && region.get().interrupted().isPresent()) {
+            out.printf("region: %s%n", region.get().interrupted().get().message());
+            out.flush();
+            return CampaignRunCommand.exitCode(region.get().interrupted().get());
+        }
+        region.flatMap(Regions.RegionOutcome::report).ifPresent(r -> r.lines().forEach(out::println));
+        out.flush();
+        return 0;
     }
 
     /** The map of scores: one row per value of the second parameter (largest first), one column per

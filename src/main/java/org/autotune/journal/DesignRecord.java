@@ -15,7 +15,9 @@ public record DesignRecord(Kind kind, int number, State state, String design, Op
     public enum Kind {
         SCAN, GRID, CHECK,
         /** Replicates at an optimizer's estimate of the minimum and at the best sample. */
-        ESTIMATE;
+        ESTIMATE,
+        /** A wave of points drawn from the region the data allow, run to validate it. */
+        REGION;
 
         /** The origin of design {@code number}'s samples, e.g. {@code scan-2}. */
         public String origin(int number) {
