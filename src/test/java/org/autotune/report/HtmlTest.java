@@ -63,7 +63,8 @@ class HtmlTest {
     @Test
     void an_inline_script_that_would_end_its_element_early_is_refused() {
         assertThatThrownBy(() -> new Html(List.of(), List.of("var s = '</SCRIPT><b>';")))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("an inline script may not contain </script or <!--");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("an inline script may not contain </script or <!--");
         assertThatThrownBy(() -> new Html(List.of(), List.of("var s = '<!--';")))
             .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Html(List.of("</style><script>"), List.of()))
