@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -214,7 +215,7 @@ class HostileTextTest {
             .isEmpty();
     }
 
-    private static Object js(org.openqa.selenium.WebDriver driver, String script) {
+    private static Object js(WebDriver driver, String script) {
         return ((JavascriptExecutor) driver).executeScript(script);
     }
 
