@@ -14,8 +14,9 @@ import org.autotune.space.Parameter;
 /**
  * The report as one HTML page: figures as PNG data URIs, styles and the table-sorting script
  * inline, so the file can be mailed or archived and opens offline. It contains no link to
- * anything outside itself; text from the campaign is escaped so that not even the letters of a
- * URL scheme appear in the file.
+ * anything outside itself, and it is written through {@link Html}: text from the campaign is
+ * escaped (so that not even the letters of a URL scheme appear in the file), and the page's
+ * policy lets only its own script run.
  */
 final class HtmlPage {
     /** Failed samples shown with their full error text (all of them are in the sample table). */
@@ -28,7 +29,7 @@ final class HtmlPage {
     private final Envelope envelope;
     private final Optional<AnalysisNumbers> analysis;
     private final List<Report.Section> sections;
-    private final StringBuilder html = new StringBuilder(1 << 16);
+    private final Html html = new Html(List.of(HtmlParts.CSS), List.of(HtmlParts.SORT_SCRIPT));
 
     HtmlPage(ReportSource source, History history, Envelope envelope, Optional<AnalysisNumbers> analysis,
              List<Report.Section> sections) {
@@ -40,13 +41,12 @@ final class HtmlPage {
     }
 
     String render() {
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Autotune report: ")
-            .append(escape(source.name())).append("</title>\n<style>\n").append(HtmlParts.CSS).append("</style>\n")
-            .append("</head>\n<body>\n");
+        html.head("Autotune report: " + source.name());
         header();
         outside();
-        new HtmlTables(html, source, history, analysis).best();
-        new HtmlTables(html, source, history, analysis).combinations();
+        var tables = new HtmlTables(html, source, history, analysis);
+        tables.best();
+        tables.combinations();
         for (var s : sections) {
             plots(s);
         }
@@ -54,30 +54,30 @@ final class HtmlPage {
         source.analysis().ifPresentOrElse(a -> pre(String.join("\n", a.text())),
             () -> paragraph("No analysis: it needs real or log parameters and a finished sample; 'autotune scan "
                 + "CAMPAIGN' runs the scan it works best on."));
-        html.append("</section>\n");
-        new HtmlTables(html, source, history, analysis).failures(MAX_FAILURES);
-        new HtmlTables(html, source, history, analysis).samples();
+        html.close("section").line();
+        tables.failures(MAX_FAILURES);
+        tables.samples();
         section("campaign", "Campaign file");
         pre(source.campaignText());
-        html.append("</section>\n<script>\n").append(HtmlParts.SORT_SCRIPT).append("</script>\n</body>\n</html>\n");
+        html.close("section").line().script(HtmlParts.SORT_SCRIPT).close("body").line().close("html").line();
         return html.toString();
     }
 
     private void header() {
         var counts = new EnumMap<SampleStatus, Integer>(SampleStatus.class);
         source.samples().forEach(s -> counts.merge(s.status(), 1, Integer::sum));
-        html.append("<header>\n<h1>Autotune report: ").append(escape(source.name())).append("</h1>\n<p class=\"meta\">")
-            .append("state: ").append(escape(source.state())).append(" · ").append(source.samples().size())
-            .append(" samples: ").append(counts.getOrDefault(SampleStatus.FINISHED, 0)).append(" finished, ")
-            .append(counts.getOrDefault(SampleStatus.FAILED, 0)).append(" failed");
-        int other = source.samples().size() - counts.getOrDefault(SampleStatus.FINISHED, 0)
-            - counts.getOrDefault(SampleStatus.FAILED, 0);
+        html.open("header").line().element("h1", "Autotune report: " + source.name()).line();
+        int finished = counts.getOrDefault(SampleStatus.FINISHED, 0);
+        int failed = counts.getOrDefault(SampleStatus.FAILED, 0);
+        var meta = new StringBuilder("state: ").append(source.state()).append(" · ").append(source.samples().size())
+            .append(" samples: ").append(finished).append(" finished, ").append(failed).append(" failed");
+        int other = source.samples().size() - finished - failed;
         if (other > 0) {
-            html.append(", ").append(other).append(" pending, running or interrupted");
+            meta.append(", ").append(other).append(" pending, running or interrupted");
         }
-        history.best().ifPresent(b -> html.append(" · best: sample ").append(escape(b.name())).append(", score ")
-                .append(HtmlTables.number(b.score().getAsDouble())));
-        html.append("</p>\n<nav>");
+        history.best().ifPresent(b -> meta.append(" · best: sample ").append(b.name()).append(", score ")
+            .append(HtmlTables.number(b.score().getAsDouble())));
+        html.element("p", meta.toString(), "class", "meta").line().open("nav");
         nav("outside", "Observables outside");
         nav("best", "Best point");
         if (!source.space().continuous()) {
@@ -88,11 +88,11 @@ final class HtmlPage {
         nav("failures", "Failed samples");
         nav("samples", "Samples");
         nav("campaign", "Campaign file");
-        html.append("</nav>\n</header>\n");
+        html.close("nav").line().close("header").line();
     }
 
     private void nav(String id, String text) {
-        html.append("<a href=\"#").append(id).append("\">").append(escape(text)).append("</a> ");
+        html.element("a", text, "href", "#" + id).text(" ");
     }
 
     /** The observables whose data no sampled point reaches: first, since they say the tune cannot be good. */
@@ -100,35 +100,35 @@ final class HtmlPage {
         section("outside", "Observables outside the envelope of all samples");
         var out = envelope.outside();
         if (envelope.bands().isEmpty()) {
-            html.append("<p class=\"note\">No observables: the metric gives only a score, so the report cannot say "
-                + "which data the simulation fails to reach.</p>\n");
+            paragraph("No observables: the metric gives only a score, so the report cannot say which data the "
+                + "simulation fails to reach.");
         } else if (out.isEmpty()) {
-            html.append("<p class=\"ok\">The data of all ").append(envelope.bands().size()).append(" observables lie "
-                + "within the range the ").append(envelope.samples()).append(" finished samples span.</p>\n");
+            html.element("p", "The data of all " + envelope.bands().size() + " observables lie within the range the "
+                + envelope.samples() + " finished samples span.", "class", "ok").line();
         } else {
-            html.append("<div class=\"alert\"><p><strong>").append(out.size()).append(" of ")
-                .append(envelope.bands().size()).append(" observables have data outside the range of all ")
-                .append(envelope.samples()).append(" finished samples</strong> (by more than the combined error): "
-                    + "no point the campaign has sampled can fit them. Either the simulation lacks something these "
-                    + "data show, or the search range is too narrow.</p>\n");
-            html.append("<table><thead><tr><th>observable</th><th>data ± error</th><th>lowest simulated (sample)</th>"
-                + "<th>highest simulated (sample)</th><th>outside by [σ]</th></tr></thead><tbody>\n");
+            html.open("div", "class", "alert").open("p").element("strong", out.size() + " of "
+                    + envelope.bands().size() + " observables have data outside the range of all "
+                    + envelope.samples() + " finished samples")
+                .text(" (by more than the combined error): no point the campaign has sampled can fit them. Either "
+                    + "the simulation lacks something these data show, or the search range is too narrow.")
+                .close("p").line();
+            html.open("table").open("thead").open("tr").element("th", "observable").element("th", "data ± error")
+                .element("th", "lowest simulated (sample)").element("th", "highest simulated (sample)")
+                .element("th", "outside by [σ]").close("tr").close("thead").open("tbody").line();
             for (var b : out.subList(0, Math.min(MAX_OUTSIDE, out.size()))) {
-                html.append("<tr><td>").append(escape(b.name())).append("</td><td>")
-                    .append(HtmlTables.number(b.reference())).append(" ± ")
-                    .append(HtmlTables.number(b.referenceError()))
-                    .append("</td><td>").append(HtmlTables.number(b.min())).append(" (").append(b.minSample())
-                    .append(")</td><td>").append(HtmlTables.number(b.max())).append(" (").append(b.maxSample())
-                    .append(")</td><td>").append(String.format(Locale.ROOT, "%.1f", b.distance()))
-                    .append("</td></tr>\n");
+                html.open("tr").element("td", b.name())
+                    .element("td", HtmlTables.number(b.reference()) + " ± " + HtmlTables.number(b.referenceError()))
+                    .element("td", HtmlTables.number(b.min()) + " (" + b.minSample() + ")")
+                    .element("td", HtmlTables.number(b.max()) + " (" + b.maxSample() + ")")
+                    .element("td", String.format(Locale.ROOT, "%.1f", b.distance())).close("tr").line();
             }
-            html.append("</tbody></table>\n");
+            html.close("tbody").close("table").line();
             if (out.size() > MAX_OUTSIDE) {
-                html.append("<p>… and ").append(out.size() - MAX_OUTSIDE).append(" more.</p>\n");
+                html.element("p", "… and " + (out.size() - MAX_OUTSIDE) + " more.").line();
             }
-            html.append("</div>\n");
+            html.close("div").line();
         }
-        html.append("</section>\n");
+        html.close("section").line();
     }
 
     private void plots(Report.Section s) {
@@ -137,27 +137,27 @@ final class HtmlPage {
             paragraph(s.absent());
         }
         for (var f : s.figures()) {
-            html.append("<figure id=\"fig-").append(f.id()).append("\">\n");
+            html.open("figure", "id", "fig-" + f.id()).line();
             if (s.figures().size() > 1) {
-                html.append("<h3>").append(escape(f.title())).append("</h3>\n");
+                html.element("h3", f.title()).line();
             }
-            html.append("<img alt=\"").append(escape(f.title())).append("\" width=\"").append(f.width())
-                .append("\" src=\"data:image/png;base64,").append(dataText(f.png())).append("\">\n<figcaption>")
-                .append(escape(f.caption())).append("</figcaption>\n</figure>\n");
+            html.open("img", "alt", f.title(), "width", String.valueOf(f.width()),
+                "src", "data:image/png;base64," + dataText(f.png())).line()
+                .element("figcaption", f.caption()).line().close("figure").line();
         }
-        html.append("</section>\n");
+        html.close("section").line();
     }
 
     private void section(String id, String heading) {
-        html.append("<section id=\"").append(id).append("\">\n<h2>").append(escape(heading)).append("</h2>\n");
+        html.open("section", "id", id).line().element("h2", heading).line();
     }
 
     private void paragraph(String text) {
-        html.append("<p class=\"note\">").append(escape(text)).append("</p>\n");
+        html.element("p", text, "class", "note").line();
     }
 
     private void pre(String text) {
-        html.append("<pre>").append(escape(text)).append("</pre>\n");
+        html.element("pre", text).line();
     }
 
     private static final Pattern SCHEME = Pattern.compile("(?i)h(?=ttp)");
@@ -171,30 +171,8 @@ final class HtmlPage {
         return SCHEME.matcher(Base64.getEncoder().encodeToString(bytes)).replaceAll("$0\n");
     }
 
-    /** HTML text: markup escaped, and the h of a URL scheme as a character reference (it displays the same). */
-    static String escape(String text) {
-        var out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case 'h', 'H' -> out.append(text.regionMatches(true, i + 1, "ttp", 0, 3) ? "&#" + (int) c + ";" : c);
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     /** A parameter's value as text: six significant digits, or its integer or choice. */
-    /** A parameter's value as HTML: a choice is the user's text, so it is escaped like any other. */
-    static String value(Parameter p, double v) {
-        return escape(text(p, v));
-    }
-
-    private static String text(Parameter p, double v) {
+    static String text(Parameter p, double v) {
         return p.kind().continuous() ? HtmlTables.number(v) : p.format(v);
     }
 

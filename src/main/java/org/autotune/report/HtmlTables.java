@@ -6,14 +6,17 @@ import org.autotune.analysis.Combinations;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 
-/** The page's tables: the best point with its uncertainties, the failed samples, and every sample. */
+/**
+ * The page's tables: the best point with its uncertainties, the combinations of discrete
+ * parameters, the failed samples, and every sample. All text goes through {@link Html}, escaped.
+ */
 final class HtmlTables {
-    private final StringBuilder html;
+    private final Html html;
     private final ReportSource source;
     private final History history;
     private final Optional<AnalysisNumbers> analysis;
 
-    HtmlTables(StringBuilder html, ReportSource source, History history, Optional<AnalysisNumbers> analysis) {
+    HtmlTables(Html html, ReportSource source, History history, Optional<AnalysisNumbers> analysis) {
         this.html = html;
         this.source = source;
         this.history = history;
@@ -29,153 +32,156 @@ final class HtmlTables {
         if (space.continuous()) {
             return;
         }
-        html.append("<section id=\"combinations\">\n<h2>Combinations</h2>\n");
+        html.open("section", "id", "combinations").line().element("h2", "Combinations").line();
         var rows = Combinations.of(space, source.samples());
         if (rows.isEmpty()) {
-            html.append("<p class=\"note\">No sample has run yet.</p>\n</section>\n");
+            html.element("p", "No sample has run yet.", "class", "note").line().close("section").line();
             return;
         }
-        html.append("<table class=\"sortable\"><thead><tr>");
+        html.open("table", "class", "sortable").open("thead").open("tr");
         for (var p : space.parameters()) {
             if (!p.kind().continuous()) {
-                html.append("<th class=\"t\">").append(HtmlPage.escape(p.name())).append("</th>");
+                html.element("th", p.name(), "class", "t");
             }
         }
-        html.append("<th>best score</th><th>best sample</th><th>samples</th>");
+        html.element("th", "best score").element("th", "best sample").element("th", "samples");
         for (var p : space.parameters()) {
             if (p.kind().continuous()) {
-                html.append("<th>").append(HtmlPage.escape(p.name())).append(" at best</th>");
+                html.element("th", p.name() + " at best");
             }
         }
-        html.append("</tr></thead><tbody>\n");
+        html.close("tr").close("thead").open("tbody").line();
         for (var r : rows) {
-            html.append("<tr>");
+            html.open("tr");
             for (var p : space.parameters()) {
                 if (!p.kind().continuous()) {
-                    html.append("<td class=\"t\">").append(HtmlPage.escape(r.choice().getOrDefault(p.name(), "")))
-                        .append("</td>");
+                    html.element("td", r.choice().getOrDefault(p.name(), ""), "class", "t");
                 }
             }
-            html.append("<td>").append(r.best().isPresent() ? number(r.best().getAsDouble()) : "").append("</td><td>")
-                .append(HtmlPage.escape(r.bestSample())).append("</td><td>")
-                .append(r.samples()).append("</td>");
+            html.element("td", r.best().isPresent() ? number(r.best().getAsDouble()) : "")
+                .element("td", r.bestSample()).element("td", String.valueOf(r.samples()));
             for (var p : space.parameters()) {
                 if (p.kind().continuous()) {
-                    html.append("<td>").append(r.bestPoint().map(b -> HtmlPage.value(p, b.get(p.name()))).orElse(""))
-                        .append("</td>");
+                    html.element("td", r.bestPoint().map(b -> HtmlPage.text(p, b.get(p.name()))).orElse(""));
                 }
             }
-            html.append("</tr>\n");
+            html.close("tr").line();
         }
-        html.append("</tbody></table>\n</section>\n");
+        html.close("tbody").close("table").line().close("section").line();
     }
 
     /** Best sample's values and, from the analysis, the estimate ± 1σ and the profile interval. */
     void best() {
-        html.append("<section id=\"best\">\n<h2>Best point</h2>\n");
+        html.open("section", "id", "best").line().element("h2", "Best point").line();
         var best = history.best();
         if (best.isEmpty()) {
-            html.append("<p class=\"note\">No sample has finished yet.</p>\n</section>\n");
+            html.element("p", "No sample has finished yet.", "class", "note").line().close("section").line();
             return;
         }
         var b = best.get();
-        html.append("<p>Best sample ").append(HtmlPage.escape(b.name())).append(" (")
-            .append(HtmlPage.escape(b.origin()))
+        var intro = new StringBuilder("Best sample ").append(b.name()).append(" (").append(b.origin())
             .append("): score ").append(number(b.score().getAsDouble()));
-        b.scoreError().ifPresent(e -> html.append(" ± ").append(number(e)));
-        html.append(".");
-        analysis.ifPresentOrElse(a -> html.append(" Estimate ± 1σ and profile interval from the analysis (")
-                .append(HtmlPage.escape(a.region())).append(")."),
-            () -> html.append(" No analysis: 'autotune scan CAMPAIGN' gives uncertainties."));
-        html.append("</p>\n<table><thead><tr><th class=\"t\">parameter</th><th>best sample</th><th>estimate</th>"
-            + "<th>± 1σ</th><th>profile interval</th><th class=\"t\">unit</th><th class=\"t\">note</th></tr></thead>"
-            + "<tbody>\n");
+        b.scoreError().ifPresent(e -> intro.append(" ± ").append(number(e)));
+        intro.append('.');
+        analysis.ifPresentOrElse(a -> intro.append(" Estimate ± 1σ and profile interval from the analysis (")
+                .append(a.region()).append(")."),
+            () -> intro.append(" No analysis: 'autotune scan CAMPAIGN' gives uncertainties."));
+        html.element("p", intro.toString()).line().open("table").open("thead").open("tr")
+            .element("th", "parameter", "class", "t").element("th", "best sample").element("th", "estimate")
+            .element("th", "± 1σ").element("th", "profile interval").element("th", "unit", "class", "t")
+            .element("th", "note", "class", "t").close("tr").close("thead").open("tbody").line();
         for (var p : source.space().parameters()) {
-            html.append("<tr><td class=\"t\">").append(HtmlPage.escape(p.name())).append("</td><td>")
-                .append(HtmlPage.value(p, b.point().get(p.name()))).append("</td>");
+            html.open("tr").element("td", p.name(), "class", "t")
+                .element("td", HtmlPage.text(p, b.point().get(p.name())));
             var e = analysis.map(a -> a.estimates().get(p.name()));
-            if (e.isPresent() && e.get() != null) {
-                html.append("<td>").append(number(e.get().value())).append("</td><td>").append(sigma(e.get().sigma()))
-                    .append("</td>");
-            } else {
-                html.append("<td></td><td></td>");
-            }
+            boolean estimated = e.isPresent() && e.get() != null;
+            html.element("td", estimated ? number(e.get().value()) : "")
+                .element("td", estimated ? sigma(e.get().sigma()) : "");
             var iv = analysis.map(a -> a.intervals().get(p.name()));
-            html.append("<td>").append(iv.isPresent() && iv.get() != null ? interval(iv.get()) : "").append("</td>");
-            html.append("<td class=\"t\">").append(HtmlPage.escape(p.unit())).append("</td><td class=\"t\">");
-            if (e.isPresent() && e.get() != null) {
-                html.append(e.get().poor() ? "poorly constrained" : "")
-                    .append(e.get().poor() && e.get().rangeLimited() ? ", " : "")
-                    .append(e.get().rangeLimited() ? "range-limited" : "");
+            html.element("td", iv.isPresent() && iv.get() != null ? interval(iv.get()) : "")
+                .element("td", p.unit(), "class", "t");
+            String note = "";
+            if (estimated) {
+                note = (e.get().poor() ? "poorly constrained" : "") + (e.get().poor() && e.get().rangeLimited()
+                    ? ", " : "") + (e.get().rangeLimited() ? "range-limited" : "");
             }
-            html.append("</td></tr>\n");
+            html.element("td", note, "class", "t").close("tr").line();
         }
-        html.append("</tbody></table>\n");
-        analysis.ifPresent(a -> a.problems().forEach(p -> html.append("<p class=\"note\">")
-            .append(HtmlPage.escape(p)).append("</p>\n")));
-        html.append("</section>\n");
+        html.close("tbody").close("table").line();
+        analysis.ifPresent(a -> a.problems().forEach(p -> html.element("p", p, "class", "note").line()));
+        html.close("section").line();
     }
 
     /** Each failed sample with its point, exit code and error text (the tail of its stderr). */
     void failures(int max) {
-        html.append("<section id=\"failures\">\n<h2>Failed samples</h2>\n");
+        html.open("section", "id", "failures").line().element("h2", "Failed samples").line();
         var failed = history.failed();
         if (failed.isEmpty()) {
-            html.append("<p class=\"ok\">No sample failed.</p>\n</section>\n");
+            html.element("p", "No sample failed.", "class", "ok").line().close("section").line();
             return;
         }
-        html.append("<p>").append(failed.size()).append(" failed sample").append(failed.size() == 1 ? "" : "s")
-            .append(failed.size() > max ? "; the first " + max + " are shown" : "")
-            .append(". Each sample's folder holds its inputs, stdout.txt and stderr.txt.</p>\n")
-            .append("<table><thead><tr><th>sample</th><th class=\"t\">origin</th><th>exit code</th><th>attempts</th>"
-                + "<th class=\"t\">point</th><th class=\"t\">error</th></tr></thead><tbody>\n");
+        html.element("p", failed.size() + " failed sample" + (failed.size() == 1 ? "" : "s")
+                + (failed.size() > max ? "; the first " + max + " are shown" : "")
+                + ". Each sample's folder holds its inputs, stdout.txt and stderr.txt.").line()
+            .open("table").open("thead").open("tr").element("th", "sample").element("th", "origin", "class", "t")
+            .element("th", "exit code").element("th", "attempts").element("th", "point", "class", "t")
+            .element("th", "error", "class", "t").close("tr").close("thead").open("tbody").line();
         for (var s : failed.subList(0, Math.min(max, failed.size()))) {
-            html.append("<tr><td>").append(HtmlPage.escape(s.name())).append("</td><td class=\"t\">")
-                .append(HtmlPage.escape(s.origin()))
-                .append("</td><td>").append(s.exitCode().map(String::valueOf).orElse("")).append("</td><td>")
-                .append(s.attempts()).append("</td><td class=\"t\">")
-                .append(HtmlPage.escape(HtmlPage.point(source, s))).append("<br>")
-                .append(HtmlPage.escape(s.folder())).append("</td><td class=\"t\"><pre>")
-                .append(HtmlPage.escape(s.error() == null ? "" : s.error().strip())).append("</pre></td></tr>\n");
+            html.open("tr").element("td", s.name()).element("td", s.origin(), "class", "t")
+                .element("td", s.exitCode().map(String::valueOf).orElse(""))
+                .element("td", String.valueOf(s.attempts()))
+                .open("td", "class", "t").text(HtmlPage.point(source, s)).open("br").text(s.folder()).close("td")
+                .open("td", "class", "t").element("pre", s.error() == null ? "" : s.error().strip()).close("td")
+                .close("tr").line();
         }
-        html.append("</tbody></table>\n</section>\n");
+        html.close("tbody").close("table").line().close("section").line();
     }
 
     /** Every sample, one row each; click a header to sort. */
     void samples() {
-        html.append("<section id=\"samples\">\n<h2>Samples</h2>\n<p>All ").append(source.samples().size())
-            .append(" samples in the order they were created; click a column's header to sort by it.</p>\n")
-            .append("<div class=\"scroll\"><table class=\"sortable\"><thead><tr><th>sample</th><th class=\"t\">origin"
-                + "</th><th class=\"t\">status</th><th>score</th><th>± error</th>");
+        html.open("section", "id", "samples").line().element("h2", "Samples").line()
+            .element("p", "All " + source.samples().size() + " samples in the order they were created; click a "
+                + "column's header to sort by it.").line()
+            .open("div", "class", "scroll").open("table", "class", "sortable").open("thead").open("tr")
+            .element("th", "sample").element("th", "origin", "class", "t").element("th", "status", "class", "t")
+            .element("th", "score").element("th", "± error");
         // a fidelity schedule: each sample's events, since scores are comparable only at equal events
         boolean stages = source.samples().stream().mapToInt(SampleRecord::events).distinct().count() > 1;
         if (stages) {
-            html.append("<th>events</th>");
+            html.element("th", "events");
         }
         for (var p : source.space().parameters()) {
-            html.append("<th>").append(HtmlPage.escape(p.name())).append("</th>");
+            html.element("th", p.name());
         }
-        html.append("<th>time [s]</th><th class=\"t\">error</th></tr></thead><tbody>\n");
+        html.element("th", "time [s]").element("th", "error", "class", "t").close("tr").close("thead")
+            .open("tbody").line();
         // closing </td> and </tr> are optional in HTML: leaving them out keeps 10 000 rows about a fifth smaller
         for (var s : source.samples()) {
-            html.append(s.status() == SampleStatus.FINISHED ? "<tr>" : "<tr class=\"" + s.status().name() + "\">")
-                .append("<td>").append(HtmlPage.escape(s.name())).append("<td>")
-                .append(HtmlPage.escape(s.origin())).append("<td>")
-                .append(s.status().name()).append("<td>")
-                .append(s.score().isPresent() ? number(s.score().getAsDouble()) : "").append("<td>")
-                .append(s.scoreError().isPresent() ? number(s.scoreError().getAsDouble()) : "");
+            if (s.status() == SampleStatus.FINISHED) {
+                html.open("tr");
+            } else {
+                html.open("tr", "class", s.status().name());
+            }
+            cell(s.name()).cell(s.origin()).cell(s.status().name())
+                .cell(s.score().isPresent() ? number(s.score().getAsDouble()) : "")
+                .cell(s.scoreError().isPresent() ? number(s.scoreError().getAsDouble()) : "");
             if (stages) {
-                html.append("<td>").append(s.events());
+                cell(String.valueOf(s.events()));
             }
             for (var p : source.space().parameters()) {
                 Double v = s.point().get(p.name());
-                html.append("<td>").append(v == null ? "" : HtmlPage.value(p, v));
+                cell(v == null ? "" : HtmlPage.text(p, v));
             }
-            html.append("<td>").append(s.status().done() ? String.format(Locale.ROOT, "%.1f", s.elapsedMillis() / 1e3)
-                : "").append("<td class=\"t\">")
-                .append(s.status() == SampleStatus.FAILED ? HtmlPage.escape(firstLine(s.error())) : "").append('\n');
+            cell(s.status().done() ? String.format(Locale.ROOT, "%.1f", s.elapsedMillis() / 1e3) : "");
+            html.open("td", "class", "t").text(s.status() == SampleStatus.FAILED ? firstLine(s.error()) : "").line();
         }
-        html.append("</tbody></table></div>\n</section>\n");
+        html.close("tbody").close("table").close("div").line().close("section").line();
+    }
+
+    /** A cell without its optional end tag. */
+    private HtmlTables cell(String text) {
+        html.open("td").text(text);
+        return this;
     }
 
     /** Six significant digits, no trailing zeros: 1.20156, 0.0798129, 6.5e+04 stays readable. */

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +24,13 @@ import org.slf4j.LoggerFactory;
  * /api/campaigns         the overview as JSON (the numbers of autotune status)
  * /api/campaign/ID       one campaign as JSON, every sample column by column
  * /events                server-sent events: the overview, again whenever a journal changes
- * /assets/NAME           the script, style sheet and uPlot, from the classpath
+ * /assets/NAME           the script, style sheet and uPlot (only these files), from the classpath
  * </pre>
  *
  * ID is the campaign folder's path below the workspace. Read-only: journals are opened read-only
- * by one reader thread ({@link Watcher}); requests are answered from what it cached.
+ * by one reader thread ({@link Watcher}); requests are answered from what it cached. Requests
+ * must name the dashboard in their Host header ({@link AllowedHosts}), and run on a bounded pool
+ * of threads that ends requests whose headers are late ({@link RequestThreads}, {@link Limits}).
  */
 public final class Dashboard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Dashboard.class);
@@ -39,27 +39,53 @@ public final class Dashboard implements AutoCloseable {
     /** How often the workspace is searched for new campaign folders. */
     static final Duration RESCAN = Duration.ofSeconds(5);
     private static final String ASSETS = "/org/autotune/web/";
+    /** The files under /assets/, by name: nothing else on the classpath is served. */
+    private static final Map<String, String> ASSET_FILES = Map.of("dashboard.js", "js", "dashboard.css", "css",
+        "uPlot.iife.min.js", "js", "uPlot.min.css", "css", "uPlot.LICENSE.txt", "txt");
     private static final Map<String, String> TYPES = Map.of(
         "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
         "css", "text/css; charset=utf-8", "txt", "text/plain; charset=utf-8");
 
+    /**
+     * How much the server takes on: request threads (each open page's event stream holds one),
+     * requests waiting for a thread (more are hung up on), and how long a request may take to send
+     * its headers.
+     */
+    record Limits(int threads, int queue, Duration headerTimeout) {
+        /** Room for every event stream and as many short requests again as a page makes at once. */
+        static final Limits DEFAULT = new Limits(EventStream.MAX_CLIENTS + 16, 64, Duration.ofSeconds(10));
+
+        Limits {
+            if (!(threads > 0 && queue > 0 && headerTimeout.compareTo(Duration.ZERO) > 0)) {
+                throw new IllegalArgumentException("limits must be positive: " + threads + ", " + queue + ", "
+                    + headerTimeout);
+            }
+        }
+    }
+
     private final HttpServer server;
-    private final ExecutorService requests;
+    private final RequestThreads requests;
     private final Watcher watcher;
     private final EventStream events;
     private final Listen listen;
+    private final AllowedHosts hosts;
 
-    private Dashboard(HttpServer server, ExecutorService requests, Watcher watcher, EventStream events,
+    private Dashboard(HttpServer server, RequestThreads requests, Watcher watcher, EventStream events,
                       Listen listen) {
         this.server = server;
         this.requests = requests;
         this.watcher = watcher;
         this.events = events;
         this.listen = listen;
+        this.hosts = AllowedHosts.of(listen.address());
     }
 
     /** Reads every campaign under {@code workspace} once, then serves; returns once it listens. */
     public static Dashboard start(Path workspace, Listen listen) {
+        return start(workspace, listen, Limits.DEFAULT);
+    }
+
+    static Dashboard start(Path workspace, Listen listen, Limits limits) {
         var stream = new AtomicReference<EventStream>();
         var watcher = new Watcher(new Workspace(workspace), POLL, RESCAN, overview -> {
             var s = stream.get();
@@ -70,12 +96,7 @@ public final class Dashboard implements AutoCloseable {
         watcher.start();
         var events = new EventStream(watcher.overview());
         stream.set(events);
-        // one thread per open page (its event stream) plus short requests; daemon so Ctrl-C ends the JVM
-        var requests = Executors.newCachedThreadPool(r -> {
-            var t = new Thread(r, "autotune-dashboard-http");
-            t.setDaemon(true);
-            return t;
-        });
+        var requests = new RequestThreads(limits.threads(), limits.queue(), limits.headerTimeout());
         try {
             var server = HttpServer.create(listen.socketAddress(), 0);
             server.setExecutor(requests);
@@ -86,6 +107,7 @@ public final class Dashboard implements AutoCloseable {
             return dashboard;
         } catch (IOException e) {
             watcher.close();
+            requests.close();
             throw new UncheckedIOException(
                 "listening on " + listen.address().getHostAddress() + ":" + listen.port(), e);
         }
@@ -110,18 +132,22 @@ public final class Dashboard implements AutoCloseable {
         events.close();
         server.stop(0);
         watcher.close();
-        requests.shutdownNow();
+        requests.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!RequestThreads.headersRead()) {
+                return;   // its headers came too late: the connection is being closed
+            }
             var method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 send(exchange, 405, "txt", "the dashboard is read-only: GET only\n");
                 return;
             }
-            if (!hostAllowed(exchange)) {
-                send(exchange, 403, "txt", "unexpected Host header for a dashboard on the loopback address\n");
+            if (!hosts.allows(Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")))) {
+                send(exchange, 403, "txt", "the Host header does not name this dashboard: open it as "
+                    + url() + " (or localhost)\n");
                 return;
             }
             route(exchange, exchange.getRequestURI().getPath());
@@ -145,30 +171,12 @@ public final class Dashboard implements AutoCloseable {
             send(exchange, detail.isPresent() ? 200 : 404, "json", detail.orElse("{\"error\": \"no such campaign\"}"));
         } else if (path.equals("/events")) {
             events.serve(exchange);
-        } else if (path.startsWith("/assets/") && path.substring(8).matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+        } else if (path.startsWith("/assets/") && ASSET_FILES.containsKey(path.substring(8))) {
             var name = path.substring(8);
-            var text = asset(name);
-            if (text.isPresent()) {
-                send(exchange, 200, name.substring(name.lastIndexOf('.') + 1), text.get());
-            } else {
-                send(exchange, 404, "txt", "no asset " + name + "\n");
-            }
+            send(exchange, 200, ASSET_FILES.get(name), asset(name).orElseThrow());
         } else {
             send(exchange, 404, "txt", "not found: " + path + "; the overview is at /\n");
         }
-    }
-
-    /**
-     * On the loopback address, only requests that name a loopback host: a web page elsewhere could
-     * otherwise point its own host name at 127.0.0.1 and read the dashboard (DNS rebinding).
-     */
-    private boolean hostAllowed(HttpExchange exchange) {
-        if (!listen.address().isLoopbackAddress()) {
-            return true;
-        }
-        var host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("");
-        host = host.replaceFirst(":\\d+$", "");
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.isEmpty();
     }
 
     private static Optional<String> asset(String name) throws IOException {
@@ -184,7 +192,8 @@ public final class Dashboard implements AutoCloseable {
         headers.set("Cache-Control", "no-store");
         headers.set("X-Content-Type-Options", "nosniff");
         // everything comes from this server: no page of the dashboard may load or send anything elsewhere
-        headers.set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
+        headers.set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(code, head ? -1 : bytes.length);
         if (!head) {

@@ -7,19 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -34,17 +28,13 @@ class DashboardBrowserTest {
 
     @Test
     void the_page_shows_a_campaign_and_updates_live_as_samples_land() throws Exception {
-        var chromium = onPath("chromium");
-        var chromedriver = onPath("chromedriver");
-        Assumptions.assumeTrue(chromium.isPresent() && chromedriver.isPresent(),
-            "no chromium/chromedriver on PATH: install them with 'apt-get install -y chromium chromium-driver'");
-
+        Chromium.assumeInstalled();
         var ws = dir.resolve("ws");
         var file = LinCampaign.write(ws.resolve("lin"), 6);
         LinCampaign.autotune(dir.resolve("log-run"), "run", file.toString());
 
         try (var dashboard = Dashboard.start(ws, Listen.loopback(0))) {
-            var driver = browser(chromium.get(), chromedriver.get());
+            var driver = Chromium.start(dir.resolve("chromium-profile"));
             try {
                 var wait = new WebDriverWait(driver, Duration.ofSeconds(30));
                 driver.get(dashboard.url().toString());
@@ -82,38 +72,12 @@ class DashboardBrowserTest {
                 assertThat(points).isGreaterThan(6);
 
                 Thread.sleep(500);   // let uPlot finish drawing before the picture
-                File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+                File shot = driver.getScreenshotAs(OutputType.FILE);
                 Files.createDirectories(Path.of("target"));
                 Files.copy(shot.toPath(), Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 driver.quit();
             }
         }
-    }
-
-    /**
-     * Debian's chromium and chromedriver, named explicitly so that Selenium Manager never tries to
-     * download a browser or driver (no network here).
-     */
-    private WebDriver browser(Path chromium, Path chromedriver) throws Exception {
-        var options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-            "--user-data-dir=" + Files.createDirectories(dir.resolve("chromium-profile")),
-            "--window-size=1100,1250");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
-            .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    private static Optional<Path> onPath(String program) {
-        for (var folder : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            var candidate = Path.of(folder, program);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }
