@@ -206,7 +206,9 @@ public final class SlurmExecutor implements Executor {
             Files.move(tmp, tasks, StandardCopyOption.ATOMIC_MOVE);
             var reply = Slurm.run(sbatch(batch, tasks));
             if (!reply.ok()) {
-                fail(batch, "sbatch refused the job array: " + reply.err().strip().replace('\n', ' ')
+                fail(batch, Slurm.unreachable(reply)
+                    ? "sbatch got no answer from SLURM: " + reply.err().strip().replace('\n', ' ')
+                    : "sbatch refused the job array: " + reply.err().strip().replace('\n', ' ')
                     + "; check executor.partition, time, memory, account and qos");
                 return;
             }
