@@ -50,6 +50,9 @@ final class ProcessTree {
      */
     static int end(Collection<ProcessHandle> processes, Duration grace, Supplier<Collection<ProcessHandle>> more) {
         var alive = processes.stream().filter(ProcessHandle::isAlive).filter(ProcessTree::notUs).toList();
+        if (alive.isEmpty()) {
+            return 0;   // nothing left that could have started more
+        }
         alive.forEach(ProcessHandle::destroy);
         boolean interrupted = false;   // a stop must finish even on an interrupted thread (the executor closing)
         long deadline = System.nanoTime() + grace.toNanos();
