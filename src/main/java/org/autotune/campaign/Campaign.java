@@ -31,6 +31,8 @@ public final class Campaign implements AutoCloseable {
     private final CampaignConfig config;
     private volatile RunLoop loop;
     private volatile Executor executor;
+    /** Set by {@link #stop}: no run starts, and one starting now stops at once. */
+    private volatile boolean stopped;
     /** Scores finished samples and journals outcomes, off the executor's threads. */
     private final ExecutorService scoring;
 
@@ -106,14 +108,13 @@ public final class Campaign implements AutoCloseable {
         var journal = journal();
         var optimizer = parts.optimizer(slots());
         journal.putMeta(Map.of("state", "running"));
-        executor = ex;
         var rules = new ArrayList<StopRule>(List.of(new StopRule.Budget(config.budget()),
             StopRule.FailureRate.forSlots(slots())));
         rules.addAll(config.stop().rules());
         JournalPresent.of(journal.file()).ifPresent(rules::add);
         try (optimizer) {
-            loop = new RunLoop(setup(ex, clock), optimizer, SeedPolicy.OPTIMIZER, 1, rules,
-                parts.costTerms(journal), progress);
+            running(ex, new RunLoop(setup(ex, clock), optimizer, SeedPolicy.OPTIMIZER, 1, rules,
+                parts.costTerms(journal), progress));
             var result = loop.run();
             var state = result.state();
             journal.putMeta(Map.of("state", state.spelling()));
@@ -140,14 +141,13 @@ public final class Campaign implements AutoCloseable {
     public DesignRun runDesign(List<Point> points, String origin, int firstOrdinal, String command,
                                Progress progress, Clock clock) {
         try (var ex = Executors.create(config.executor(), slots(), directory(), config.name() + "-" + origin)) {
-            executor = ex;
             var designConfig = config.with(new Overrides(Optional.of(points.size()), OptionalInt.empty(),
                 OptionalLong.empty(), Optional.empty(), false));
             var designSetup = new RunLoop.Setup(designConfig, slots(), journal(), parts.simulator(), parts.metric(),
                 ex, scoring, folder.samples(), clock);
-            loop = new RunLoop(designSetup, new FixedDesign(points), origin, firstOrdinal,
+            running(ex, new RunLoop(designSetup, new FixedDesign(points), origin, firstOrdinal,
                 List.of(new StopRule.Budget(points.size()), StopRule.FailureRate.forSlots(slots())),
-                parts.costTerms(journal()), progress);
+                parts.costTerms(journal()), progress));
             var result = loop.run();
             var state = result.state();
             var message = switch (state) {
@@ -165,8 +165,25 @@ public final class Campaign implements AutoCloseable {
             folder.samples(), clock);
     }
 
-    /** Stops a running campaign (Ctrl-C, SIGTERM): ends its jobs and leaves the journal consistent. */
+    /**
+     * Makes {@code l} the loop that {@link #stop} stops. A stop that came before (while the campaign
+     * was opening, or between two runs) stops it at once: it then submits nothing and ends INTERRUPTED.
+     */
+    private void running(Executor ex, RunLoop l) {
+        executor = ex;
+        loop = l;
+        if (stopped) {   // read after writing loop and executor: stop() sees them, or this sees stopped
+            l.stop();
+            ex.close();
+        }
+    }
+
+    /**
+     * Stops a running campaign (Ctrl-C, SIGTERM), and any run it would start after: ends its jobs and
+     * leaves the journal consistent. Safe from any thread, at any time.
+     */
     public void stop() {
+        stopped = true;
         var l = loop;
         if (l != null) {
             l.stop();

@@ -21,7 +21,8 @@ import org.autotune.journal.Journal;
 
 /**
  * A campaign's folder on disk: its journal, its sample folders and its lock file, which lets one
- * coordinator at a time write it. Opening checks that the campaign file still matches the journal,
+ * coordinator at a time write it (the journal also records which process that is: see
+ * {@link Coordinator}). Opening checks that the campaign file still matches the journal,
  * and with {@code --force-new} moves an old folder aside (nothing is deleted).
  *
  * @param config the campaign as it runs: the journal's seed and budget, the command line's overrides
@@ -51,6 +52,12 @@ public record CampaignFolder(Path dir, Journal journal, FileChannel lock, Campai
                 "start it with 'autotune run " + config.file() + "'");
         }
         var lock = lock(dir, config);   // before any move: a folder in use is never moved aside
+        try {
+            refuseRunning(dir, journalFile, config, exists);
+        } catch (RuntimeException e) {
+            release(lock);
+            throw e;
+        }
         if (exists && overrides.forceNew()) {
             moveAside(dir, clock);   // the lock moves with the old folder and is held until the new one is locked
             var old = lock;
@@ -95,6 +102,7 @@ public record CampaignFolder(Path dir, Journal journal, FileChannel lock, Campai
             meta.put("seed", Long.toString(seed));
         }
         meta.put("budget", Integer.toString(budget));
+        meta.put(Coordinator.META, Coordinator.current().text());
         journal.putMeta(meta);
         var effective = config.with(new Overrides(Optional.of(budget), OptionalInt.empty(),
             OptionalLong.of(seed), Optional.empty(), false));
@@ -156,9 +164,13 @@ public record CampaignFolder(Path dir, Journal journal, FileChannel lock, Campai
     @Override
     public void close() {
         try {
-            journal.close();
+            journal.putMeta(Map.of(Coordinator.META, ""));   // no one runs it now
         } finally {
-            release(lock);
+            try {
+                journal.close();
+            } finally {
+                release(lock);
+            }
         }
     }
 
@@ -182,6 +194,31 @@ public record CampaignFolder(Path dir, Journal journal, FileChannel lock, Campai
         }
     }
 
+    /**
+     * Refuses a folder whose journal records a coordinator that still runs: the lock file keeps a
+     * second process out only while it exists, and someone may have deleted it.
+     */
+    private static void refuseRunning(Path dir, Path journalFile, CampaignConfig config, boolean exists) {
+        if (!exists) {
+            return;
+        }
+        Optional<Coordinator> running;
+        try (var journal = Journal.read(journalFile)) {
+            running = Coordinator.running(journal);
+        } catch (RuntimeException e) {
+            return;   // an unreadable journal is reported when it is opened, with its fix
+        }
+        if (running.isPresent()) {
+            throw inUse(config, dir, Long.toString(running.get().pid()));
+        }
+    }
+
+    private static InputError inUse(CampaignConfig config, Path dir, String holder) {
+        return new InputError(config.file(), "", "campaign folder " + dir + " is in use by another autotune "
+            + "process" + (holder.isEmpty() ? "" : " (pid " + holder + ")"),
+            "wait for it to finish or stop it (Ctrl-C); use --dir to run a separate copy");
+    }
+
     private static FileChannel lock(Path dir, CampaignConfig config) {
         try {
             Files.createDirectories(dir);
@@ -190,9 +227,7 @@ public record CampaignFolder(Path dir, Journal journal, FileChannel lock, Campai
             if (ch.tryLock() == null) {
                 String holder = Files.readString(dir.resolve("lock"), StandardCharsets.UTF_8).trim();
                 ch.close();
-                throw new InputError(config.file(), "", "campaign folder " + dir + " is in use by another autotune "
-                    + "process" + (holder.isEmpty() ? "" : " (pid " + holder + ")"),
-                    "wait for it to finish or stop it (Ctrl-C); use --dir to run a separate copy");
+                throw inUse(config, dir, holder);
             }
             ch.truncate(0);
             ch.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));

@@ -33,8 +33,6 @@ import org.autotune.optimize.Result;
 import org.autotune.score.Score;
 import org.autotune.simulate.Simulator;
 import org.autotune.space.Point;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The campaign loop: ask the optimizer for points, turn them into samples, answer each from the
@@ -52,8 +50,6 @@ import org.slf4j.LoggerFactory;
  * journaled keep the folder they have.
  */
 final class RunLoop {
-    private static final Logger log = LoggerFactory.getLogger(RunLoop.class);
-
     /** What a loop runs on: shared by every loop of a campaign. */
     record Setup(CampaignConfig config, int slots, Journal journal, Simulator simulator, Metric metric,
                  Executor executor, ExecutorService scoring, Path samplesDir, Clock clock) {
@@ -328,12 +324,11 @@ final class RunLoop {
         if (r.status().done()) {
             reused++;
             result.complete(r.toScore());
-        } else if (r.status() == SampleStatus.RUNNING && !r.jobId().isEmpty()) {
-            log.info("sample={} job={} action=attach", r.name(), r.jobId());
-            runner.attach(sample, Math.max(1, r.attempts()), r.jobId(), result);
         } else {
-            log.info("sample={} state={} action=rerun", r.name(), r.status());
-            runner.submit(sample, 1, result);
+            // a cluster job may still run and is followed again; otherwise the sample runs again, once
+            // the executor has ended what an earlier coordinator left running in its folder
+            runner.resume(sample, r.status(), Math.max(1, r.attempts()),
+                r.status() == SampleStatus.RUNNING ? r.jobId() : "", result);
         }
         return answer;
     }

@@ -17,6 +17,7 @@ import org.autotune.execute.Job;
 import org.autotune.execute.JobHandle;
 import org.autotune.execute.JobOutcome;
 import org.autotune.journal.Journal;
+import org.autotune.journal.SampleStatus;
 import org.autotune.metric.Metric;
 import org.autotune.metric.MetricException;
 import org.autotune.metric.SampleOutputs;
@@ -81,12 +82,21 @@ final class SampleRunner {
     }
 
     /**
-     * Follows the job a sample had before a restart ({@code jobId} as journaled); when the executor
-     * cannot, runs the sample again.
+     * Continues a journaled sample that had not ended ({@code status}) after a restart: follows its
+     * job ({@code jobId} as journaled, empty when there is none to follow) when the executor can;
+     * otherwise runs it again, from its first attempt.
      */
-    void attach(Sample sample, int attempt, String jobId, CompletableFuture<Optional<Score>> result) {
-        executor.attach(withMetric(simulator.job(sample), sample), jobId).ifPresentOrElse(
-            handle -> follow(sample, attempt, 0, handle, result), () -> submit(sample, 1, result));
+    void resume(Sample sample, SampleStatus status, int attempt, String jobId,
+                CompletableFuture<Optional<Score>> result) {
+        var handle = executor.attach(withMetric(simulator.job(sample), sample), jobId);
+        if (handle.isPresent()) {
+            log.info("sample={} job={} action=attach", sample.name(), jobId);
+            follow(sample, attempt, 0, handle.get(), result);
+        } else {
+            log.info("sample={} state={}{} action=rerun", sample.name(), status,
+                jobId.isEmpty() ? "" : " job=" + jobId);
+            submit(sample, 1, result);
+        }
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.Optional;
  * completed from the executor's own threads. A job that cannot start (missing program, no
  * permission, no fork), is refused, or is lost with its node completes with a FAILED outcome whose
  * cause is {@link JobOutcome.Cause#INFRASTRUCTURE}; it does not throw. {@link #close()} stops every
- * job still running (the whole process tree) and returns when they have ended.
+ * job still running (the whole process tree) and returns when they have ended; a job submitted
+ * after it (a campaign stopping while it submits) completes CANCELLED at once.
  */
 public interface Executor extends AutoCloseable {
     /** How many jobs may run at once. */
@@ -20,8 +21,9 @@ public interface Executor extends AutoCloseable {
 
     /**
      * Follows a job that was submitted before a restart of the coordinator, given the id it had
-     * (as journaled), instead of submitting it again. Empty when this executor cannot (the local
-     * executor: its processes ended with the coordinator), so the sample runs again.
+     * (as journaled, or empty), instead of submitting it again. Empty when this executor cannot, so
+     * the sample runs again: then nothing of the old job may still run in the sample's folder (the
+     * local executor ends what a coordinator killed with kill -9 left running there).
      */
     default Optional<JobHandle> attach(Job job, String id) {
         return Optional.empty();

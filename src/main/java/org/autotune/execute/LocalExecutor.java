@@ -6,23 +6,28 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.autotune.TextTail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded default executor: runs jobs as processes on this machine, at most {@code slots}
- * at a time (the rest wait in order). A job that exceeds its timeout, and every job still running
- * at {@link #close()}, is stopped with its whole process tree: SIGTERM, then SIGKILL after two
- * seconds.
+ * at a time (the rest wait in order). Each job runs in a session of its own ({@link LocalJob}).
+ * When its program exits, every process it started and left running is ended; a job that exceeds
+ * its timeout, and every job still running at {@link #close()}, is ended with all its processes:
+ * SIGTERM, then SIGKILL after two seconds.
  */
 public final class LocalExecutor implements Executor {
     private static final Logger log = LoggerFactory.getLogger(LocalExecutor.class);
@@ -30,7 +35,7 @@ public final class LocalExecutor implements Executor {
 
     private final int slots;
     private final ExecutorService pool;
-    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final Set<LocalJob> running = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public LocalExecutor(int slots) {
@@ -59,21 +64,38 @@ public final class LocalExecutor implements Executor {
 
     @Override
     public JobHandle submit(Job job) {
-        if (closed) {
-            throw new IllegalStateException("executor is closed");
-        }
         var handle = new JobHandle(job, new CompletableFuture<>(), new CompletableFuture<>());
-        pool.execute(() -> {
-            try {
-                handle.outcome().complete(run(job, handle));
-            } catch (RuntimeException e) {   // keep the contract: outcomes never complete exceptionally
-                handle.outcome().complete(JobOutcome.infrastructure("unexpected error running the job: " + e,
-                    "", Duration.ZERO));
-            } finally {
-                handle.started().complete("");
-            }
-        });
+        try {
+            pool.execute(() -> {
+                try {
+                    handle.outcome().complete(run(job, handle));
+                } catch (RuntimeException e) {   // keep the contract: outcomes never complete exceptionally
+                    handle.outcome().complete(JobOutcome.infrastructure("unexpected error running the job: " + e,
+                        "", Duration.ZERO));
+                } finally {
+                    handle.started().complete("");
+                }
+            });
+        } catch (RejectedExecutionException e) {   // closed: the campaign is stopping
+            handle.outcome().complete(cancelled());
+            handle.started().complete("");
+        }
         return handle;
+    }
+
+    /**
+     * Ends whatever still runs of the job a coordinator before this one started in the job's folder
+     * (one killed with kill -9 could not end it), so that the sample can run again there. Never
+     * follows it: its exit status is lost with the coordinator that started it.
+     */
+    @Override
+    public Optional<JobHandle> attach(Job job, String id) {
+        int ended = LocalJob.endLeftovers(job.folder(), id, GRACE);
+        if (ended > 0) {
+            log.warn("sample={} job={} folder={} leftover_processes={} action=ended (SIGTERM, SIGKILL after {})",
+                job.sampleId(), id, job.folder(), ended, human(GRACE));
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -84,7 +106,10 @@ public final class LocalExecutor implements Executor {
         closed = true;
         var queued = pool.shutdownNow();   // jobs not started: their runnables see 'closed' and cancel
         queued.forEach(Runnable::run);
-        running.forEach(p -> ProcessTree.stop(p, GRACE));
+        var jobs = List.copyOf(running);
+        // every job at once: SIGTERM to all their processes, then one grace period, then SIGKILL
+        ProcessTree.end(jobs.stream().flatMap(j -> j.processes().stream()).toList(), GRACE,
+            () -> jobs.stream().flatMap(j -> j.processes().stream()).toList());
         try {
             pool.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -94,8 +119,7 @@ public final class LocalExecutor implements Executor {
 
     private JobOutcome run(Job job, JobHandle handle) {
         if (closed) {
-            return new JobOutcome(JobOutcome.Status.CANCELLED, -1, "cancelled before it started", "",
-                Duration.ZERO);
+            return cancelled();
         }
         long t0 = System.nanoTime();
         try {
@@ -104,23 +128,27 @@ public final class LocalExecutor implements Executor {
             return JobOutcome.infrastructure("cannot create the sample folder " + job.folder() + ": " + e
                 + "; check that the campaign folder is writable and its disk not full", "", elapsed(t0));
         }
-        Process process;
+        var search = locate(job.command().get(0), job.folder());
+        if (search.found().isEmpty()) {   // what starting it would say; setsid would only exit 127
+            boolean exists = search.program().contains("/") && Files.exists(Path.of(search.looked()));
+            return cannotStart(job, new IOException(exists ? "error=13, Permission denied"
+                : "error=2, No such file or directory"), elapsed(t0));
+        }
+        LocalJob process;
         try {
-            var builder = new ProcessBuilder(job.command()).directory(job.folder().toFile())
-                .redirectInput(new File("/dev/null"))
-                .redirectOutput(job.stdout().toFile()).redirectError(job.stderr().toFile());
-            builder.environment().putAll(job.environment());
-            process = builder.start();
-        } catch (IOException e) {   // missing or not executable program, or no fork: nothing the point did
+            var command = new ArrayList<>(job.command());
+            // the program as ProcessBuilder finds it (on our PATH): setsid would search the job's PATH
+            command.set(0, search.found().get().toAbsolutePath().toString());
+            process = LocalJob.start(command, job.folder(), job.environment(), job.stdout(), job.stderr());
+        } catch (IOException e) {   // no fork: nothing the point did
             return cannotStart(job, e, elapsed(t0));
         }
         running.add(process);
-        String id = "local:" + process.pid();
-        handle.started().complete(id);
-        log.debug("sample={} job={} state=RUNNING", job.sampleId(), id);
+        handle.started().complete(process.id());
+        log.debug("sample={} job={} state=RUNNING", job.sampleId(), process.id());
         try {
             var outcome = await(job, process, t0);
-            log.debug("sample={} job={} state={} exit={}", job.sampleId(), id, outcome.status(),
+            log.debug("sample={} job={} state={} exit={}", job.sampleId(), process.id(), outcome.status(),
                 outcome.exitCode());
             return outcome;
         } finally {
@@ -128,23 +156,31 @@ public final class LocalExecutor implements Executor {
         }
     }
 
-    private JobOutcome await(Job job, Process process, long t0) {
+    private JobOutcome await(Job job, LocalJob process, long t0) {
         boolean ended;
         try {
-            ended = process.waitFor(job.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            ended = process.waitFor(job.timeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ended = false;
         }
+        int left = process.end(GRACE);   // whatever it started and left running: nothing writes here after now
         if (closed) {
-            ProcessTree.stop(process, GRACE);
             return new JobOutcome(JobOutcome.Status.CANCELLED, -1, "stopped", tail(job), elapsed(t0));
         }
         if (!ended) {
-            ProcessTree.stop(process, GRACE);
             return JobOutcome.timedOut(job, tail(job), elapsed(t0));
         }
-        int exit = process.exitValue();
+        if (left > 0) {
+            log.debug("sample={} job={} leftover_processes={} action=ended", job.sampleId(), process.id(), left);
+        }
+        int exit = process.leader().exitValue();
+        var execFailure = LocalJob.execFailure(exit, job.stderr());
+        if (execFailure.isPresent()) {   // e.g. a script whose interpreter does not exist
+            return JobOutcome.noProgram("cannot start '" + job.command().get(0) + "': "
+                + execFailure.get().substring(execFailure.get().lastIndexOf(": ") + 2) + "; check simulator.command "
+                + "(and the first line of a script)", elapsed(t0));
+        }
         if (exit != 0) {
             return new JobOutcome(JobOutcome.Status.FAILED, exit, ExitCodes.describe(exit), tail(job), elapsed(t0));
         }
@@ -160,26 +196,21 @@ public final class LocalExecutor implements Executor {
     private void runAfter(Job job, Duration left) {
         int status;
         try {
-            var p = new ProcessBuilder(job.after()).directory(job.folder().toFile())
-                .redirectInput(new File("/dev/null"))
-                .redirectOutput(job.folder().resolve("metric-stdout.txt").toFile())
-                .redirectError(job.folder().resolve("metric-stderr.txt").toFile()).start();
+            var p = LocalJob.start(job.after(), job.folder(), job.environment(),
+                job.folder().resolve("metric-stdout.txt"), job.folder().resolve("metric-stderr.txt"));
             running.add(p);
             try {
-                if (p.waitFor(Math.max(1, left.toMillis()), TimeUnit.MILLISECONDS)) {
-                    status = p.exitValue();
-                } else {
-                    ProcessTree.stop(p, GRACE);
-                    status = SlurmWrapper.TIMED_OUT;
-                }
+                status = p.waitFor(Duration.ofMillis(Math.max(1, left.toMillis()))) ? p.leader().exitValue()
+                    : SlurmWrapper.TIMED_OUT;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                status = 130;
             } finally {
+                p.end(GRACE);
                 running.remove(p);
             }
         } catch (IOException e) {
             status = 127;   // as a shell reports a command it cannot start
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            status = 130;
         }
         try {
             Files.writeString(job.folder().resolve("metric-status"), status + "\n");
@@ -245,6 +276,10 @@ public final class LocalExecutor implements Executor {
                 : " (looked " + (program.contains("/") ? "for " : "on ") + looked + ")") + fix, elapsed);
         }
         return JobOutcome.infrastructure(start + fix, "", elapsed);
+    }
+
+    private static JobOutcome cancelled() {
+        return new JobOutcome(JobOutcome.Status.CANCELLED, -1, "cancelled before it started", "", Duration.ZERO);
     }
 
     private static String tail(Job job) {

@@ -4,6 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,26 +33,58 @@ final class Slurm {
         }
     }
 
+    /** How long a SLURM command may take before it counts as no answer. */
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     private Slurm() {
     }
 
+    /** Runs a SLURM command with the {@link #TIMEOUT}. */
     static Reply run(List<String> command) {
+        return run(command, TIMEOUT);
+    }
+
+    /**
+     * Runs a command and waits at most {@code timeout} for it. Its output goes to temporary files, not
+     * pipes: a command that hangs (a controller that does not answer) must not hold up the reader, and
+     * one that prints a lot must not block on a full pipe. A command past its time is stopped with its
+     * children and answers exit code -1, which {@link #unreachable} counts as no answer from SLURM
+     * (the caller tries again later).
+     */
+    static Reply run(List<String> command, Duration timeout) {
+        Path out = null;
+        Path err = null;
         try {
+            out = Files.createTempFile("autotune-slurm-", ".out");
+            err = Files.createTempFile("autotune-slurm-", ".err");
             var p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
-            var out = p.getInputStream().readAllBytes();
-            var err = p.getErrorStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Reply(-1, "", command.get(0) + " did not answer within 60 s");
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                ProcessTree.stop(p, Duration.ofSeconds(1));
+                return new Reply(-1, "", command.get(0) + " did not answer within " + LocalExecutor.human(timeout)
+                    + " (stopped it)");
             }
-            return new Reply(p.exitValue(), new String(out, StandardCharsets.UTF_8),
-                new String(err, StandardCharsets.UTF_8));
+            return new Reply(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Reply(-1, "", "cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted while running " + command.get(0)));
+        } finally {
+            delete(out);
+            delete(err);
+        }
+    }
+
+    private static void delete(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a temporary file left in the temp folder harms nothing
         }
     }
 

@@ -78,8 +78,11 @@ public final class SlurmExecutor implements Executor {
     public JobHandle submit(Job job) {
         var handle = new JobHandle(job, new CompletableFuture<>(), new CompletableFuture<>());
         synchronized (this) {
-            if (closed) {
-                throw new IllegalStateException("executor is closed");
+            if (closed) {   // the campaign is stopping
+                handle.started().complete("");
+                handle.outcome().complete(new JobOutcome(JobOutcome.Status.CANCELLED, -1, "cancelled before it "
+                    + "was submitted", "", Duration.ZERO));
+                return handle;
             }
             pending.add(new SlurmTask(job, handle, System.nanoTime()));
             notifyAll();
@@ -206,7 +209,9 @@ public final class SlurmExecutor implements Executor {
             Files.move(tmp, tasks, StandardCopyOption.ATOMIC_MOVE);
             var reply = Slurm.run(sbatch(batch, tasks));
             if (!reply.ok()) {
-                fail(batch, "sbatch refused the job array: " + reply.err().strip().replace('\n', ' ')
+                fail(batch, Slurm.unreachable(reply)
+                    ? "sbatch got no answer from SLURM: " + reply.err().strip().replace('\n', ' ')
+                    : "sbatch refused the job array: " + reply.err().strip().replace('\n', ' ')
                     + "; check executor.partition, time, memory, account and qos");
                 return;
             }

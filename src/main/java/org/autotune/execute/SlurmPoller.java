@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.autotune.TextTail;
 
 /**
  * Decides how followed SLURM jobs ended: first from each sample's completion marker, then from

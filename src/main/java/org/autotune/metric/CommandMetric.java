@@ -2,6 +2,7 @@ package org.autotune.metric;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.autotune.Template;
+import org.autotune.TextTail;
 import org.autotune.score.Score;
 
 /**
@@ -26,6 +28,9 @@ import org.autotune.score.Score;
 final class CommandMetric implements Metric {
     static final List<String> PLACEHOLDERS =
         List.of("sample_dir", "sample_id", "seed", "events", "campaign_dir", "reference");
+
+    /** The most a metric command's output file may hold, in bytes. */
+    static final int MAX_OUTPUT = 4 << 20;
 
     private final List<String> command;
     private final Optional<Path> reference;
@@ -120,16 +125,24 @@ final class CommandMetric implements Metric {
         return MetricOutput.parse(read(out), program);
     }
 
+    /**
+     * A file the metric command wrote, read whole only up to {@link #MAX_OUTPUT}: a command that
+     * prints without end must not take the coordinator's memory (the score is its last line).
+     */
     private static String read(Path file) {
-        try {
-            return Files.readString(file);
+        try (var in = Files.newInputStream(file)) {
+            var bytes = in.readNBytes(MAX_OUTPUT + 1);
+            if (bytes.length > MAX_OUTPUT) {
+                throw new MetricException(file + " is larger than " + (MAX_OUTPUT >> 20) + " MB, the most a "
+                    + "metric command may print; print less (only the last line, the score, is read)");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new MetricException("cannot read " + file + ": " + e.getMessage());
         }
     }
 
     private static String tail(Path file) {
-        var lines = Files.exists(file) ? read(file).lines().toList() : List.<String>of();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        return TextTail.of(file, 20, 4000);
     }
 }

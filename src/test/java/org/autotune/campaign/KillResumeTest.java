@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.autotune.execute.Leftovers;
 import org.autotune.journal.SampleStatus;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,36 @@ class KillResumeTest {
             return view.samples().stream().filter(s -> s.status() == SampleStatus.FINISHED)
                 .map(s -> Path.of(s.folder()).toAbsolutePath().normalize().toString()).collect(Collectors.toSet());
         }
+    }
+
+    @Test
+    void resume_after_kill_ends_the_simulators_the_killed_coordinator_left_before_it_runs_their_samples()
+        throws Exception {
+        // the first sample to start sleeps 30 s: it still runs, orphaned, when its coordinator is killed
+        var file = TestCampaigns.write(dir, "    SIM_SLEEP_ONCE: '" + dir.resolve("once") + "'\n    SIM_SLEEP: '0.1'",
+            "budget: 8");
+        Path folder = dir.resolve("orphans");
+        var process = org.autotune.cli.CliAccess.start(dir.resolve("log-run"), "run", file.toString(),
+            "--dir", folder.toString());
+        while (!Files.exists(dir.resolve("once"))) {
+            Thread.sleep(20);
+        }
+        TestCampaigns.waitFor(folder, SampleStatus.RUNNING, 1);
+        process.destroyForcibly().waitFor();   // SIGKILL: the coordinator cannot end its simulators
+        assertThat(Leftovers.in(folder)).as("the orphaned simulator").isNotEmpty();
+
+        var resumed = org.autotune.cli.CliAccess.run(dir.resolve("log-resume"), "resume", file.toString(),
+            "--dir", folder.toString());
+        assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
+        var left = Leftovers.in(folder);
+        assertThat(left).as(Leftovers.describe(left)).isEmpty();
+        var log = Files.readString(folder.resolve("autotune.log"));
+        assertThat(log).contains("leftover_processes=").contains("action=rerun").doesNotContain("action=attach");
+        try (var view = CampaignView.open(folder, Optional.empty())) {
+            assertThat(view.samples()).allMatch(s -> s.status() == SampleStatus.FINISHED);
+        }
+        // the orphan's sample ran twice: killed, then again
+        assertThat(TestCampaigns.invocations(dir).values()).contains(2L).allMatch(n -> n <= 2);
     }
 
     @Test

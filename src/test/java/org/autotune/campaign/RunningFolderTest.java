@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.autotune.cli.CliAccess;
 import org.autotune.journal.SampleStatus;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,31 @@ class RunningFolderTest {
             assertThat(folders.map(p -> p.getFileName().toString()))
                 .anyMatch(name -> name.startsWith("campaign.autotune-"));
         }
+    }
+
+    @Tag("slow")
+    @Test
+    void a_second_process_is_refused_even_after_the_lock_file_was_deleted() throws Exception {
+        var file = TestCampaigns.write(dir, "    SIM_SLEEP: '1'", "budget: 30");   // runs for 15 s or more
+        var campaignDir = dir.resolve("campaign.autotune");
+        var running = CliAccess.start(dir.resolve("log-run"), "run", file.toString());
+        TestCampaigns.waitFor(campaignDir, SampleStatus.FINISHED, 1);
+        Files.delete(campaignDir.resolve("lock"));
+        for (var command : new String[] {"resume", "run"}) {
+            var second = CliAccess.run(dir.resolve("log-second-" + command), command, file.toString());
+            assertThat(second.exitCode()).as(second.stderr()).isEqualTo(2);
+            assertThat(second.stderr().strip()).doesNotContain("\n")
+                .contains("campaign folder " + campaignDir + " is in use by another autotune process (pid "
+                    + running.pid() + ")");
+        }
+        assertThat(running.isAlive()).as("the first process ran all along").isTrue();
+        assertThat(running.waitFor(90, TimeUnit.SECONDS)).isTrue();
+        assertThat(running.exitValue()).isZero();
+        assertThat(TestCampaigns.invocations(dir).values()).as("simulator runs per sample folder")
+            .isNotEmpty().containsOnly(1L);
+        // once it has ended, the campaign is free again
+        var again = CliAccess.run(dir.resolve("log-again"), "resume", file.toString(), "--budget", "31");
+        assertThat(again.exitCode()).as(again.stderr()).isZero();
     }
 
     @Test

@@ -185,6 +185,74 @@ class LocalExecutorTest {
         assertThat(dir.resolve("q/ran")).doesNotExist();
     }
 
+    /** A number unique to this test run, as an argument of sleep (whose command lines then find it). */
+    private static String unique(int seconds) {
+        return seconds + "." + (System.nanoTime() % 1_000_000_000L + 1_000_000_000L);
+    }
+
+    @Test
+    void processes_a_job_leaves_running_are_ended_when_it_exits_even_those_in_a_session_of_their_own()
+        throws Exception {
+        String late = unique(2);
+        String escaped = unique(30);
+        try (var ex = new LocalExecutor(1)) {
+            var o = await(ex.submit(job("bg", Duration.ofSeconds(20), List.of(), "sh", "-c",
+                "( sleep " + late + "; echo late > late.txt ) & setsid sleep " + escaped + " & echo done")));
+            assertThat(o.status()).isEqualTo(JobOutcome.Status.SUCCEEDED);
+            assertThat(Leftovers.withArgument(late)).as("the background subshell").isEmpty();
+            assertThat(Leftovers.withArgument(escaped)).as("the child in its own session").isEmpty();
+        }
+        Thread.sleep(3000);   // past the subshell's sleep: it would have written by now
+        assertThat(dir.resolve("bg/late.txt")).doesNotExist();
+    }
+
+    @Test
+    void close_ends_every_process_of_a_running_job_even_one_in_a_session_of_its_own() throws Exception {
+        String escaped = unique(60);
+        var ex = new LocalExecutor(1);
+        var h = ex.submit(job("r", Duration.ofSeconds(60), List.of(), "sh", "-c",
+            "( setsid sleep " + escaped + " & ); touch ready; sleep 60"));   // orphaned: no longer a descendant
+        while (!Files.exists(dir.resolve("r/ready"))) {
+            Thread.sleep(20);
+        }
+        assertThat(Leftovers.withArgument(escaped)).isNotEmpty();
+        ex.close();
+        assertThat(await(h).status()).isEqualTo(JobOutcome.Status.CANCELLED);
+        assertThat(Leftovers.withArgument(escaped)).isEmpty();
+    }
+
+    @Test
+    void attach_ends_what_an_earlier_coordinator_left_running_in_the_sample_folder() throws Exception {
+        String child = unique(60);
+        String escaped = unique(60);
+        var j = job("orphan", Duration.ofSeconds(60), List.of(), "sh", "-c",
+            "sleep " + child + " & setsid sleep " + escaped + " & touch ready; wait");
+        try (var earlier = new LocalExecutor(1); var later = new LocalExecutor(1)) {
+            var h = earlier.submit(j);   // stands for a coordinator that was killed: it never ends this job
+            String id = h.started().get(10, TimeUnit.SECONDS);
+            assertThat(id).matches("local:\\d+:\\d+");   // pid and start time
+            while (!Files.exists(dir.resolve("orphan/ready"))) {
+                Thread.sleep(20);
+            }
+            assertThat(later.attach(j, id)).isEmpty();   // the sample runs again, with nothing left of the old job
+            assertThat(Leftovers.withArgument(child)).isEmpty();
+            assertThat(Leftovers.withArgument(escaped)).isEmpty();
+            assertThat(Leftovers.in(dir.resolve("orphan"))).isEmpty();
+            assertThat(await(h).exitCode()).isEqualTo(143);   // the job ended by SIGTERM
+        }
+    }
+
+    @Test
+    void a_script_whose_interpreter_is_missing_cannot_start() throws Exception {
+        Path script = Files.writeString(dir.resolve("sim"), "#!/no/such/interpreter\n");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        try (var ex = new LocalExecutor(1)) {
+            var o = await(ex.submit(job("interp", Duration.ofSeconds(10), List.of(), script.toString())));
+            assertThat(o.cause()).isEqualTo(JobOutcome.Cause.NO_PROGRAM);
+            assertThat(o.message()).startsWith("cannot start '" + script + "': No such file or directory");
+        }
+    }
+
     @Test
     void the_job_environment_is_added_to_the_inherited_one() throws Exception {
         try (var ex = new LocalExecutor(1)) {

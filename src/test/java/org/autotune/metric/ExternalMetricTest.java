@@ -67,6 +67,23 @@ class ExternalMetricTest {
     }
 
     @Test
+    void a_command_that_prints_more_than_the_limit_fails_with_one_line_naming_the_file_and_the_limit() {
+        // 5 MB of log lines, then a score: more than the coordinator reads
+        var e = catchThrowableOfType(MetricException.class, () -> commandScore(
+            "head -c 5000000 /dev/zero | tr '\\0' x | fold -w 99\necho 12.5\n"));
+        assertThat(e.getMessage()).isEqualTo(sample.toAbsolutePath().resolve("metric-stdout.txt")
+            + " is larger than 4 MB, the most a metric command may print; print less (only the last line, the "
+            + "score, is read)");
+    }
+
+    @Test
+    void a_long_stderr_is_reported_by_its_last_lines() {
+        var e = catchThrowableOfType(MetricException.class, () -> commandScore(
+            "for i in $(seq 1 5000); do echo \"error line $i\" >&2; done\nexit 4\n"));
+        assertThat(e.getMessage().lines()).hasSize(21).endsWith("error line 5000");
+    }
+
+    @Test
     void nan_is_not_a_score() {
         var e = catchThrowableOfType(MetricException.class, () -> commandScore("echo nan\n"));
         assertThat(e.getMessage()).contains("returned NaN");

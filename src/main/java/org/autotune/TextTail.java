@@ -1,4 +1,4 @@
-package org.autotune.execute;
+package org.autotune;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -7,13 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** The last lines of a (possibly huge) text file, read from its end. */
-final class TextTail {
+/**
+ * The last lines of a (possibly huge) text file, read from its end: what a job or a metric wrote to
+ * its standard error, for a message.
+ */
+public final class TextTail {
     private TextTail() {
     }
 
     /** At most {@code lines} lines and {@code chars} characters; empty for a missing file. */
-    static String of(Path file, int lines, int chars) {
+    public static String of(Path file, int lines, int chars) {
         if (!Files.isRegularFile(file)) {
             return "";
         }
