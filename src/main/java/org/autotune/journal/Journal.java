@@ -40,20 +40,15 @@ public final class Journal implements AutoCloseable {
         return new Journal(file, Connections.forWriting(file));
     }
 
-    /**
-     * Opens an existing journal for reading only (status, export, dashboard). A journal that holds
-     * no campaign (empty, or its run was killed before it recorded the campaign file) is an error.
-     */
+    /** Opens an existing journal for reading only (status, export, dashboard); one without tables is an error. */
     public static Journal read(Path file) {
         var db = Connections.forReading(file);
         try {
             var version = Schema.version(db);
-            if (!Schema.holdsCampaign(db)) {
-                throw new InputError(file, "", "the journal holds no campaign (it is empty, or the run that created "
-                    + "it stopped before recording its campaign file)", "run the campaign with 'autotune run "
-                    + "CAMPAIGN' (it starts afresh in this folder)");
-            }
             Schema.refuseNewer(file, version);
+            if (version.isEmpty()) {
+                throw noCampaign(file);
+            }
             if (version.get() < Schema.VERSION) {
                 db.close();
                 return new Journal(file, Connections.migratedCopy(file));
@@ -67,6 +62,9 @@ public final class Journal implements AutoCloseable {
             throw e;
         }
     }
+
+    /** The error for a journal without a campaign: empty, or its run was killed before recording it. */
+    public static InputError noCampaign(Path file) { return JournalFault.noCampaign(file); }
 
     /**
      * Whether the file is a journal that recorded its campaign. A missing or empty file, or one whose

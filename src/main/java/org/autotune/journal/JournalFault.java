@@ -52,6 +52,12 @@ final class JournalFault {
             + "a new campaign with 'autotune run FILE --force-new' (the old folder is kept)");
     }
 
+    static InputError noCampaign(Path file) {
+        return new InputError(file, "", "the journal holds no campaign (it is empty, or the run that created it "
+            + "stopped before recording its campaign file)", "run the campaign with 'autotune run CAMPAIGN' (it "
+            + "starts afresh in this folder)");
+    }
+
     private static Path folder(Path file) {
         return file.toAbsolutePath().getParent();
     }
