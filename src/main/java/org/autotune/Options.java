@@ -1,5 +1,6 @@
 package org.autotune;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ import tools.jackson.databind.node.MissingNode;
  */
 public final class Options {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h|d)?");
+
+    /** The longest duration a campaign file may give (longer ones are typos, and overflow clocks). */
+    private static final Duration MAX_DURATION = Duration.ofDays(1000);
 
     private final Path file;
     private final String path;
@@ -111,17 +115,32 @@ public final class Options {
     }
 
     public long integer(String key, long fallback) {
-        return has(key) ? toInteger(key) : fallback;
+        return integer(key, fallback, Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
-    /** A whole number within [min, max]. */
+    /** A whole number within [min, max]; the range is checked before the number becomes a {@code long}. */
     public long integer(String key, long fallback, long min, long max) {
-        long v = integer(key, fallback);
-        if (v < min || v > max) {
-            throw error(key, "%d is outside the allowed range [%d, %d]".formatted(v, min, max),
+        if (!has(key)) {
+            return fallback;
+        }
+        var v = node.get(key);
+        boolean whole = v.isIntegralNumber()
+            || (v.isNumber() && Double.isFinite(v.doubleValue()) && v.doubleValue() == Math.rint(v.doubleValue()));
+        if (v.isNumber() && !Double.isFinite(v.doubleValue())) {
+            throw error(key, "the number is too large to hold (beyond ±1.8e308)",
                 "give a whole number from %d to %d".formatted(min, max));
         }
-        return v;
+        if (!whole) {
+            throw error(key, "expected a whole number, got " + describe(v), "write a whole number such as 10");
+        }
+        var value = v.isIntegralNumber() ? v.bigIntegerValue() : v.decimalValue().toBigInteger();
+        if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
+            String shown = value.abs().compareTo(BigInteger.TEN.pow(15)) < 0 ? value.toString()
+                : String.format(Locale.ROOT, "%.3g", v.doubleValue());
+            throw error(key, "%s is outside the allowed range [%d, %d]".formatted(shown, min, max),
+                "give a whole number from %d to %d".formatted(min, max));
+        }
+        return value.longValueExact();
     }
 
     public boolean bool(String key, boolean fallback) {
@@ -192,6 +211,10 @@ public final class Options {
         if (!(millis >= 1)) {
             throw error(key, "duration must be positive", "write a positive duration such as 30s");
         }
+        if (millis > MAX_DURATION.toMillis()) {
+            throw error(key, "'" + text(key) + "' is longer than " + MAX_DURATION.toDays() + " days",
+                "write a duration of at most " + MAX_DURATION.toDays() + "d");
+        }
         return Duration.ofMillis(Math.round(millis));
     }
 
@@ -255,27 +278,31 @@ public final class Options {
         return v.asString();
     }
 
+    /** A finite number: .inf, .nan and numbers beyond ±1.8e308 (which a double cannot hold) are refused. */
     private double toNumber(String key) {
         var v = node.get(key);
+        double x = Double.NaN;
         if (v.isNumber()) {
-            return v.doubleValue();
-        }
-        if (v.isString()) {
+            x = v.doubleValue();
+        } else if (v.isString()) {
             try {
-                return Double.parseDouble(v.stringValue().trim());
+                x = Double.parseDouble(v.stringValue().trim());
             } catch (NumberFormatException e) {
-                // fall through to the error below
+                // NaN: the error below
             }
+        }
+        if (Double.isFinite(x)) {
+            return x;
+        }
+        if (v.isNumber() || (v.isString() && !Double.isNaN(x)) || isSpecial(v)) {
+            throw error(key, "expected a finite number, got " + describe(v),
+                "write a plain number between -1e308 and 1e308, such as 0.5 or 1e-3");
         }
         throw error(key, "expected a number, got " + describe(v), "write a plain number such as 0.5 or 1e-3");
     }
 
-    private long toInteger(String key) {
-        var v = node.get(key);
-        if (v.isIntegralNumber() || (v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue()))) {
-            return v.longValue();
-        }
-        throw error(key, "expected a whole number, got " + describe(v), "write a whole number such as 10");
+    private static boolean isSpecial(JsonNode v) {
+        return v.isString() && v.stringValue().trim().toLowerCase(Locale.ROOT).matches("[-+]?(nan|infinity|\\.?inf)");
     }
 
     private void require(String key, String what) {

@@ -1,8 +1,5 @@
 package org.autotune;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +18,9 @@ public final class YamlFile {
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
 
+    /** The largest campaign file: 1 MB, some hundred times a large campaign. */
+    public static final long MAX_BYTES = 1 << 20;
+
     private YamlFile() {
     }
 
@@ -29,16 +29,12 @@ public final class YamlFile {
         return parse(file, text(file));
     }
 
-    /** The file's text; a missing or unreadable file is an InputError. */
+    /**
+     * The file's text; a missing, unreadable, non-UTF-8 or too large file is an InputError. The
+     * limit is checked before reading, so a wrong file (a data file, a log) is refused at once.
+     */
     public static String text(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new InputError(file, "", "file not found", "check the path (relative paths are resolved from "
-                + Path.of("").toAbsolutePath() + ")");
-        } catch (IOException e) {
-            throw new InputError(file, "", "cannot read file: " + e.getMessage(), "check its permissions");
-        }
+        return TextFile.read(file, MAX_BYTES, "campaign file");
     }
 
     /** Parses YAML text that came from {@code file}. */
@@ -58,6 +54,10 @@ public final class YamlFile {
             int line = loc == null ? 0 : loc.getLineNr();
             String msg = e.getOriginalMessage();
             String first = msg == null ? "syntax error" : msg.lines().findFirst().orElse(msg);
+            if (first.startsWith("Trailing token")) {
+                throw new InputError(file, line, "", "a second YAML document starts here (after a '---' line)",
+                    "keep one campaign per file: remove the '---' line and what follows it");
+            }
             throw new InputError(file, line, "", "not valid YAML: " + first,
                 first.startsWith("Duplicate") ? "keep one of the two"
                     : "check the indentation and the brackets and quotes");

@@ -46,7 +46,7 @@ public record CampaignFolder(Path dir, Journal journal, FileChannel lock, Campai
         overrides.check(config.file());
         Path dir = overrides.dir().orElse(defaultDirectory(config.file())).toAbsolutePath();
         Path journalFile = dir.resolve(Journal.FILE_NAME);
-        boolean exists = Files.isRegularFile(journalFile);
+        boolean exists = Journal.holdsCampaign(journalFile);   // one killed before recording its campaign holds none
         if (mustExist && !exists) {
             throw new InputError(config.file(), "", "this campaign has not been run yet (no journal in " + dir + ")",
                 "start it with 'autotune run " + config.file() + "'");

@@ -37,8 +37,7 @@ public final class CampaignView implements AutoCloseable {
         Path journalFile = locate(target, dir);
         var journal = Journal.read(journalFile);
         try {
-            var text = journal.meta("campaign_text").orElseThrow(() -> new InputError(journalFile, "",
-                "journal has no campaign recorded (was it created by autotune?)", "pass a campaign's journal"));
+            var text = journal.meta("campaign_text").orElseThrow(() -> Journal.noCampaign(journalFile));
             var from = Path.of(journal.meta("campaign_file").orElse(journalFile.toString()));
             var config = CampaignConfig.parse(from, text);
             return new CampaignView(journal, config);

@@ -59,6 +59,14 @@ final class ParameterReader {
             throw p.error("min", "a log parameter needs min > 0, got " + plain(min),
                 "use a positive min or kind: real");
         }
+        // Every optimizer maps the range onto [0, 1] through max - min (or max / min for log), so
+        // that must be a finite double: -1e308..1e308 would turn every point into NaN.
+        if (!Double.isFinite(kind == ParameterKind.LOG ? max / min : max - min)) {
+            throw p.error("max", "the range from %s to %s is too wide to compute with (%s overflows)".formatted(
+                min, max, kind == ParameterKind.LOG ? "max / min" : "max - min"),
+                kind == ParameterKind.LOG ? "narrow the bounds (max / min below 1e308)"
+                    : "narrow the bounds (max - min below 1e308), or use kind: log for a range over many decades");
+        }
         if (kind == ParameterKind.INTEGER) {
             whole(p, "min", min);
             whole(p, "max", max);

@@ -74,8 +74,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("writing " + file, e);
         }
-        try (var journal = Journal.open(folder.resolve(Journal.FILE_NAME))) {
-            journal.putMeta(Map.of("analysis", JsonMapper.builder().build().writeValueAsString(analysis.toMap())));
+        if (Files.isWritable(folder)) {
+            try (var journal = Journal.open(folder.resolve(Journal.FILE_NAME))) {
+                journal.putMeta(Map.of("analysis", JsonMapper.builder().build().writeValueAsString(analysis.toMap())));
+            }
+        } else {
+            spec.commandLine().getErr().println("note: " + folder + " is read-only, so the analysis is not recorded "
+                + "in its journal");
         }
         out.println("written: " + CampaignRunCommand.relative(file));
         out.flush();

@@ -1,6 +1,12 @@
 package org.autotune.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 import org.autotune.InputError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,8 +51,9 @@ public final class Main implements Runnable {
     }
 
     private static int handle(Exception e, PrintWriter err) {
-        if (e instanceof InputError ie) {
-            err.println(ie.getMessage());
+        var problem = e instanceof InputError ie ? Optional.of(ie) : unwritable(e);
+        if (problem.isPresent()) {
+            err.println(problem.get().getMessage());
             err.flush();
             return EXIT_INPUT;
         }
@@ -54,6 +61,30 @@ public final class Main implements Runnable {
         e.printStackTrace(err);
         err.flush();
         return 1;
+    }
+
+    /**
+     * A file the command could not write because of where it is (a read-only folder or mount, no
+     * permission, a full disk) is the user's to fix, not a bug: one line naming the file.
+     */
+    private static Optional<InputError> unwritable(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FileSystemException fse && fse.getFile() != null) {
+                String reason = t instanceof AccessDeniedException ? "permission denied"
+                    : String.valueOf(fse.getReason());
+                boolean full = reason.contains("No space left");
+                if (!full && !reason.contains("Read-only") && !(t instanceof AccessDeniedException)) {
+                    return Optional.empty();
+                }
+                String what = e instanceof UncheckedIOException && e.getMessage() != null
+                    ? e.getMessage().replace(fse.getFile(), "").strip() + ": " : "";
+                return Optional.of(new InputError(Path.of(fse.getFile()), "", what + reason.toLowerCase(Locale.ROOT),
+                    full ? "free space on that disk, then run the command again ('autotune resume' continues it)"
+                        : "copy the campaign folder somewhere writable and use the copy (run and resume take "
+                        + "--dir, analyze takes --output), or fix the permissions"));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.autotune.Options;
+import org.autotune.TextFile;
 
 /**
  * A table of numbers read into named columns: a CSV file with a header row (lines starting with
@@ -37,8 +38,9 @@ public final class Table {
             return new Table(file, columns, columns.values().iterator().next().length);
         }
         exists(file);
+        // a reader of the file's own decodes strictly: a file that is not UTF-8 text says so
         try (var reader = CsvReader.builder().commentStrategy(de.siegmar.fastcsv.reader.CommentStrategy.SKIP)
-            .skipEmptyLines(true).ofNamedCsvRecord(file)) {
+            .skipEmptyLines(true).ofNamedCsvRecord(Files.newBufferedReader(file))) {
             var values = new LinkedHashMap<String, List<Double>>();
             int row = 1;
             for (NamedCsvRecord record : reader) {
@@ -62,18 +64,20 @@ public final class Table {
             var columns = new LinkedHashMap<String, double[]>();
             values.forEach((k, v) -> columns.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
             return new Table(file, columns, row - 1);
-        } catch (IOException | UncheckedIOException e) {
-            throw new DataException(file + ": cannot read: " + e.getMessage());
+        } catch (IOException e) {
+            throw new DataException(file + ": " + TextFile.describe(e));
+        } catch (UncheckedIOException e) {
+            throw new DataException(file + ": " + TextFile.describe(e.getCause()));
         } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
             throw new DataException(file + ": not valid CSV: " + e.getMessage());
         }
     }
 
-    /** Fails with "file not found" unless the file exists. */
+    /** Fails with "file not found" (or that it is a folder, a device, …) unless it is a regular file. */
     static void exists(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new DataException(file + ": file not found");
-        }
+        TextFile.problem(file).ifPresent(problem -> {
+            throw new DataException(file + ": " + problem);
+        });
     }
 
     public Path file() { return file; }

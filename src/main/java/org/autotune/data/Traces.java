@@ -3,9 +3,11 @@ package org.autotune.data;
 import de.siegmar.fastcsv.reader.CsvReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.autotune.TextFile;
 
 /**
  * Digitised traces (pulses or noise). In CSV, one per row: the first field is the trace's number,
@@ -25,7 +27,8 @@ public final class Traces {
         }
         Table.exists(file);
         var traces = new ArrayList<double[]>();
-        try (var reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(file)) {
+        // a reader of the file's own decodes strictly: a file that is not UTF-8 text says so
+        try (var reader = CsvReader.builder().skipEmptyLines(true).ofCsvRecord(Files.newBufferedReader(file))) {
             int row = 0;
             for (var record : reader) {
                 row++;
@@ -48,8 +51,10 @@ public final class Traces {
                 }
                 traces.add(t);
             }
-        } catch (IOException | UncheckedIOException e) {
-            throw new DataException(file + ": cannot read: " + e.getMessage());
+        } catch (IOException e) {
+            throw new DataException(file + ": " + TextFile.describe(e));
+        } catch (UncheckedIOException e) {
+            throw new DataException(file + ": " + TextFile.describe(e.getCause()));
         }
         if (traces.isEmpty()) {
             throw new DataException(file + ": no traces");

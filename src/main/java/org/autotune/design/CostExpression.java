@@ -25,6 +25,13 @@ public final class CostExpression implements Cost {
     /** The functions an expression may call, with their number of arguments. */
     public static final Map<String, Integer> FUNCTIONS = Map.of("sqrt", 1, "exp", 1, "log", 1, "abs", 1,
         "min", 2, "max", 2, "pow", 2, "ceil", 1, "floor", 1);
+    /**
+     * The longest expression, in characters, and the deepest nesting (brackets, signs, powers,
+     * calls). A cost is a line of arithmetic; the limits keep the recursive parser and the nested
+     * functions it builds far from the thread's stack (50 000 brackets overflowed it).
+     */
+    public static final int MAX_LENGTH = 2000;
+    public static final int MAX_DEPTH = 100;
 
     private final String text;
     private final ToDoubleFunction<double[]> body;
@@ -40,6 +47,10 @@ public final class CostExpression implements Cost {
      * @throws IllegalArgumentException naming the position and what was expected there
      */
     public static CostExpression parse(String text, List<String> names) {
+        if (text.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("the expression has " + text.length() + " characters, more than "
+                + MAX_LENGTH);
+        }
         var parser = new Parser(text, List.copyOf(names));
         var body = parser.sum();
         parser.skipSpace();
@@ -64,6 +75,7 @@ public final class CostExpression implements Cost {
         private final String text;
         private final List<String> names;
         private int pos;
+        private int depth;
 
         Parser(String text, List<String> names) {
             this.text = text;
@@ -104,7 +116,19 @@ public final class CostExpression implements Cost {
             }
         }
 
+        /** Every recursion passes through here (signs, powers, and via atom brackets and calls). */
         ToDoubleFunction<double[]> unary() {
+            if (++depth > MAX_DEPTH) {
+                throw error("nested more than " + MAX_DEPTH + " levels deep (brackets, signs, powers, calls)");
+            }
+            try {
+                return signedPower();
+            } finally {
+                depth--;
+            }
+        }
+
+        private ToDoubleFunction<double[]> signedPower() {
             if (eat('-')) {
                 var a = unary();
                 return v -> -a.applyAsDouble(v);
@@ -244,7 +268,10 @@ public final class CostExpression implements Cost {
         }
 
         IllegalArgumentException error(String problem) {
-            return new IllegalArgumentException("at character " + (pos + 1) + " of '" + text + "': " + problem);
+            String shown = text.length() <= 80 ? text
+                : (pos > 30 ? "…" : "") + text.substring(Math.max(0, pos - 30), Math.min(text.length(), pos + 30))
+                    + (pos + 30 < text.length() ? "…" : "");
+            return new IllegalArgumentException("at character " + (pos + 1) + " of '" + shown + "': " + problem);
         }
     }
 }

@@ -1,11 +1,8 @@
 package org.autotune.journal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import org.autotune.InputError;
 import org.autotune.Sample;
 import org.autotune.score.Score;
 
@@ -40,69 +37,52 @@ public final class Journal implements AutoCloseable {
 
     /** Opens the journal for writing, creating the file and its tables when missing. */
     public static Journal open(Path file) {
+        return new Journal(file, Connections.forWriting(file));
+    }
+
+    /** Opens an existing journal for reading only (status, export, dashboard); one without tables is an error. */
+    public static Journal read(Path file) {
+        var db = Connections.forReading(file);
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            var db = DriverManager.getConnection("jdbc:sqlite:" + file);
-            var mode = JournalMode.forFolder(file.toAbsolutePath().getParent());
-            try (var st = db.createStatement()) {
-                st.execute("PRAGMA busy_timeout = 10000");
-                st.execute("PRAGMA journal_mode = " + mode.name());
-                // WAL + NORMAL survives a crash of the process (not of the machine's power) without
-                // an fsync per transaction; the rollback journal needs FULL for the same guarantee.
-                st.execute("PRAGMA synchronous = " + (mode == JournalMode.WAL ? "NORMAL" : "FULL"));
+            var version = Schema.version(db);
+            Schema.refuseNewer(file, version);
+            if (version.isEmpty()) {
+                throw noCampaign(file);
             }
-            try {
-                Schema.createOrMigrate(file, db);
-            } catch (RuntimeException e) {
+            if (version.get() < Schema.VERSION) {
                 db.close();
-                throw e;
+                return new Journal(file, Connections.migratedCopy(file));
             }
             return new Journal(file, db);
         } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException("opening journal " + file + ": " + e.getMessage(), e));
-        } catch (IOException e) {
-            throw new UncheckedIOException("creating folder for journal " + file, e);
+            Connections.close(db);
+            throw JournalFault.of(file, "reading it", e);
+        } catch (RuntimeException e) {
+            Connections.close(db);
+            throw e;
         }
     }
 
-    /** Opens an existing journal for reading only (status, export, dashboard). */
-    public static Journal read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new UncheckedIOException(new IOException("no journal at " + file));
-        }
-        try {
-            var db = DriverManager.getConnection("jdbc:sqlite:file:" + file + "?mode=ro", readOnly());
-            try (var st = db.createStatement()) {
-                st.execute("PRAGMA busy_timeout = 10000");
-            }
-            var version = Schema.version(db);
-            if (version.isPresent() && version.get() < Schema.VERSION) {
-                db.close();
-                return new Journal(file, migratedCopy(file));
-            }
-            try {
-                Schema.refuseNewer(file, version);
-            } catch (RuntimeException e) {
-                db.close();
-                throw e;
-            }
-            return new Journal(file, db);
-        } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException("reading journal " + file + ": " + e.getMessage(), e));
-        }
-    }
+    /** The error for a journal without a campaign: empty, or its run was killed before recording it. */
+    public static InputError noCampaign(Path file) { return JournalFault.noCampaign(file); }
 
     /**
-     * An older journal opened for reading: a copy in memory, migrated there, so that status and
-     * report read every version alike while the file itself stays as it is.
+     * Whether the file is a journal that recorded its campaign. A missing or empty file, or one whose
+     * run was killed between creating it and recording the campaign, holds none: running the
+     * campaign again starts it afresh there. A damaged file is an InputError.
      */
-    private static Connection migratedCopy(Path file) throws SQLException {
-        var db = DriverManager.getConnection("jdbc:sqlite::memory:");
-        try (var st = db.createStatement()) {
-            st.executeUpdate("restore from \"" + file.toAbsolutePath() + "\"");
+    public static boolean holdsCampaign(Path file) {
+        if (!Files.exists(file)) {
+            return false;
         }
-        Schema.createOrMigrate(file, db);
-        return db;
+        var db = Connections.forReading(file);
+        try {
+            return Schema.holdsCampaign(db);
+        } catch (SQLException e) {
+            throw JournalFault.of(file, "reading it", e);
+        } finally {
+            Connections.close(db);
+        }
     }
 
     public Path file() { return file; }
@@ -266,13 +246,13 @@ public final class Journal implements AutoCloseable {
 
     /** One sample by id. */
     public synchronized Optional<SampleRecord> sample(long id) {
-        var rows = SampleRows.query(db, "WHERE id = ?", id);
+        var rows = SampleRows.query(file, db, "WHERE id = ?", id);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     /** One sample by its name: the {@code ordinal}-th sample of {@code origin}. */
     public synchronized Optional<SampleRecord> sample(String origin, int ordinal) {
-        var rows = SampleRows.query(db, "WHERE origin = ? AND ordinal = ?", origin, ordinal);
+        var rows = SampleRows.query(file, db, "WHERE origin = ? AND ordinal = ?", origin, ordinal);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
@@ -291,13 +271,13 @@ public final class Journal implements AutoCloseable {
 
     /** The first finished sample (lowest id) whose key is {@code key}: the same simulation, run already. */
     public synchronized Optional<SampleRecord> finishedWithKey(String key) {
-        var rows = SampleRows.query(db, "WHERE key = ? AND status = 'FINISHED' ORDER BY id LIMIT 1", key);
+        var rows = SampleRows.query(file, db, "WHERE key = ? AND status = 'FINISHED' ORDER BY id LIMIT 1", key);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     /** All samples in id order. */
     public synchronized List<SampleRecord> samples() {
-        return SampleRows.query(db, "ORDER BY id");
+        return SampleRows.query(file, db, "ORDER BY id");
     }
 
     /**
@@ -305,7 +285,7 @@ public final class Journal implements AutoCloseable {
      * since scores from fewer events (earlier stages of a fidelity schedule) are on another scale.
      */
     public synchronized Optional<SampleRecord> best() {
-        var rows = SampleRows.query(db, "WHERE status = 'FINISHED' AND events = (SELECT MAX(events) FROM samples "
+        var rows = SampleRows.query(file, db, "WHERE status = 'FINISHED' AND events = (SELECT MAX(events) FROM samples "
             + "WHERE status = 'FINISHED') ORDER BY score, id LIMIT 1");
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
@@ -329,12 +309,12 @@ public final class Journal implements AutoCloseable {
 
     /** The ledger's design of a kind and number, if stored. */
     public synchronized Optional<DesignRecord> design(DesignRecord.Kind kind, int number) {
-        return Ledger.query(db, "WHERE origin = ?", kind.origin(number)).stream().findFirst();
+        return Ledger.query(file, db, "WHERE origin = ?", kind.origin(number)).stream().findFirst();
     }
 
     /** Every stored design of a kind, oldest first. */
     public synchronized List<DesignRecord> designs(DesignRecord.Kind kind) {
-        return Ledger.query(db, "WHERE kind = ? ORDER BY number", kind.name());
+        return Ledger.query(file, db, "WHERE kind = ? ORDER BY number", kind.name());
     }
 
     /** Stores a design (new, or in its new state) in one transaction. */
@@ -369,30 +349,48 @@ public final class Journal implements AutoCloseable {
         void run() throws SQLException;
     }
 
+    /**
+     * Runs the work in one transaction. When it fails, the error reported is the work's own: SQLite
+     * may already have rolled back (a full disk does), and the then failing rollback must not hide
+     * why ("cannot rollback - no transaction is active" instead of "disk full").
+     */
     private void transaction(Work work) {
         try {
             db.setAutoCommit(false);
-            try {
-                work.run();
-                db.commit();
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
         } catch (SQLException e) {
-            throw failure("writing", e);
+            throw failure("starting a transaction", e);
+        }
+        try {
+            work.run();
+            db.commit();
+        } catch (SQLException e) {
+            throw failure("writing", ended(e));
+        } catch (RuntimeException e) {
+            throw ended(e);
+        }
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw failure("ending a transaction", e);
         }
     }
 
-    private UncheckedIOException failure(String what, SQLException e) {
-        return new UncheckedIOException(new IOException("journal " + file + ": " + what + ": " + e.getMessage(), e));
+    /** Rolls back what is left of a failed transaction, keeping {@code e} as the error. */
+    private <E extends Exception> E ended(E e) {
+        try {
+            db.rollback();
+        } catch (SQLException rollback) {
+            e.addSuppressed(rollback);
+        }
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException reset) {
+            e.addSuppressed(reset);
+        }
+        return e;
     }
 
-    private static Properties readOnly() {
-        var p = new Properties();
-        p.setProperty("open_mode", "1");
-        return p;
+    private RuntimeException failure(String what, SQLException e) {
+        return JournalFault.of(file, what, e);
     }
 }

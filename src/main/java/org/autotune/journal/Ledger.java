@@ -1,7 +1,6 @@
 package org.autotune.journal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ final class Ledger {
     }
 
     /** @param tail a trusted SQL tail written in the journal itself, with {@code ?} for {@code args} */
-    static List<DesignRecord> query(Connection db, String tail, Object... args) {
+    static List<DesignRecord> query(Path file, Connection db, String tail, Object... args) {
         var out = new ArrayList<DesignRecord>();
         try (var ps = db.prepareStatement("SELECT kind, number, state, design, result FROM designs " + tail)) {
             for (int i = 0; i < args.length; i++) {
@@ -29,7 +28,7 @@ final class Ledger {
             }
             return out;
         } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException("reading designs: " + e.getMessage(), e));
+            throw JournalFault.of(file, "reading designs", e);
         }
     }
 

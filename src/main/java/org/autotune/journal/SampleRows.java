@@ -1,7 +1,6 @@
 package org.autotune.journal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +19,7 @@ final class SampleRows {
      * @param tail a trusted SQL tail (WHERE/ORDER BY) written in the journal itself, never user text
      * @param args the values of the tail's {@code ?} placeholders
      */
-    static List<SampleRecord> query(Connection db, String tail, Object... args) {
+    static List<SampleRecord> query(Path file, Connection db, String tail, Object... args) {
         var out = new ArrayList<SampleRecord>();
         try (var ps = db.prepareStatement("SELECT * FROM samples " + tail)) {
             for (int i = 0; i < args.length; i++) {
@@ -33,7 +32,7 @@ final class SampleRows {
             }
             return out;
         } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException("reading samples: " + e.getMessage(), e));
+            throw JournalFault.of(file, "reading samples", e);
         }
     }
 

@@ -43,6 +43,20 @@ final class Schema {
         }
     }
 
+    /** Whether the journal recorded its campaign (its meta has the campaign file's hash). */
+    static boolean holdsCampaign(Connection db) throws SQLException {
+        try (var st = db.createStatement();
+             var rs = st.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'")) {
+            if (!rs.next()) {
+                return false;
+            }
+        }
+        try (var st = db.createStatement();
+             var rs = st.executeQuery("SELECT 1 FROM meta WHERE key = 'campaign_hash'")) {
+            return rs.next();
+        }
+    }
+
     /** Refuses a journal written by a newer Autotune, whose tables this code may misread. */
     static void refuseNewer(Path file, Optional<Integer> version) {
         if (version.isPresent() && version.get() > VERSION) {
@@ -61,7 +75,26 @@ final class Schema {
         create(db);
     }
 
+    /** The tables in one transaction: a run killed while creating them leaves none or all. */
     private static void create(Connection db) throws SQLException {
+        boolean auto = db.getAutoCommit();
+        db.setAutoCommit(false);
+        try {
+            tables(db);
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                db.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            db.setAutoCommit(auto);
+        }
+    }
+
+    private static void tables(Connection db) throws SQLException {
         try (var st = db.createStatement()) {
             st.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
             st.execute("""

@@ -51,6 +51,9 @@ public final class Metrics {
         }
         metric.string("type");   // required: there is no default metric
         String type = metric.oneOf("type", TYPES, "");
+        for (String key : List.of("output", "signal", "background")) {
+            metric.optionalString(key).ifPresent(name -> confined(metric, key, name));
+        }
         return switch (type) {
             case "mean-std" -> meanStd(metric, campaignDir);
             case "chi2-histogram" -> histogram(metric, campaignDir);
@@ -212,6 +215,15 @@ public final class Metrics {
         }
         return PythonMetric.of(m.string("python", "python3"), path, f.group(1), f.group(2), reference(m, dir), dir,
             m.duration("timeout", Duration.ofMinutes(1)), inJob(m));
+    }
+
+    /** A sample's output file must lie in the sample folder, as simulator.outputs must. */
+    private static void confined(Options m, String key, String name) {
+        if (name.isBlank() || name.startsWith("/") || name.startsWith("~") || Arrays.asList(name.split("[/\\\\]"))
+            .contains("..")) {
+            throw m.error(key, "'" + name + "' is not a file name inside the sample folder",
+                "name the output file relative to the sample folder, e.g. events.csv");
+        }
     }
 
     /** {@code where: job} computes the metric inside each sample's job (default: coordinator). */

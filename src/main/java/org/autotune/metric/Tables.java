@@ -35,6 +35,12 @@ final class Tables {
         if (m.contains("file not found")) {
             return "check the path; it is relative to the campaign file's folder";
         }
+        if (m.contains("not UTF-8 text")) {
+            return "save it as UTF-8 text (e.g. iconv -t UTF-8)";
+        }
+        if (m.contains("is a folder") || m.contains("not a regular file")) {
+            return "name the data file itself; it is relative to the campaign file's folder";
+        }
         if (m.contains("no column")) {
             return "name a column the file has, or add the column to the file";
         }

@@ -10,15 +10,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.autotune.InputError;
 import org.autotune.Options;
 import org.autotune.Template;
+import org.autotune.TextFile;
 import org.autotune.space.Space;
 
 /** Builds the simulator a campaign file's {@code simulator:} section describes, checking it first. */
 public final class Simulators {
     private static final List<String> KEYS =
         List.of("type", "command", "templates", "outputs", "timeout", "environment");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private Simulators() {
     }
@@ -32,6 +35,12 @@ public final class Simulators {
     public static Simulator create(Options sim, Space space, Path campaignDir) {
         sim.allowOnly(KEYS);
         sim.oneOf("type", List.of("command"), "command");
+        if (sim.raw("command").isValueNode() && !sim.raw("command").isNull()) {
+            // never split: the command runs without a shell, so a text would be one program name
+            var words = List.of(sim.string("command").trim().split("\\s+"));
+            throw sim.error("command", "the command must be a list (the program, then each argument), got the text '"
+                + sim.string("command") + "'", "write command: [" + String.join(", ", words) + "]");
+        }
         var command = sim.strings("command");
         if (command.isEmpty()) {
             throw sim.error("command", "no command to run",
@@ -64,16 +73,17 @@ public final class Simulators {
         var targets = new LinkedHashSet<String>();
         for (String name : sim.strings("templates")) {
             Path source = campaignDir.resolve(name).normalize();
-            if (!Files.isRegularFile(source)) {
-                throw sim.error("templates", "template file " + source + " not found",
+            var problem = TextFile.problem(source);
+            if (problem.isPresent()) {
+                throw sim.error("templates", "template file " + source + (problem.get().equals("file not found")
+                    ? " not found" : " " + problem.get()),
                     "check the name; template paths are relative to the campaign file's folder");
             }
             String text;
             try {
                 text = Files.readString(source);
             } catch (IOException e) {
-                throw sim.error("templates", "cannot read template " + source + ": " + e.getMessage(),
-                    "check its permissions");
+                throw sim.error("templates", "template " + source + ": " + TextFile.describe(e), TextFile.fix(e));
             }
             checkTemplate(source, text, known);
             var target = TemplateFile.targetName(source);
@@ -117,6 +127,10 @@ public final class Simulators {
         var env = new LinkedHashMap<String, String>();
         sim.optionalSection("environment").ifPresent(e -> {
             for (String k : e.keys()) {
+                if (!ENV_NAME.matcher(k).matches()) {
+                    throw e.error(k, "'" + k + "' is not an environment variable name",
+                        "use letters, digits and underscores, not starting with a digit (e.g. OMP_NUM_THREADS: \"1\")");
+                }
                 env.put(k, e.string(k));
             }
         });
