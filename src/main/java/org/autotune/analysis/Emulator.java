@@ -325,21 +325,30 @@ public final class Emulator {
      * the emulator learnt from it follows a χ² with one degree of freedom per observable.
      */
     public double predictionChi2(double[] u, List<Observable> observed) {
+        double s = 0;
+        for (double z : predictionPulls(u, observed)) {
+            s += Double.isNaN(z) ? 0 : z * z;
+        }
+        return s;
+    }
+
+    /**
+     * Per observable (in {@link #names()} order), (y_k − m_k(u)) / √(s_k²(1 + q(u))) for a new
+     * sample's observables; NaN for an observable the sample lacks.
+     */
+    public double[] predictionPulls(double[] u, List<Observable> observed) {
         double[] phi = basis.row(frame.local(u));
         double q = leverage(phi);
         var byName = new HashMap<String, Double>();
         observed.forEach(o -> byName.put(o.name(), o.simulated()));
-        double s = 0;
+        double[] out = new double[names.size()];
         for (int j = 0; j < names.size(); j++) {
             Double y = byName.get(names.get(j));
-            if (y == null) {
-                continue;
-            }
-            double d = y - dot(coefficients[j], phi);
             // a millionth of the data's variance: below that, differences do not matter
-            s += d * d / Math.max(modelVariance[j] * (1 + q), 1e-6 * fixedVariance[j]);
+            double v = Math.max(modelVariance[j] * (1 + q), 1e-6 * fixedVariance[j]);
+            out[j] = y == null ? Double.NaN : (y - dot(coefficients[j], phi)) / Math.sqrt(v);
         }
-        return s;
+        return out;
     }
 
     /** Map of observable name to its misfit-inclusive fixed variance, for reports. */

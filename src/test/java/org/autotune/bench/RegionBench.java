@@ -3,6 +3,7 @@ package org.autotune.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -72,6 +73,7 @@ public final class RegionBench {
                 System.out.printf(Locale.ROOT, "set %d: %d samples, best %.2f, truth %.2f (%.0f s)%n", set,
                     samples.size(), scores.get(best)[0], truthScore, (System.nanoTime() - t0) / 1e9);
                 final long[] ids = {id};
+                var waveSamples = new ArrayList<List<Emulator.Sample>>();
                 var outcome = org.autotune.analysis.RegionWaves.run(space, samples, samples.get(best).unit(), true, 6,
                     3 * space.dimension(), 7, (wave, units) -> {
                         var futures = new ArrayList<Future<Score>>();
@@ -87,6 +89,7 @@ public final class RegionBench {
                                 throw new IllegalStateException(e);
                             }
                         }
+                        waveSamples.add(out);
                         return out;
                     }).orElseThrow();
                 int w = 0;
@@ -107,6 +110,21 @@ public final class RegionBench {
                             m.high68(), m.low95(), m.high95(), m.sd(), emu.lower()[i], emu.upper()[i],
                             beyond[i] ? " BEYOND" : "");
                     }
+                }
+                var lastEmu = outcome.region().emulator();
+                var lastRan = waveSamples.get(waveSamples.size() - 1);
+                double[] contribution = new double[lastEmu.observables()];
+                for (var smp : lastRan) {
+                    double[] z = lastEmu.predictionPulls(smp.unit(), smp.observables());
+                    for (int j = 0; j < z.length; j++) {
+                        contribution[j] += z[j] * z[j];
+                    }
+                }
+                var order = java.util.stream.IntStream.range(0, contribution.length).boxed()
+                    .sorted((x, y) -> Double.compare(contribution[y], contribution[x])).limit(8).toList();
+                for (int j : order) {
+                    System.out.printf(Locale.ROOT, "    validation chi2 of %-24s %.1f over %d samples%n",
+                        lastEmu.names().get(j), contribution[j], lastRan.size());
                 }
                 System.out.printf(Locale.ROOT, "RESULT set %d validated %s truth level %.3f%n", set, outcome.validated(),
                     outcome.region().level(truth));
