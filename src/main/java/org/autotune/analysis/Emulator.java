@@ -344,7 +344,10 @@ public final class Emulator {
         double[] out = new double[names.size()];
         for (int j = 0; j < names.size(); j++) {
             Double y = byName.get(names.get(j));
-            // a millionth of the data's variance: below that, differences do not matter
+            // the scatter of the samples the fit learnt from, not the larger σ_sim² of one sample: with
+            // fixed seeds neighbouring samples share their noise pattern, and an emulator good only to
+            // σ_sim misplaces the region (measured on the toy DMC: it then excludes the truth); a
+            // millionth of the data's variance is the floor, below it differences do not matter
             double v = Math.max(modelVariance[j] * (1 + q), 1e-6 * fixedVariance[j]);
             out[j] = y == null ? Double.NaN : (y - dot(coefficients[j], phi)) / Math.sqrt(v);
         }
