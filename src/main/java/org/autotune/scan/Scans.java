@@ -54,9 +54,12 @@ public final class Scans {
             double[] scores = lines.scores().stream().mapToDouble(r -> r.map(Score::value).orElse(Double.NaN))
                 .toArray();
             var full = ScanDesign.around(scan.lines().center(), scan.lines().adaptedWidths(scores, k1));
-            // after every ordinal the lines could have used, also when the journal answered all of them
-            // (a second scan around the same best sample): their proposals are journaled at those ordinals
-            int fullFrom = Math.max(journal.lastOrdinal(origin), scan.lines().points().size()) + 1;
+            // after the lines' samples and after their journaled proposals: a batch the journal answered
+            // whole (a second scan around the same best sample) ran no sample but recorded its proposal
+            int fullFrom = journal.lastOrdinal(origin) + 1;
+            while (journal.ask(origin, fullFrom, 0).isPresent()) {
+                fullFrom++;
+            }
             scan = new ScanJson.ScanEntry(scan.lines(), Optional.of(full), fullFrom);
             entry = entry.with(DesignRecord.State.FULL, scan.toJson(), Optional.empty());
             journal.putDesign(entry);
