@@ -32,10 +32,12 @@ public final class CampaignAnalysis {
     private final SampleRecord best;
     /** The stored report of the region the data allow (lines, numbers), from the newest scan that mapped it. */
     private final Optional<JsonNode> allowed;
+    /** Every sample ran with one seed (common random numbers). */
+    private final boolean oneSeed;
 
     private CampaignAnalysis(Space space, String region, LocalAnalysis local, Optional<Profile> profile,
                              Optional<GoodnessOfFit> gof, SampleRecord best,
-                             Optional<JsonNode> allowed) {
+                             Optional<JsonNode> allowed, boolean oneSeed) {
         this.space = space;
         this.region = region;
         this.local = local;
@@ -43,6 +45,7 @@ public final class CampaignAnalysis {
         this.gof = gof;
         this.best = best;
         this.allowed = allowed;
+        this.oneSeed = oneSeed;
     }
 
     /**
@@ -69,13 +72,15 @@ public final class CampaignAnalysis {
             region = "no scan yet: the campaign's samples within 2.5 steps of the best one";
         }
         // only samples with the best one's events: scores from other fidelity stages are on another scale
-        var local = LocalAnalysis.of(space, type, design, journal.samples().stream()
-            .filter(s -> s.events() == best.events()).toList());
+        var used = journal.samples().stream().filter(s -> s.events() == best.events()).toList();
+        var local = LocalAnalysis.of(space, type, design, used);
         var center = local.minimum().orElse(LocalAnalysis.pointOf(space, best.point()));
         var profile = local.constraints().map(c -> Profile.of(space, center, c, type, level));
         var gof = GoodnessOfFit.of(best.observables(), space.dimension());
         var allowed = journal.meta("region").map(ScanJson::tree);
-        return Optional.of(new CampaignAnalysis(space, region, local, profile, gof, best, allowed));
+        boolean oneSeed = used.stream().filter(s -> s.score().isPresent()).mapToLong(SampleRecord::seed).distinct()
+            .count() == 1 && used.size() > 1;
+        return Optional.of(new CampaignAnalysis(space, region, local, profile, gof, best, allowed, oneSeed));
     }
 
     public LocalAnalysis local() { return local; }
@@ -94,6 +99,16 @@ public final class CampaignAnalysis {
         if (region.startsWith("no scan")) {
             out.add("note: 'autotune scan' runs a designed scan around the best sample; the numbers below use only "
                 + "the optimizer's samples");
+        }
+        if (oneSeed) {
+            out.add("note: every sample ran with one seed (common random numbers), so they share one noise pattern: "
+                + "the quadratic fit's chi2/ndf and p say how smooth the score is, not whether the simulation "
+                + "describes the data; the noise itself is measured by samples with fresh seeds (seeds: fresh, "
+                + "or replicates: N)");
+        }
+        if (allowed.map(a -> a.path("numbers").path("validated").asBoolean(false)).orElse(false)) {
+            out.add("note: the quadratic below describes the score near the best point only; the region the data "
+                + "allow (at the end) follows curved and degenerate valleys: quote its intervals");
         }
         out.addAll(local.describe());
         profile.ifPresent(p -> {

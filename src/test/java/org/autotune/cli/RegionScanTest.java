@@ -67,7 +67,9 @@ class RegionScanTest {
         }
         var analyze = Cli.runIn(dir, "analyze", file.toString());
         assertThat(analyze.exitCode()).as(analyze.stderr()).isZero();
-        assertThat(analyze.stdout()).contains("region the data allow", "a, b move together");
+        assertThat(analyze.stdout()).contains("region the data allow", "a, b move together",
+            "note: every sample ran with one seed (common random numbers)",
+            "note: the quadratic below describes the score near the best point only");
         var json = JsonMapper.builder().build().readTree(dir.resolve("product.autotune").resolve("analysis.json")
             .toFile());
         var intervals = json.get("region_allowed").get("intervals_95_68_median_68_95");
