@@ -1,6 +1,7 @@
 package org.autotune.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -182,36 +183,42 @@ public final class Emulator {
         for (int j = 0; j < k; j++) {
             total[j] = fixed[j] + misfit[j];
         }
+        double[][] box = bounds(units);
         double[] lower = new double[n];
         double[] upper = new double[n];
         for (int i = 0; i < n; i++) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (var u : units) {
-                lo = Math.min(lo, u[i]);
-                hi = Math.max(hi, u[i]);
-            }
-            double w = hi - lo;
-            lower[i] = Math.max(0, lo - MARGIN * w);
-            upper[i] = Math.min(1, hi + MARGIN * w);
+            double w = box[1][i] - box[0][i];
+            lower[i] = Math.max(0, box[0][i] - MARGIN * w);
+            upper[i] = Math.min(1, box[1][i] + MARGIN * w);
         }
         var design = models[0].design();
         return new Emulator(design.basis(), design.frame(), List.copyOf(names), coefficients, reference, total,
             modelVariance, design.inverseNormal().getData(), lower, upper, units.size(), 1);
     }
 
+    /** The smallest box holding every point: {lower corner, upper corner}. */
+    static double[][] bounds(List<double[]> units) {
+        int n = units.get(0).length;
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (var u : units) {
+            for (int i = 0; i < n; i++) {
+                lo[i] = Math.min(lo[i], u[i]);
+                hi[i] = Math.max(hi[i], u[i]);
+            }
+        }
+        return new double[][] {lo, hi};
+    }
+
     private static Frame frameOf(List<double[]> units, int n) {
+        double[][] box = bounds(units);
         double[] center = new double[n];
         double[] scale = new double[n];
         for (int i = 0; i < n; i++) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (var u : units) {
-                lo = Math.min(lo, u[i]);
-                hi = Math.max(hi, u[i]);
-            }
-            center[i] = (lo + hi) / 2;
-            scale[i] = Math.max((hi - lo) / 2, 1e-9);
+            center[i] = (box[0][i] + box[1][i]) / 2;
+            scale[i] = Math.max((box[1][i] - box[0][i]) / 2, 1e-9);
         }
         return new Frame(center, scale);
     }

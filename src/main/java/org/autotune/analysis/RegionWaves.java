@@ -1,7 +1,6 @@
 package org.autotune.analysis;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -63,7 +62,7 @@ public final class RegionWaves {
         int wanted = 2 * PolynomialBasis.QUADRATIC.terms(n);
         var all = new ArrayList<>(samples);
         var near = nearest(all, best, wanted);
-        double[][] box = widen(boundingBox(near.stream().map(Emulator.Sample::unit).toList()), WIDEN);
+        double[][] box = widen(Emulator.bounds(near.stream().map(Emulator.Sample::unit).toList()), WIDEN);
         var waves = new ArrayList<Wave>();
         for (int wave = 1; wave <= maxWaves; wave++) {
             var region = regionIn(space, all, box, best, crn, wanted, seed + wave);
@@ -80,7 +79,7 @@ public final class RegionWaves {
             if (validation.passed() && !beyond) {
                 return Optional.of(new Outcome(waves, true));
             }
-            box = widen(boundingBox(r.draws()), beyond ? 2 * WIDEN : WIDEN);
+            box = widen(Emulator.bounds(r.draws()), beyond ? 2 * WIDEN : WIDEN);
             best = r.mode();
         }
         return Optional.of(new Outcome(waves, false));
@@ -137,21 +136,6 @@ public final class RegionWaves {
             d = Math.max(d, Math.abs(a[i] - b[i]));
         }
         return d;
-    }
-
-    private static double[][] boundingBox(List<double[]> units) {
-        int n = units.get(0).length;
-        double[] lo = new double[n];
-        double[] hi = new double[n];
-        Arrays.fill(lo, Double.POSITIVE_INFINITY);
-        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
-        for (var u : units) {
-            for (int i = 0; i < n; i++) {
-                lo[i] = Math.min(lo[i], u[i]);
-                hi[i] = Math.max(hi[i], u[i]);
-            }
-        }
-        return new double[][] {lo, hi};
     }
 
     /** The box widened by {@code by} of its width on each side (at least 0.01), cut to the unit cube. */
