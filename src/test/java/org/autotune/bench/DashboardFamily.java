@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  */
 final class DashboardFamily {
     private static final Pattern URL = Pattern.compile("dashboard: http://127\\.0\\.0\\.1:(\\d+)/");
+    // the pool is 48 threads (event streams + 16), plus its header timer: 64 leaves room for the JDK's own
     private static final int THREAD_BOUND = 64;
 
     private DashboardFamily() {
