@@ -21,7 +21,9 @@ final class ChaosCampaign {
             srand(seed + int(gain * 100003) + int(noise * 7919))
             system("sleep " (0.05 + 0.45 * rand()))
             print "amplitude" > "events.csv"
-            for (i = 0; i < events; i++) printf "%.6f\\n", gain + noise * (rand() + rand() + rand() - 1.5) * 2 > "events.csv"
+            for (i = 0; i < events; i++) {
+                printf "%.6f\\n", gain + noise * (rand() + rand() + rand() - 1.5) * 2 > "events.csv"
+            }
         }'
         """;
 

@@ -28,14 +28,16 @@ final class CrashFamily {
         int rerun = 0;
         int orphans = 0;
         int errors = 0;
+        int midRun = 0;
         for (int i = 0; i < settings.trials(); i++) {
             var rng = new SplittableRandom(settings.seed() * 1000 + i);
             var t = killTrial(settings.work().resolve("crash").resolve("kill-" + i), "chaos-kill-" + settings.seed()
-                + "-" + i, 1.0 + 6.0 * rng.nextDouble(), i + 1);
+                + "-" + i, 1.0 + 4.5 * rng.nextDouble(), i + 1);
             lost += t[0];
             rerun += t[1];
             orphans += t[2];
             errors += t[3];
+            midRun += t[4];
         }
         int badExit = 0;
         int unfinishedRows = 0;
@@ -48,14 +50,14 @@ final class CrashFamily {
             orphans += t[2];
             errors += t[3];
         }
-        String measured = String.format(Locale.ROOT, "%d kill -9 trials: %d lost, %d re-run, %d orphans, "
-            + "%d internal errors; %d SIGTERM trials: %d exits not 143, %d RUNNING/PENDING rows left", settings.trials(),
-            lost, rerun, orphans, errors, settings.sigtermTrials(), badExit, unfinishedRows);
+        String measured = String.format(Locale.ROOT, "%d kill -9 trials (%d mid-run): %d lost, %d re-run, "
+            + "%d orphans, %d internal errors; %d SIGTERM trials: %d exits not 143, %d RUNNING/PENDING rows left",
+            settings.trials(), midRun, lost, rerun, orphans, errors, settings.sigtermTrials(), badExit, unfinishedRows);
         return new ChaosBench.Row("crash/resume", measured, lost + rerun + orphans + errors + badExit
             + unfinishedRows == 0);
     }
 
-    /** {lost, re-run, orphans, internal errors} of one kill -9 trial. */
+    /** {lost, re-run, orphans, internal errors, 1 if killed before the run ended} of one kill -9 trial. */
     private static int[] killTrial(Path dir, String marker, double killAt, long seed) throws InterruptedException {
         var file = ChaosCampaign.write(dir, ChaosCampaign.text(marker, BUDGET, seed));
         var journal = ChaosCampaign.journal(file);
@@ -91,10 +93,10 @@ final class CrashFamily {
         Thread.sleep(300);
         int orphans = ChaosCli.marked(marker).size();
         ChaosCli.endMarked(marker);
-        System.out.printf(Locale.ROOT, "  %s: kill at %.2f s%s, %d finished before, %d resume(s), %d finished after: "
-            + "%d lost, %d re-run, %d orphans, %d internal errors%n", dir.getFileName(), killAt,
+        System.out.printf(Locale.ROOT, "  %s: kill at %.2f s%s, %d finished before, %d resume(s) or run(s), "
+            + "%d finished after: %d lost, %d re-run, %d orphans, %d internal errors%n", dir.getFileName(), killAt,
             endedFirst ? " (the run had ended)" : "", before.size(), resumes, finished, lost, rerun, orphans, errors);
-        return new int[] {lost, rerun, orphans, errors};
+        return new int[] {lost, rerun, orphans, errors, endedFirst ? 0 : 1};
     }
 
     /** {exit not 143, RUNNING/PENDING rows, orphans, internal errors} of one SIGTERM trial. */
@@ -117,9 +119,9 @@ final class CrashFamily {
         var statuses = ChaosCli.statuses(ChaosCampaign.journal(file)).values();
         int open = (int) statuses.stream().filter(s -> s.equals("RUNNING") || s.equals("PENDING")).count();
         int errors = ChaosCli.internalError(ChaosCli.read(dir.resolve("log-run").resolve("stderr.txt"))) ? 1 : 0;
-        System.out.printf(Locale.ROOT, "  %s: SIGTERM at %.2f s%s: exit %d%s, %d samples journaled, %d RUNNING/PENDING, "
-            + "%d orphans, %d internal errors%n", dir.getFileName(), termAt, endedFirst ? " (the run had ended)" : "",
-            exit, ended ? "" : " (did not end within 30 s)", statuses.size(), open, orphans, errors);
+        System.out.printf(Locale.ROOT, "  %s: SIGTERM at %.2f s%s: exit %d%s, %d samples journaled, "
+            + "%d RUNNING/PENDING, %d orphans, %d internal errors%n", dir.getFileName(), termAt,
+            endedFirst ? " (the run had ended)" : "", exit, ended ? "" : " (did not end within 30 s)", statuses.size(), open, orphans, errors);
         return new int[] {badExit, open, orphans, errors};
     }
 

@@ -95,10 +95,11 @@ final class JournalFamily {
         // exit 0 with the journal gone: the user is told the campaign finished, its results are unreachable
         int silent = p.exitValue() == 0 && !Files.exists(journal) ? 1 : 0;
         var lines = stderr.strip().lines().toList();
+        String said = p.exitValue() == 0 ? stdout.lines().skip(1).findFirst().orElse("")
+            : lines.isEmpty() ? "" : lines.get(lines.size() - 1);
         System.out.printf("  %-10s %-7s exit %d%s%s%s: %s%n", "deleted", "run", p.exitValue(),
             deletedWhileRunning ? "" : " (had ended before the delete)", traces > 0 ? ", STACK TRACE" : "",
-            silent > 0 ? ", SILENT LOSS (journal gone)" : "", clip(p.exitValue() == 0 ? firstLine(stdout.lines()
-                .skip(1).reduce("", (a, b) -> a.isEmpty() ? b : a)) : lines.isEmpty() ? "" : lines.get(lines.size() - 1)));
+            silent > 0 ? ", SILENT LOSS (journal gone)" : "", clip(said));
         ChaosCli.endMarked(marker);
         int[] t = commands(dir, file, "deleted");
         return new int[] {traces + t[0], silent + t[1]};
