@@ -121,7 +121,8 @@ final class CrashFamily {
         int errors = ChaosCli.internalError(ChaosCli.read(dir.resolve("log-run").resolve("stderr.txt"))) ? 1 : 0;
         System.out.printf(Locale.ROOT, "  %s: SIGTERM at %.2f s%s: exit %d%s, %d samples journaled, "
             + "%d RUNNING/PENDING, %d orphans, %d internal errors%n", dir.getFileName(), termAt,
-            endedFirst ? " (the run had ended)" : "", exit, ended ? "" : " (did not end within 30 s)", statuses.size(), open, orphans, errors);
+            endedFirst ? " (the run had ended)" : "", exit, ended ? "" : " (did not end within 30 s)", statuses.size(),
+            open, orphans, errors);
         return new int[] {badExit, open, orphans, errors};
     }
 
