@@ -57,6 +57,9 @@ class BatchLogTest {
         assertThat(r.stderr()).contains("progress done=");
         assertThat(count(FAILED_LINE.matcher(r.stderr()))).as(r.stderr()).isEqualTo(1);
         assertThat(r.stdout()).containsPattern("samples: \\d+ finished, [1-9]\\d* failed");
+        // the budget cut the descent short: the summary says so, not "converged"
+        assertThat(r.stdout()).contains("budget-spent: the budget of 30 samples is spent before the optimizer "
+            + "converged; ");
         var log = Files.readString(dir.resolve("quiet/autotune.log"));
         assertThat(count(SAMPLE_LINE.matcher(log))).isGreaterThan(10);
     }
