@@ -45,11 +45,12 @@ final class ConsoleFilter extends Filter<ILoggingEvent> {
 
     /**
      * What makes two failures alike: their state (RETRY, FAILED) and their reason, with the numbers
-     * in it (exit codes aside) left out, so that "job 81734 timed out after 60 s" is one kind.
+     * in it left out, except exit codes and signals: "timed out after 60 s" and "timed out after 61 s"
+     * are one kind, "exit code 3" and "exit code 137" are two.
      */
     static String kind(String message) {
         String state = field(message, "state=");
-        String reason = field(message, "reason=").replaceAll("\\d+(\\.\\d+)?", "N");
+        String reason = field(message, "reason=").replaceAll("(?<!exit code |signal )\\b\\d+(\\.\\d+)?", "N");
         return state + " " + reason;
     }
 
