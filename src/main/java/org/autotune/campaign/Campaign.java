@@ -119,7 +119,7 @@ public final class Campaign implements AutoCloseable {
             var state = result.state();
             journal.putMeta(Map.of("state", state.spelling()));
             optimizer.estimate().ifPresent(e -> journal.putMeta(Map.of("estimate", ScanJson.write(e.asMap()))));
-            return new Outcome(state, journal.best(), result.last(), message(state));
+            return new Outcome(state, journal.best(), result.last(), message(state, result.last(), optimizer.done()));
         }
     }
 
@@ -153,7 +153,7 @@ public final class Campaign implements AutoCloseable {
             var message = switch (state) {
                 case INTERRUPTED -> "stopped; 'autotune " + command + " " + config.file()
                     + "' continues where it stopped";
-                case TOO_MANY_FAILURES, INFRASTRUCTURE_FAILED -> message(state);
+                case TOO_MANY_FAILURES, INFRASTRUCTURE_FAILED -> message(state, result.last(), false);
                 default -> "every " + (command.equals("screen") ? "screening" : command) + " sample has finished";
             };
             return new DesignRun(new Outcome(state, journal().best(), result.last(), message), result.scores());
@@ -206,12 +206,21 @@ public final class Campaign implements AutoCloseable {
         folder.close();
     }
 
-    /** The one line that says why the run ended and what to do next. */
-    public String message(Outcome.State state) {
+    /**
+     * The one line that says why the run ended and what to do next.
+     *
+     * @param optimizerDone the optimizer had stopped (for BUDGET_SPENT: at a limit of its own)
+     */
+    private String message(Outcome.State state, Progress.Snapshot last, boolean optimizerDone) {
         return switch (state) {
-            case CONVERGED -> "the optimizer converged";
-            case BUDGET_SPENT -> "the budget of " + config.budget() + " samples is spent; "
-                + "'autotune resume " + config.file() + " --budget N' continues with a larger budget";
+            case CONVERGED -> "the optimizer converged (its own stopping test was met) after " + last.done()
+                + " samples";
+            case BUDGET_SPENT -> optimizerDone
+                ? "the optimizer stopped at a limit of its own after " + last.done() + " of the " + config.budget()
+                    + " samples, without converging; raise its limit under optimizer: (generations, evaluations, "
+                    + "waves or iterations) to search further"
+                : "the budget of " + config.budget() + " samples is spent before the optimizer converged; "
+                    + "'autotune resume " + config.file() + " --budget N' continues with a larger budget";
             case INTERRUPTED -> "stopped; 'autotune resume " + config.file() + "' continues where it stopped";
             case TOO_MANY_FAILURES -> "stopped: the last samples all failed, so the setup is probably wrong; "
                 + "look at the newest folder in " + folder.samples() + " (stderr.txt) and 'autotune status'";

@@ -2,6 +2,7 @@ package org.autotune.campaign;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +84,24 @@ public final class CampaignView implements AutoCloseable {
     /** A journaled point as a point of the space. */
     public Point point(SampleRecord r) {
         return Point.of(r.point());
+    }
+
+    /**
+     * The point's values for JSON, in parameter order: numbers for real, log and integer parameters
+     * (integers as whole numbers), the choice's name for a choice parameter (a name is no number).
+     */
+    public Map<String, Object> values(SampleRecord r) {
+        var text = format(r);
+        var values = new LinkedHashMap<String, Object>();
+        for (var p : space.parameters()) {
+            double v = r.point().get(p.name());
+            values.put(p.name(), switch (p.kind()) {
+                case CHOICE -> text.get(p.name());
+                case INTEGER -> (long) v;
+                case REAL, LOG -> Export.number(v);
+            });
+        }
+        return values;
     }
 
     /** The point's values as text (choices by name), in parameter order. */

@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes one row per journaled sample, as CSV or JSON: id, status, seed, events, each parameter,
  * score, its standard error, each score component, attempts, job id, folder, times, error.
- * Numbers are written exactly as the journal holds them.
+ * Numbers are written exactly as the journal holds them, as JSON numbers; a non-finite score (JSON
+ * has no NaN or infinity) is written as null. Only a choice parameter's value is text: its name.
  */
 public final class Export {
     private Export() {
@@ -58,21 +59,23 @@ public final class Export {
         mapper.writeValue(out, rows(view));
     }
 
+    /** {@code value}, or null when it is not finite (JSON has no NaN or infinity). */
+    public static Double number(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
     private static Map<String, Object> row(CampaignView view, SampleRecord s, TreeSet<String> components) {
         var row = new LinkedHashMap<String, Object>();
         row.put("sample", s.name());
         row.put("status", s.status().name());
         row.put("seed", s.seed());
         row.put("events", s.events());
-        var values = view.format(s);
-        for (var p : view.space().parameters()) {
-            String text = values.get(p.name());
-            row.put(p.name(), p.kind().continuous() ? (Object) s.point().get(p.name()) : text);
-        }
-        row.put("score", s.score().isPresent() ? s.score().getAsDouble() : null);
-        row.put("score_error", s.scoreError().isPresent() ? s.scoreError().getAsDouble() : null);
+        row.putAll(view.values(s));
+        row.put("score", s.score().isPresent() ? number(s.score().getAsDouble()) : null);
+        row.put("score_error", s.scoreError().isPresent() ? number(s.scoreError().getAsDouble()) : null);
         for (String c : components) {
-            row.put("score." + c, s.components().get(c));
+            var component = s.components().get(c);
+            row.put("score." + c, component == null ? null : number(component));
         }
         row.put("attempts", s.attempts());
         row.put("job", s.jobId().isEmpty() ? null : s.jobId());

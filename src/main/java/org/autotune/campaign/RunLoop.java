@@ -168,7 +168,8 @@ final class RunLoop {
             awaitInFlight();
             return end(Outcome.State.INTERRUPTED);
         }
-        return end(optimizer.done() ? Outcome.State.CONVERGED : Outcome.State.BUDGET_SPENT);
+        // an optimizer done at a limit of its own has spent its samples too: it did not converge
+        return end(optimizer.done() && optimizer.converged() ? Outcome.State.CONVERGED : Outcome.State.BUDGET_SPENT);
     }
 
     private Ending end(Outcome.State state) {

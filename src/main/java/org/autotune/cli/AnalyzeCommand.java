@@ -20,11 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 /** {@code autotune analyze}: uncertainties, correlations, directions, profiles, eigentunes and
 * pulls from the journal. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-    description = {"Analyse a campaign from its journal: best point +- 1 sigma from a quadratic fitted to the",
-        "samples of the newest scan (or, before any scan, to the samples near the best one), correlations,",
-        "principal directions with flat ones flagged, profile intervals, eigentunes, and the goodness of fit",
-        "of the best sample with each observable's pull. Writes analysis.json into the campaign folder and",
-        "records the analysis in the journal. Runs no samples (see 'autotune scan')."})
+    description = {
+        "Analyse a campaign from its journal: best point +- 1 sigma from a quadratic fitted to the "
+            + "samples of the newest scan (or, before any scan, to the samples near the best one), "
+            + "correlations, principal directions with flat ones flagged, profile intervals, eigentunes, "
+            + "and the goodness of fit of the best sample with each observable's pull.",
+        "Writes analysis.json into the campaign folder and records the analysis in the journal. Runs "
+            + "no samples (see 'autotune scan')."})
 final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

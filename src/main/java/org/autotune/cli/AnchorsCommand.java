@@ -20,10 +20,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code autotune anchors}: simulated total rates at anchor points, and the interpolation between them. */
 @Command(name = "anchors", mixinStandardHelpOptions = true,
-    description = {"Run the samples at the anchor points of the campaign file's 'anchors:' section (cross: one",
-        "parameter at a time around a nominal point; grid: every combination) as journaled samples on the",
-        "campaign's executor, then interpolate the total rate between them and write anchors.json into the",
-        "campaign folder. Finished anchor samples are never run again. --at evaluates the interpolation."})
+    description = {
+        "Run the samples at the anchor points of the campaign file's 'anchors:' section (cross: one "
+            + "parameter at a time around a nominal point; grid: every combination) as journaled samples on "
+            + "the campaign's executor, then interpolate the total rate between them and write anchors.json "
+            + "into the campaign folder.",
+        "Finished anchor samples are never run again. --at evaluates the interpolation."})
 final class AnchorsCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,7 @@ package org.autotune.cli;
 
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
+import org.autotune.campaign.Export;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +19,8 @@ final class BestCommand implements Callable<Integer> {
     @Mixin
     JournalArguments args;
 
-    @Option(names = "--json", description = "print JSON: sample, score, score_error, parameters")
+    @Option(names = "--json", description = "print JSON: sample, score, score_error, parameters "
+        + "(numbers; a choice by its name; a score that is not finite as null)")
     boolean json;
 
     @Override
@@ -34,9 +36,9 @@ final class BestCommand implements Callable<Integer> {
             if (json) {
                 var m = new LinkedHashMap<String, Object>();
                 m.put("sample", b.name());
-                m.put("score", b.score().getAsDouble());
-                m.put("score_error", b.scoreError().isPresent() ? b.scoreError().getAsDouble() : null);
-                m.put("parameters", view.format(b));
+                m.put("score", Export.number(b.score().getAsDouble()));
+                m.put("score_error", b.scoreError().isPresent() ? Export.number(b.scoreError().getAsDouble()) : null);
+                m.put("parameters", view.values(b));
                 out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValueAsString(m));
             } else {

@@ -14,10 +14,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code autotune check}: is the minimum a local hole? A space-filling sample and the points that beat it. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Check that the campaign's minimum is not a local hole: run a space-filling (Sobol) sample over",
-        "the whole space (or a box around the best sample, --width) as journaled samples, and report every",
-        "point that beats the best sample by more than twice the combined standard error. If one does, a copy",
-        "of the campaign file that starts from the best of them is written next to it (<name>.restart.yaml).",
+    description = {
+        "Check that the campaign's minimum is not a local hole: run a space-filling (Sobol) sample "
+            + "over the whole space (or a box around the best sample, --width) as journaled samples, and "
+            + "report every point that beats the best sample by more than twice the combined standard "
+            + "error.",
+        "If one does, a copy of the campaign file that starts from the best of them is written next "
+            + "to it (<name>.restart.yaml).",
         "Exit code 0 when nothing beats the minimum, 4 when something does."})
 final class CheckCommand implements Callable<Integer> {
     /** Exit code when a point beats the minimum beyond noise. */

@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Chooses where log lines go: the campaign's own {@code autotune.log} always gets every INFO line
- * (DEBUG with -v, TRACE with -vv); the terminal gets warnings only while the live progress line
- * is shown, and INFO lines when output is not a terminal (a batch job, a pipe).
+ * (DEBUG with -v, TRACE with -vv). Stderr gets warnings only while the live progress line is shown,
+ * and INFO lines when output is not a terminal (a batch job, a pipe): there a progress line at most
+ * every 10 seconds, the first failure of each kind and the summary; the line per sample state
+ * change only with -v (see {@link ConsoleFilter}).
  */
 final class Logging {
     private Logging() {
@@ -31,12 +33,10 @@ final class Logging {
         console.setContext(ctx);
         console.setTarget("System.err");
         console.setEncoder(encoder(ctx, "%d{HH:mm:ss} %-5level %msg%n"));
-        console.addFilter(new ch.qos.logback.classic.filter.ThresholdFilter() {
-            {
-                setLevel(liveLine && verbosity == 0 ? "WARN" : level.toString());
-            }
-        });
-        console.getCopyOfAttachedFiltersList().forEach(f -> f.start());
+        var filter = new ConsoleFilter(liveLine && verbosity == 0 ? Level.WARN : level, verbosity > 0);
+        filter.setContext(ctx);
+        filter.start();
+        console.addFilter(filter);
         console.start();
         root.addAppender(console);
         if (logFile != null) {

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** Bad input (campaign file, reference data, arguments). */
     public static final int EXIT_INPUT = 2;
+    /** Columns of --help when the width of the terminal is unknown (a pipe, a file). */
+    static final int HELP_WIDTH = 100;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -40,6 +42,9 @@ public final class Main implements Runnable {
         var cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        // picocli wraps each description paragraph: to the terminal's width, else to HELP_WIDTH columns
+        cli.setUsageHelpWidth(HELP_WIDTH);
+        cli.setUsageHelpAutoWidth(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd.getErr()));
         cli.setParameterExceptionHandler((e, a) -> {
             var stderr = e.getCommandLine().getErr();

@@ -22,13 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code autotune report}: one self-contained HTML page with the campaign's plots, best point and samples. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Write one self-contained HTML page about a campaign, from its journal:",
-        "the observables whose data no sample reaches, the best point +- 1 sigma,",
-        "plots (score per sample, parameter traces, descent path, scan profiles,",
-        "grid maps, correlations, envelope of all samples against the data, data",
-        "and simulation at the start and at the best sample, pulls), the analysis,",
-        "the failed samples with their errors, a sortable table of every sample and",
-        "the campaign file. Runs no samples; safe while the campaign runs."})
+    description = {
+        "Write one self-contained HTML page about a campaign, from its journal: the observables whose "
+            + "data no sample reaches, the best point +- 1 sigma, plots (score per sample, parameter "
+            + "traces, descent path, scan profiles, grid maps, correlations, envelope of all samples "
+            + "against the data, data and simulation at the start and at the best sample, pulls), the "
+            + "analysis, the failed samples with their errors, a sortable table of every sample and the "
+            + "campaign file. Runs no samples; safe while the campaign runs."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

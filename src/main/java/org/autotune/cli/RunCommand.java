@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 
 /** {@code autotune run}: starts a campaign, or continues it when its folder already holds a journal. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run a campaign until the optimizer converges or the budget is spent.",
+    description = {
+        "Run a campaign until the optimizer converges or the budget is spent.",
         "Running it again continues from its journal: finished samples are never re-run."})
 final class RunCommand extends CampaignRunCommand {
     @Option(names = "--slots", paramLabel = "N", description = "samples run at once (overrides executor.slots)")

@@ -22,16 +22,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code autotune scan}: samples around the best point, then uncertainties, correlations and flat directions. */
 @Command(name = "scan", mixinStandardHelpOptions = true,
-    description = {"Scan around the campaign's best sample: each parameter alone at -2, -1, +1, +2 widths and every",
-        "pair at the four corners (+-1, +-1), run as journaled samples on the campaign's executor. Then fit a",
-        "quadratic to the samples in that region and report each parameter's 1-sigma uncertainty, the",
-        "correlations, and the principal directions, flagging the poorly constrained ones.",
-        "When the metric exposes observables, it then maps the region the data allow (posterior of emulated",
-        "observables), runs samples drawn from it to validate it, and names the parameters the data fix.",
-        "An interrupted scan continues where it stopped; a finished one is followed by a new scan around the",
-        "then best sample.",
-        "With --grid A,B (or --grid auto: the most correlated pair of the analysis) it runs a G x G grid over",
-        "that pair instead, the others fixed at the minimum, and prints the map of scores."})
+    description = {
+        "Scan around the campaign's best sample: each parameter alone at -2, -1, +1, +2 widths and "
+            + "every pair at the four corners (+-1, +-1), run as journaled samples on the campaign's "
+            + "executor. Then fit a quadratic to the samples in that region and report each parameter's "
+            + "1-sigma uncertainty, the correlations, and the principal directions, flagging the poorly "
+            + "constrained ones.",
+        "When the metric exposes observables, it then maps the region the data allow (posterior of "
+            + "emulated observables), runs samples drawn from it to validate it, and names the parameters "
+            + "the data fix.",
+        "An interrupted scan continues where it stopped; a finished one is followed by a new scan "
+            + "around the then best sample.",
+        "With --grid A,B (or --grid auto: the most correlated pair of the analysis) it runs a G x G "
+            + "grid over that pair instead, the others fixed at the minimum, and prints the map of scores."})
 final class ScanCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

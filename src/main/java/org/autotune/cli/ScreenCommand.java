@@ -19,11 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code autotune screen}: rank a campaign's parameters by their effect on the score before tuning. */
 @Command(name = "screen", mixinStandardHelpOptions = true,
-    description = {"Rank the campaign's parameters by their effect on the score, relative to its noise, before",
-        "tuning (Morris elementary effects: R trajectories of n + 1 samples over the whole space). Parameters",
-        "whose effect is within the noise are candidates to fix. The samples are journaled in their own",
-        "folder (<file name>.screen), so the campaign itself is untouched and an interrupted screen resumes;",
-        "the ranking is also written to screen.json there."})
+    description = {
+        "Rank the campaign's parameters by their effect on the score, relative to its noise, before "
+            + "tuning (Morris elementary effects: R trajectories of n + 1 samples over the whole space). "
+            + "Parameters whose effect is within the noise are candidates to fix.",
+        "The samples are journaled in their own folder (<file name>.screen), so the campaign itself "
+            + "is untouched and an interrupted screen resumes; the ranking is also written to screen.json "
+            + "there."})
 final class ScreenCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code autotune serve}: the live, read-only dashboard of every campaign under a folder, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serve a live, read-only dashboard of every campaign (*.autotune folder) under WORKSPACE:",
-        "an overview with each campaign's state, progress and best score (the numbers of 'status'),",
-        "and per campaign live plots of the score and the parameters. Pages update as samples land.",
+    description = {
+        "Serve a live, read-only dashboard of every campaign (*.autotune folder) under WORKSPACE: an "
+            + "overview with each campaign's state, progress and best score (the numbers of 'status'), and "
+            + "per campaign live plots of the score and the parameters. Pages update as samples land.",
         "Opens journals read-only; safe while campaigns run. Stop it with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
     @Spec

@@ -100,6 +100,12 @@ final class Auto implements Optimizer {
         return done;
     }
 
+    /** Auto stops only when its phases stop improving (or, with noise, the box is small enough). */
+    @Override
+    public boolean converged() {
+        return done;
+    }
+
     @Override
     public Optional<Point> estimate() {
         if (noisy) {

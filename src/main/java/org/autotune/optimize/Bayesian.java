@@ -66,6 +66,7 @@ final class Bayesian implements Optimizer {
     private int fittedAt;
     private int quiet;
     private boolean done;
+    private boolean converged;
 
     Bayesian(Space space, long seed, BayesianSettings settings) {
         this.space = space;
@@ -163,6 +164,12 @@ final class Bayesian implements Optimizer {
         return done;
     }
 
+    /** The expected improvement stayed below the tolerance (not: the evaluations are used up). */
+    @Override
+    public boolean converged() {
+        return converged;
+    }
+
     /**
      * The sample with the lowest posterior mean: with noisy scores the model's average over its
      * neighbours, not the luckiest draw; with exact scores practically the best sample.
@@ -222,6 +229,7 @@ final class Bayesian implements Optimizer {
                 quiet = choice.get().maxExpectedImprovement() < settings.tolerance() * noiseSd ? quiet + 1 : 0;
                 if (quiet >= QUIET_ASKS) {
                     done = true;
+                    converged = true;
                     break;
                 }
             }

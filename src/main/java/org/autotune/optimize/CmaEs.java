@@ -54,6 +54,7 @@ final class CmaEs implements Optimizer {
     private double[] pC;
     private int generation;
     private boolean done;
+    private boolean converged;
 
     /** The current generation: point → its (clipped) unit coordinates, and the results told. */
     private final Map<Point, double[]> candidates = new LinkedHashMap<>();
@@ -208,7 +209,8 @@ final class CmaEs implements Optimizer {
         candidates.clear();
         told.clear();
         double spread = sigma * Arrays.stream(d).max().orElse(0);
-        if (spread < tolerance || generation >= maxGenerations) {
+        converged = spread < tolerance;
+        if (converged || generation >= maxGenerations) {
             done = true;
         }
     }
@@ -255,6 +257,11 @@ final class CmaEs implements Optimizer {
     @Override
     public boolean done() {
         return done;
+    }
+
+    @Override
+    public boolean converged() {
+        return converged;
     }
 
     @Override

@@ -97,6 +97,12 @@ final class CoordinateDescent implements Optimizer {
         return done;
     }
 
+    /** The descent stops only when a whole cycle at its finest step found no improvement. */
+    @Override
+    public boolean converged() {
+        return done;
+    }
+
     /**
      * The point the descent stands on: with {@code significance} &gt; 0 it moved there only on an
      * improvement beyond that many standard errors, so with noisy scores it is not the luckiest

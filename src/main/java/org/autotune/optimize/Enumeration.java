@@ -132,6 +132,12 @@ final class Enumeration implements Optimizer {
         return combinations.stream().allMatch(c -> c.asked >= samples || c.inner.done());
     }
 
+    /** Every combination's search converged before its share of samples was spent. */
+    @Override
+    public boolean converged() {
+        return combinations.stream().allMatch(c -> c.inner.converged());
+    }
+
     /** The best combination's own estimate (or its best point). */
     @Override
     public Optional<Point> estimate() {

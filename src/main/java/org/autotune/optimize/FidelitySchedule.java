@@ -121,6 +121,12 @@ public final class FidelitySchedule implements Optimizer {
         return stage == stages.count() - 1 && stageOver();
     }
 
+    /** The last stage's search converged. */
+    @Override
+    public boolean converged() {
+        return done() && inner.converged();
+    }
+
     /** The current stage's estimate; before it has one, the centre it started from. */
     @Override
     public Optional<Point> estimate() {

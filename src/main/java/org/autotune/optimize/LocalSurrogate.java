@@ -65,6 +65,7 @@ final class LocalSurrogate implements Optimizer {
     private double[] previous;
     private double predictedGain = Double.NaN;
     private boolean done;
+    private boolean converged;
 
     /** Every point asked, in the order asked, with its result once told: the replay store. */
     private final Map<Point, Optional<Result>> asked = new LinkedHashMap<>();
@@ -179,7 +180,8 @@ final class LocalSurrogate implements Optimizer {
             model.map(m -> m.value(center)).orElse(Double.NaN), accepted, batchPoints.size()));
         previous = null;
         predictedGain = Double.NaN;
-        if (trace.size() >= settings.iterations() || radius < settings.tolerance()) {
+        converged = radius < settings.tolerance();
+        if (trace.size() >= settings.iterations() || converged) {
             done = true;
             return;
         }
@@ -282,6 +284,11 @@ final class LocalSurrogate implements Optimizer {
     @Override
     public boolean done() {
         return done;
+    }
+
+    @Override
+    public boolean converged() {
+        return converged;
     }
 
     /** The design: the centre of the current box. */

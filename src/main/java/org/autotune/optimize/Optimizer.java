@@ -24,6 +24,16 @@ public interface Optimizer extends AutoCloseable {
     boolean done();
 
     /**
+     * True when {@link #done()} because the search met its own convergence test (a step, spread or
+     * expected improvement below its tolerance); false while it runs, and when it stopped at a
+     * limit of its own (generations, evaluations, waves, iterations) or ran out of points, so that
+     * the campaign does not call a search converged that only used up its samples.
+     */
+    default boolean converged() {
+        return false;
+    }
+
+    /**
      * The optimizer's own estimate of the minimum (e.g. the mean of its search distribution or the
      * minimum of its model), which with noisy scores is better than the luckiest single sample;
      * empty when it has none.

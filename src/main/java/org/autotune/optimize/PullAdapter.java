@@ -181,6 +181,12 @@ final class PullAdapter implements Optimizer {
         return done || closed;
     }
 
+    /** The library returned its result (it throws instead when it runs out of evaluations). */
+    @Override
+    public boolean converged() {
+        return done && result != null;
+    }
+
     /** The library's final point, once it has converged. */
     @Override
     public Optional<Point> estimate() {

@@ -59,6 +59,7 @@ final class Surrogate implements Optimizer {
     /** The scatter around the surrogate just before the box last shrank (-1: it has not shrunk yet). */
     private double shrunkScatter = -1;
     private boolean done;
+    private boolean converged;
 
     private final Map<Point, Result> results = new LinkedHashMap<>();
     private final List<Point> toAsk = new ArrayList<>();
@@ -211,7 +212,9 @@ final class Surrogate implements Optimizer {
 
     /** The next proposal from the refitted model, or the final estimate when the search stops. */
     private void propose(SurrogateModel fitted) {
-        if (radius < tolerance || wave >= maxWaves || floorWaves >= 3) {
+        // the noise floor held for three waves: the model cannot resolve a better point
+        converged = radius < tolerance || floorWaves >= 3;
+        if (converged || wave >= maxWaves) {
             done = true;
             // the estimate: the surrogate's minimum from every sample near the final centre
             if (fitted != null && fitted.curved()) {
@@ -252,6 +255,11 @@ final class Surrogate implements Optimizer {
     @Override
     public boolean done() {
         return done;
+    }
+
+    @Override
+    public boolean converged() {
+        return converged;
     }
 
     @Override

@@ -18,7 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  * A campaign as the dashboard's JSON shows it. The summary carries the numbers of
  * {@code autotune status} ({@link CampaignStatus}); the detail adds the parameters and one column
  * per quantity over all samples (ids, statuses, scores, parameter values), the shape uPlot draws.
- * Non-finite numbers become {@code null} (JSON has no NaN).
+ * Numbers are JSON numbers; non-finite ones become {@code null} (JSON has no NaN). Only a choice
+ * parameter's value is text (its name); {@code scoreText} and {@code pointText} repeat the best
+ * sample's numbers as {@code autotune status} prints them.
  */
 final class CampaignJson {
     static final JsonMapper MAPPER = JsonMapper.builder().build();
@@ -119,11 +121,22 @@ final class CampaignJson {
         if (best.scoreError().isPresent()) {
             putNumber(node, "scoreError", best.scoreError().getAsDouble());
         }
+        // the values as numbers (a choice by its name), and as the text autotune status prints them
         var point = node.putObject("point");
+        var pointText = node.putObject("pointText");
         var text = view.format(best);
+        view.values(best).forEach((name, v) -> {
+            if (v instanceof String s) {
+                point.put(name, s);
+            } else if (v instanceof Long l) {
+                point.put(name, l);
+            } else {
+                point.put(name, (Double) v);
+            }
+        });
         for (var p : view.space().parameters()) {
             double v = best.point().get(p.name());
-            point.put(p.name(), p.kind().continuous() ? significant(v) : text.get(p.name()));
+            pointText.put(p.name(), p.kind().continuous() ? significant(v) : text.get(p.name()));
         }
         return node;
     }

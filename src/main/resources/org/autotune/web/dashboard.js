@@ -163,7 +163,7 @@ function renderBest(d) {
   for (const p of d.parameters) {
     const range = p.kind === "choice" ? p.choices.join(", ") : p.min + " … " + p.max;
     const tr = el("tr");
-    tr.append(el("td", p.name), el("td", d.best.point[p.name], "num"), el("td", p.unit), el("td", range, "hint"));
+    tr.append(el("td", p.name), el("td", d.best.pointText[p.name], "num"), el("td", p.unit), el("td", range, "hint"));
     body.append(tr);
   }
 }

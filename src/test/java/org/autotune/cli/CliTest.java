@@ -136,6 +136,10 @@ class CliTest {
         assertThat(best.code()).isZero();
         var json = JsonMapper.builder().build().readTree(best.out());
         assertThat(json.get("parameters").get("mode").asString()).isIn("fast", "slow");
+        // the same numbers as export --format json: JSON numbers, exactly as journaled
+        assertThat(json.get("parameters").get("gain").isNumber()).as(best.out()).isTrue();
+        assertThat(json.get("parameters").get("noise").isNumber()).as(best.out()).isTrue();
+        assertThat(json.get("score").isNumber()).as(best.out()).isTrue();
 
         var csv = dir.resolve("samples.csv");
         assertThat(autotune("export", file.toString(), "--format", "csv", "-o", csv.toString()).code()).isZero();
@@ -151,11 +155,16 @@ class CliTest {
                 var row = rows.get(i);
                 assertThat(row.get("sample").asString()).isEqualTo(s.name());
                 assertThat(row.get("status").asString()).isEqualTo(s.status().name());
+                assertThat(row.get("gain").isNumber()).isTrue();
                 assertThat(row.get("gain").asDouble()).isEqualTo(s.point().get("gain"));
                 assertThat(row.get("noise").asDouble()).isEqualTo(s.point().get("noise"));
                 assertThat(row.get("mode").asString()).isEqualTo(view.format(s).get("mode"));
                 assertThat(row.get("score").asDouble()).isEqualTo(s.score().getAsDouble());
                 assertThat(row.get("seed").asLong()).isEqualTo(s.seed());
+                if (s.name().equals(json.get("sample").asString())) {
+                    assertThat(json.get("parameters").get("gain").asDouble()).isEqualTo(s.point().get("gain"));
+                    assertThat(json.get("parameters").get("noise").asDouble()).isEqualTo(s.point().get("noise"));
+                }
                 var cells = lines.get(i + 1).split(",", -1);
                 assertThat(Double.parseDouble(cells[4])).isEqualTo(s.point().get("gain"));
                 assertThat(Double.parseDouble(cells[7])).isEqualTo(s.score().getAsDouble());

@@ -123,8 +123,11 @@ class DashboardTest {
             var best = c.get("best");
             assertThat(status).contains("best: sample " + best.get("sample").asString() + ", score "
                 + best.get("scoreText").asString());
-            assertThat(status).contains("  a = " + best.get("point").get("a").asString() + "\n")
-                .contains("  b = " + best.get("point").get("b").asString() + " mm\n");
+            assertThat(status).contains("  a = " + best.get("pointText").get("a").asString() + "\n")
+                .contains("  b = " + best.get("pointText").get("b").asString() + " mm\n");
+            assertThat(best.get("point").get("a").isNumber()).as(best.toString()).isTrue();
+            assertThat(best.get("point").get("b").isNumber()).as(best.toString()).isTrue();
+            assertThat(best.get("score").isNumber()).isTrue();
         } finally {
             serve.destroy();
             serve.waitFor();
