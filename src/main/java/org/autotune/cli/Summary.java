@@ -82,8 +82,11 @@ final class Summary {
     /** The optimizer's estimate of the minimum (its model, not a single noisy sample). */
     static void printEstimate(PrintWriter out, Space space, String json, Optional<SampleRecord> best,
                               Optional<EstimateCheck.Verdict> check) {
+        if (best.isEmpty()) {
+            return;   // no sample finished: the optimizer's "estimate" is only where it started
+        }
         var node = JsonMapper.builder().build().readTree(json);
-        if (best.isPresent() && space.names().stream()
+        if (space.names().stream()
             .allMatch(n -> node.get(n).asDouble() == best.get().point().get(n))) {
             out.println("optimizer's estimate of the minimum: the best sample");
             return;
