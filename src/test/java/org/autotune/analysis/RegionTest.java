@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.autotune.score.Observable;
-import org.autotune.space.Parameter;
-import org.autotune.space.ParameterKind;
 import org.autotune.space.Space;
 import org.junit.jupiter.api.Test;
 
@@ -19,53 +16,16 @@ import org.junit.jupiter.api.Test;
  * parameter is not, and waves follow the valley out of a small starting box.
  */
 class RegionTest {
-    static final Space SPACE = new Space(List.of(
-        new Parameter("a", ParameterKind.REAL, 0.2, 2, 1, 0.1, "", "", List.of()),
-        new Parameter("b", ParameterKind.REAL, 0.2, 2, 1, 0.1, "", "", List.of()),
-        new Parameter("c", ParameterKind.REAL, 0, 2, 1, 0.1, "", "", List.of())));
-    static final double[] TRUTH = {1.0, 0.8, 0.6};
-    static final double SIGMA_DATA = 0.03;
-    static final double SIGMA_SIM = 0.04;
+    static final Space SPACE = CurvedValleyStudy.SPACE;
+    static final double[] TRUTH = CurvedValleyStudy.TRUTH;
 
-    static double[] model(double[] t) {
-        return new double[] {t[0] * t[1], t[2], t[2] + 0.5 * t[2] * t[2], t[0] * t[1] + 0.3 * t[2]};
+    private static CurvedValleyStudy.Experiment experiment(long k) {
+        return CurvedValleyStudy.Experiment.of(k);
     }
 
-    /** Pseudo-experiment k: data with its own noise, the simulation with one fixed noise pattern (common seeds). */
-    record Experiment(double[] data, double[] pattern) {
-        static Experiment of(long k) {
-            var rng = new Random(4000 + k);
-            double[] truth = model(TRUTH);
-            double[] data = new double[truth.length];
-            double[] z = new double[truth.length];
-            for (int i = 0; i < truth.length; i++) {
-                data[i] = truth[i] + SIGMA_DATA * rng.nextGaussian();
-                z[i] = SIGMA_SIM * rng.nextGaussian();
-            }
-            return new Experiment(data, z);
-        }
-
-        Emulator.Sample sample(double[] unit) {
-            double[] m = model(SPACE.fromUnit(unit).values());
-            var obs = new ArrayList<Observable>();
-            for (int i = 0; i < m.length; i++) {
-                obs.add(new Observable("y" + i, m[i] + pattern[i], SIGMA_SIM, data[i], SIGMA_DATA));
-            }
-            return new Emulator.Sample(unit, obs);
-        }
-    }
-
-    static List<Emulator.Sample> design(Experiment e, long seed, int count, double[] center, double half) {
-        var rng = new Random(seed);
-        var out = new ArrayList<Emulator.Sample>();
-        for (int s = 0; s < count; s++) {
-            double[] u = new double[3];
-            for (int i = 0; i < 3; i++) {
-                u[i] = Math.max(0, Math.min(1, center[i] + half * (2 * rng.nextDouble() - 1)));
-            }
-            out.add(e.sample(u));
-        }
-        return out;
+    private static List<Emulator.Sample> design(CurvedValleyStudy.Experiment e, long seed, int count, double[] center,
+                                                double half) {
+        return CurvedValleyStudy.design(e, seed, count, center, half);
     }
 
     @Test
@@ -103,28 +63,17 @@ class RegionTest {
     @Test
     void the_reported_regions_cover_the_truth_as_often_as_they_claim_in_a_curved_degenerate_valley() {
         int experiments = 150;
-        double[] truth = SPACE.toUnit(new org.autotune.space.Point(SPACE.names(), TRUTH));
-        int in68 = 0;
-        int in95 = 0;
-        for (int k = 0; k < experiments; k++) {
-            var e = Experiment.of(k);
-            var samples = design(e, 100 + k, 60, new double[] {0.5, 0.5, 0.5}, 0.5);
-            var emulator = Emulator.fit(samples, true).orElseThrow();
-            var region = Region.of(SPACE, emulator, List.of(samples.get(0).unit()), k);
-            double level = region.level(truth);
-            in68 += level < 0.68 ? 1 : 0;
-            in95 += level < 0.95 ? 1 : 0;
-        }
+        int[] in = CurvedValleyStudy.covered(experiments);
         // binomial errors of the fractions: sqrt(p(1-p)/N); three of them
         double e68 = 3 * Math.sqrt(0.68 * 0.32 / experiments);
         double e95 = 3 * Math.sqrt(0.95 * 0.05 / experiments);
-        assertThat((double) in68 / experiments).isBetween(0.68 - e68, 0.68 + e68);
-        assertThat((double) in95 / experiments).isBetween(0.95 - e95, 0.95 + e95);
+        assertThat((double) in[0] / experiments).isBetween(0.68 - e68, 0.68 + e68);
+        assertThat((double) in[1] / experiments).isBetween(0.95 - e95, 0.95 + e95);
     }
 
     @Test
     void the_degenerate_pair_is_named_and_the_fixed_parameter_is_not() {
-        var e = Experiment.of(1);
+        var e = experiment(1);
         var samples = design(e, 5, 60, new double[] {0.5, 0.5, 0.5}, 0.5);
         var region = Region.of(SPACE, Emulator.fit(samples, true).orElseThrow(), List.of(samples.get(0).unit()), 3);
         var d = Degeneracy.of(SPACE, region);
@@ -139,7 +88,7 @@ class RegionTest {
 
     @Test
     void waves_follow_the_valley_out_of_a_small_box_and_validate_it() {
-        var e = Experiment.of(2);
+        var e = experiment(2);
         double[] truth = SPACE.toUnit(new org.autotune.space.Point(SPACE.names(), TRUTH));
         var start = design(e, 9, 30, truth, 0.03);
         var ran = new ArrayList<Integer>();

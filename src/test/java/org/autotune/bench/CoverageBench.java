@@ -2,11 +2,13 @@ package org.autotune.bench;
 
 import java.util.Locale;
 import org.autotune.analysis.CoverageStudy;
+import org.autotune.analysis.CurvedValleyStudy;
 
 /**
  * Coverage of the analysis' 1σ intervals over many pseudo-experiments with a known truth (see
  * {@link CoverageStudy}): the fraction per parameter, its binomial standard error, and whether it
- * is consistent with 68.3 % within three of them.
+ * is consistent with 68.3 % within three of them; then the same for the region the data allow on a
+ * curved, partly degenerate model ({@link CurvedValleyStudy}).
  *
  * <p>usage: CoverageBench [PSEUDO_EXPERIMENTS (default 200)]
  */
@@ -28,6 +30,18 @@ public final class CoverageBench {
             double pull = (c[i] - 0.683) / se;
             System.out.printf(Locale.ROOT, "%-10s %10.3f %10.3f %+.1f se %s%n", CoverageStudy.SPACE.parameter(i).name(),
                 c[i], se, pull, Math.abs(pull) <= 3 ? "consistent" : "NOT consistent");
+        }
+        // the region the data allow, on the curved, partly degenerate model
+        long t1 = System.nanoTime();
+        int[] in = CurvedValleyStudy.covered(n);
+        System.out.printf(Locale.ROOT, "%ncurved, partly degenerate model (a.b, c): region the data allow, %d "
+            + "pseudo-experiments, %.1f s%n", n, (System.nanoTime() - t1) / 1e9);
+        for (int j = 0; j < 2; j++) {
+            double p = j == 0 ? 0.68 : 0.95;
+            double f = (double) in[j] / n;
+            double e = Math.sqrt(p * (1 - p) / n);
+            System.out.printf(Locale.ROOT, "truth in the %2.0f%% region: %d of %d = %.3f +- %.3f, %+.1f se %s%n",
+                100 * p, in[j], n, f, e, (f - p) / e, Math.abs(f - p) <= 3 * e ? "consistent" : "NOT consistent");
         }
     }
 }
