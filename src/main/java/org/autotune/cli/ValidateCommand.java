@@ -1,7 +1,9 @@
 package org.autotune.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,8 @@ final class ValidateCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.printf("%s: valid campaign '%s'%n", file, config.name());
         program.ifPresent(p -> out.printf("  simulator program %s%n", p));
+        missingArguments(config).forEach(a -> out.printf("  note: simulator argument %s does not exist (yet): the "
+            + "command fails if it must read it%n", a));
         out.printf("  %-14s %-8s %-12s %-12s %-12s %s%n", "parameter", "kind", "min", "max", "start", "unit");
         for (Parameter p : config.space().parameters()) {
             out.printf("  %-14s %-8s %-12s %-12s %-12s %s%n", p.name(), p.kind().spelling(), p.format(p.min()),
@@ -63,6 +67,26 @@ final class ValidateCommand implements Callable<Integer> {
             d.fixedParameter().map(f -> ", " + f + " solved so that cost = budget").orElse("")));
         out.flush();
         return 0;
+    }
+
+    /**
+     * The simulator's arguments after the program that name a file of the campaign's folder
+     * ({@code {{campaign_dir}}/…}, no other placeholder) and are not there: a script an interpreter
+     * reads must exist before the run, an output the simulator writes need not.
+     */
+    private static List<String> missingArguments(CampaignConfig config) {
+        var command = config.simulator().strings("command");
+        var campaignDir = config.directory().toAbsolutePath().normalize().toString();
+        var out = new ArrayList<String>();
+        for (String arg : command.subList(1, command.size())) {
+            if (arg.strip().startsWith("{{") && Set.of(CAMPAIGN_DIR).equals(Template.placeholders(arg))) {
+                String path = Template.render(arg, Map.of(CAMPAIGN_DIR, campaignDir));
+                if (!Files.exists(Path.of(path))) {
+                    out.add(arg + " (" + path + ")");
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -40,6 +40,16 @@ class ValidateProgramTest {
     }
 
     @Test
+    void validate_notes_a_script_argument_of_the_campaign_folder_that_does_not_exist() throws Exception {
+        var file = FlagsTest.campaign(dir);
+        Files.writeString(file, Files.readString(file).replace("{{campaign_dir}}/sim.sh", "{{campaign_dir}}/sim2.sh"));
+        var r = autotune("validate", file.toString());
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("note: simulator argument {{campaign_dir}}/sim2.sh (" + dir.resolve("sim2.sh")
+            + ") does not exist (yet)").doesNotContain("{{campaign_dir}}/sim.sh (");
+    }
+
+    @Test
     void validate_refuses_a_program_that_does_not_exist_and_names_where_it_looked() throws Exception {
         var file = campaignRunning("\"{{campaign_dir}}/no-such-sim\"");
         var r = autotune("validate", file.toString());
