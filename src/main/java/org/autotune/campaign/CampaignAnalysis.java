@@ -54,6 +54,47 @@ public final class CampaignAnalysis {
      * @return empty when the journal holds no finished sample
      */
     public static Optional<CampaignAnalysis> of(Space space, ScoreType type, Journal journal, double level) {
+        return of(space, type, journal, level, Optional.empty());
+    }
+
+    /** The integer and choice parameters' values an analysis is restricted to, and how to print them. */
+    private record Combination(Map<String, Double> values, String text) {
+    }
+
+    /**
+     * The analysis of the continuous parameters of a campaign with integer or choice parameters, at
+     * the best sample's combination of them: {@code space} holds the continuous parameters only, and
+     * only the samples with that combination take part.
+     *
+     * @return empty when the journal holds no finished sample
+     */
+    public static Optional<CampaignAnalysis> atBestCombination(Space full, ScoreType type, Journal journal,
+                                                               double level) {
+        var best = journal.best();
+        if (best.isEmpty()) {
+            return Optional.empty();
+        }
+        var fixed = new LinkedHashMap<String, Double>();
+        var text = new ArrayList<String>();
+        var continuous = new ArrayList<Parameter>();
+        for (var p : full.parameters()) {
+            if (p.kind().continuous()) {
+                continuous.add(p);
+            } else {
+                double v = best.get().point().get(p.name());
+                fixed.put(p.name(), v);
+                text.add(p.name() + " = " + p.format(v));
+            }
+        }
+        if (continuous.isEmpty()) {
+            return Optional.empty();
+        }
+        return of(new Space(continuous), type, journal, level,
+            Optional.of(new Combination(fixed, String.join(", ", text))));
+    }
+
+    private static Optional<CampaignAnalysis> of(Space space, ScoreType type, Journal journal, double level,
+                                                 Optional<Combination> combination) {
         var bestSample = journal.best();
         if (bestSample.isEmpty()) {
             return Optional.empty();
@@ -72,7 +113,13 @@ public final class CampaignAnalysis {
             region = "no scan yet: the campaign's samples within 2.5 steps of the best one";
         }
         // only samples with the best one's events: scores from other fidelity stages are on another scale
-        var used = journal.samples().stream().filter(s -> s.events() == best.events()).toList();
+        var used = journal.samples().stream().filter(s -> s.events() == best.events())
+            .filter(s -> combination.map(c -> c.values().entrySet().stream()
+                .allMatch(e -> e.getValue().equals(s.point().get(e.getKey())))).orElse(true)).toList();
+        if (combination.isPresent()) {
+            region = "the continuous parameters at the best combination of the others (" + combination.get().text()
+                + "): of its " + used.size() + " samples, those within 2.5 steps of the best one";
+        }
         var local = LocalAnalysis.of(space, type, design, used);
         var center = local.minimum().orElse(LocalAnalysis.pointOf(space, best.point()));
         var profile = local.constraints().map(c -> Profile.of(space, center, c, type, level));

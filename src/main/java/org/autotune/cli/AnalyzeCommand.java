@@ -25,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
             + "samples of the newest scan (or, before any scan, to the samples near the best one), "
             + "correlations, principal directions with flat ones flagged, profile intervals, eigentunes, "
             + "and the goodness of fit of the best sample with each observable's pull.",
+        "With integer or choice parameters it analyses the real and log ones at the best sample's "
+            + "combination of the others, from the samples with that combination.",
         "Writes analysis.json into the campaign folder and records the analysis in the journal. Runs "
             + "no samples (see 'autotune scan')."})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -51,13 +53,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         CampaignAnalysis analysis;
         Path folder;
         try (var view = args.open()) {
-            if (!view.space().continuous()) {
-                throw new InputError(args.target, "", "analyze needs real or log parameters only (this campaign has "
-                    + "integer or choice parameters)", "fix the discrete parameters at their best values in a copy "
-                    + "of the campaign and tune the rest");
-            }
             var type = Metrics.create(view.config().metric(), view.config().directory()).type();
-            var result = CampaignAnalysis.of(view.space(), type, view.journal(), level);
+            if (view.space().parameters().stream().noneMatch(p -> p.kind().continuous())) {
+                throw new InputError(args.target, "", "analyze needs at least one real or log parameter (this "
+                    + "campaign has only integer or choice parameters)", "compare the combinations with "
+                    + "'autotune status' or 'autotune export'");
+            }
+            var result = view.space().continuous() ? CampaignAnalysis.of(view.space(), type, view.journal(), level)
+                : CampaignAnalysis.atBestCombination(view.space(), type, view.journal(), level);
             if (result.isEmpty()) {
                 spec.commandLine().getErr().println("campaign " + view.name() + " has no finished sample yet; "
                     + "fix: let 'autotune run' finish some samples (see 'autotune status'), then analyze");

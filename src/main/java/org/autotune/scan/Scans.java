@@ -38,7 +38,8 @@ public final class Scans {
         if (!space.continuous()) {
             throw new InputError(config.file(), "", "scan needs real or log parameters only (this campaign has integer "
                 + "or choice parameters)",
-                "fix the discrete parameters at their best values in a copy of the campaign");
+                "fix the discrete parameters at their best values in a copy of the campaign ('autotune analyze' "
+                    + "analyses the real ones at the best combination without new samples)");
         }
         var entry = Ledgers.unfinished(journal, DesignRecord.Kind.SCAN).orElseGet(() -> start(campaign, width));
         var scan = ScanJson.readScan(entry.design());
