@@ -249,15 +249,10 @@ public final class LocalAnalysis {
         }
         double digit = Double.isFinite(sigma) && sigma > 0 ? Math.floor(Math.log10(sigma)) - 2
             : Math.floor(Math.log10(Math.abs(v))) - 3;
-        double scale = Math.pow(10, -digit);
-        return Math.round(v * scale) / scale;
+        return Parameter.roundedTo(v, (int) digit);
     }
 
     private static double round(double v) {
-        if (v == 0 || !Double.isFinite(v)) {
-            return v;
-        }
-        double scale = Math.pow(10, 2 - Math.floor(Math.log10(Math.abs(v))));
-        return Math.round(v * scale) / scale;
+        return Parameter.rounded(v, 3);
     }
 }

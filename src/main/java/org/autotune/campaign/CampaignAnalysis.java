@@ -199,10 +199,6 @@ public final class CampaignAnalysis {
 
     /** Four significant digits. */
     private static double round(double v) {
-        if (v == 0 || !Double.isFinite(v)) {
-            return v;
-        }
-        double scale = Math.pow(10, 3 - Math.floor(Math.log10(Math.abs(v))));
-        return Math.round(v * scale) / scale;
+        return Parameter.rounded(v, 4);
     }
 }

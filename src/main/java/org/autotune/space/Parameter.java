@@ -1,6 +1,8 @@
 package org.autotune.space;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -102,6 +104,25 @@ public record Parameter(String name, ParameterKind kind, double min, double max,
     }
 
     /** Shortest exact decimal text of a finite double, without exponent: 0.000012, 62, -3.5. */
+    /**
+     * {@code value} rounded to {@code digits} significant digits, as the double nearest that decimal
+     * (so that {@link #plain} prints 448000000, not 447999999.99999994).
+     */
+    public static double rounded(double value, int digits) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return value;
+        }
+        return new BigDecimal(value).round(new MathContext(digits, RoundingMode.HALF_EVEN)).doubleValue();
+    }
+
+    /** {@code value} rounded to a multiple of 10^{@code exponent}, as the double nearest that decimal. */
+    public static double roundedTo(double value, int exponent) {
+        if (value == 0 || !Double.isFinite(value)) {
+            return value;
+        }
+        return new BigDecimal(value).setScale(-exponent, RoundingMode.HALF_EVEN).doubleValue();
+    }
+
     public static String plain(double value) {
         if (value == 0) {
             return "0";

@@ -77,4 +77,14 @@ class SpaceTest {
             assertThat(planes.fromUnit(planes.toUnit(v))).isEqualTo(v);
         }
     }
+
+    @Test
+    void rounded_values_print_without_float_noise() {
+        // 4.48e8 / 1e-5 style rounding gave 447999999.99999994; the nearest double to the decimal does not
+        assertThat(Parameter.plain(Parameter.rounded(447_999_999.99999994, 4))).isEqualTo("448000000");
+        assertThat(Parameter.plain(Parameter.rounded(117_699_999.99999999, 4))).isEqualTo("117700000");
+        assertThat(Parameter.plain(Parameter.rounded(0.012345678, 3))).isEqualTo("0.0123");
+        assertThat(Parameter.plain(Parameter.roundedTo(1.2015625000001, -4))).isEqualTo("1.2016");
+        assertThat(Parameter.rounded(0, 3)).isZero();
+    }
 }
