@@ -22,6 +22,12 @@ public record RegionReport(List<String> lines, Map<String, Object> numbers) {
         numbers = Map.copyOf(numbers);
     }
 
+    /** When the samples did not allow the region to be mapped (e.g. the emulator's likelihood is not finite). */
+    public static RegionReport notMapped(String reason) {
+        return new RegionReport(List.of("region the data allow: not mapped (" + reason + ")"),
+            Map.of("validated", false));
+    }
+
     public static RegionReport of(Space space, RegionWaves.Outcome outcome) {
         var region = outcome.region();
         var emulator = region.emulator();

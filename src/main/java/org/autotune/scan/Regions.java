@@ -16,6 +16,7 @@ import org.autotune.campaign.ScanJson;
 import org.autotune.campaign.SeedPolicy;
 import org.autotune.journal.DesignRecord;
 import org.autotune.journal.SampleRecord;
+import org.hipparchus.exception.MathRuntimeException;
 
 /**
  * After a scan, when the metric exposes observables: the region the data allow, mapped by
@@ -75,6 +76,10 @@ public final class Regions {
             return Optional.of(new RegionOutcome(Optional.empty(), Optional.of(report)));
         } catch (Interrupted e) {
             return Optional.of(new RegionOutcome(Optional.of(e.outcome), Optional.empty()));
+        } catch (IllegalArgumentException | MathRuntimeException e) {
+            // the scan's own results stand; the region is an addition that these samples did not allow
+            var report = RegionReport.notMapped(e.getMessage());
+            return Optional.of(new RegionOutcome(Optional.empty(), Optional.of(report)));
         }
     }
 
