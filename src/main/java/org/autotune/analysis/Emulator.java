@@ -3,10 +3,8 @@ package org.autotune.analysis;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.autotune.model.Frame;
 import org.autotune.model.LeastSquares;
@@ -278,11 +276,6 @@ public final class Emulator {
         return out;
     }
 
-    /** The data's reference values, one per observable. */
-    public double[] reference() {
-        return reference.clone();
-    }
-
     /**
      * Total variance V_k(u) of data − prediction per observable (see the class comment).
      */
@@ -357,15 +350,6 @@ public final class Emulator {
             // millionth of the data's variance is the floor, below it differences do not matter
             double v = Math.max(modelVariance[j] * (1 + q), 1e-6 * fixedVariance[j]);
             out[j] = y == null ? Double.NaN : (y - dot(coefficients[j], phi)) / Math.sqrt(v);
-        }
-        return out;
-    }
-
-    /** Map of observable name to its misfit-inclusive fixed variance, for reports. */
-    Map<String, Double> fixedVariances() {
-        var out = new LinkedHashMap<String, Double>();
-        for (int j = 0; j < names.size(); j++) {
-            out.put(names.get(j), fixedVariance[j]);
         }
         return out;
     }

@@ -15,9 +15,9 @@ import org.autotune.space.Space;
  *
  * <p>From the draws: per parameter the median and the central 68 % and 95 % intervals (marginal:
  * every other parameter free); a point's credibility level (the fraction of the posterior's mass
- * denser than it: a point is inside the 68 % region when its level is below 0.68); the correlations;
+ * denser than it: a point is inside the 68 % region when its level is below 0.68);
  * and from the observables' Jacobian at the posterior's densest point, the combinations the data
- * measure ({@link Combinations}).
+ * measure ({@link Degeneracy}).
  */
 public final class Region {
     private static final int STEPS = 1500;
@@ -32,19 +32,15 @@ public final class Region {
     private final Emulator emulator;
     private final EnsembleSampler.Chain chain;
     private final double[] mode;
-    private final double modeLogLikelihood;
     private final List<Marginal> marginals;
-    private final double[][] covariance;
     private final double[] sortedLogDensity;
 
-    private Region(Space space, Emulator emulator, EnsembleSampler.Chain chain, double[] mode, double modeLog) {
+    private Region(Space space, Emulator emulator, EnsembleSampler.Chain chain, double[] mode) {
         this.space = space;
         this.emulator = emulator;
         this.chain = chain;
         this.mode = mode;
-        this.modeLogLikelihood = modeLog;
         this.marginals = marginals(space, chain.points());
-        this.covariance = covariance(chain.points());
         this.sortedLogDensity = chain.logDensity().clone();
         Arrays.sort(sortedLogDensity);
     }
@@ -55,10 +51,19 @@ public final class Region {
      * @param starts unit-cube points to start the search for the densest point from (e.g. the best samples)
      */
     public static Region of(Space space, Emulator emulator, List<double[]> starts, long seed) {
-        int n = space.dimension();
+        return around(space, emulator, densest(emulator, starts), seed);
+    }
+
+    /** The emulator's densest point in its trusted box, searched from {@code starts}. */
+    static double[] densest(Emulator emulator, List<double[]> starts) {
+        int n = emulator.lower().length;
         var box = new BoxMinimizer(emulator.lower(), emulator.upper(), 300 + 100 * n);
-        var min = box.minimize(u -> -emulator.logLikelihood(u), starts);
-        double[] mode = min.point();
+        return box.minimize(u -> -emulator.logLikelihood(u), starts).point();
+    }
+
+    /** Samples the emulator's posterior with walkers starting around {@code mode}, its densest point. */
+    static Region around(Space space, Emulator emulator, double[] mode, long seed) {
+        int n = space.dimension();
         var rng = new SplittableRandom(seed);
         int walkers = Math.max(32, 4 * n);
         var start = new ArrayList<double[]>();
@@ -78,7 +83,7 @@ public final class Region {
             start.add(emulator.logLikelihood(x) > Double.NEGATIVE_INFINITY ? x : mode.clone());
         }
         var chain = EnsembleSampler.sample(emulator::logLikelihood, start, STEPS, THIN, rng.nextLong());
-        return new Region(space, emulator, chain, mode, -min.value());
+        return new Region(space, emulator, chain, mode);
     }
 
     public Emulator emulator() {
@@ -104,15 +109,6 @@ public final class Region {
         return marginals;
     }
 
-    /** Posterior covariance of the unit-cube coordinates. */
-    public double[][] covariance() {
-        var out = new double[covariance.length][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = covariance[i].clone();
-        }
-        return out;
-    }
-
     /**
      * The credibility level of unit-cube point u: the fraction of the posterior's draws denser than
      * u (1 outside the emulator's trusted box). u lies in the reported X region when this is below X.
@@ -130,10 +126,6 @@ public final class Region {
     /** The emulator's χ² at the densest point. */
     public double chi2AtMode() {
         return emulator.chi2(mode);
-    }
-
-    double modeLogLikelihood() {
-        return modeLogLikelihood;
     }
 
     /**
@@ -192,25 +184,6 @@ public final class Region {
                 quantile(v, 0.025), quantile(v, 0.975), Math.sqrt(ss / Math.max(1, v.length - 1))));
         }
         return List.copyOf(out);
-    }
-
-    private static double[][] covariance(List<double[]> draws) {
-        int n = draws.get(0).length;
-        double[] mean = new double[n];
-        for (var d : draws) {
-            for (int i = 0; i < n; i++) {
-                mean[i] += d[i] / draws.size();
-            }
-        }
-        double[][] c = new double[n][n];
-        for (var d : draws) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    c[i][j] += (d[i] - mean[i]) * (d[j] - mean[j]) / Math.max(1, draws.size() - 1);
-                }
-            }
-        }
-        return c;
     }
 
     /** Linear interpolation between order statistics of sorted {@code v}. */

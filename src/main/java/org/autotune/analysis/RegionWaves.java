@@ -105,13 +105,13 @@ public final class RegionWaves {
         if (starts.isEmpty()) {
             starts = List.of(clampInto(center, box));
         }
-        var region = Region.of(space, emulator, starts, seed);
+        double[] mode = Region.densest(emulator, starts);
         int ndf = emulator.observables() - space.dimension();
-        double factor = ndf > 0 ? region.chi2AtMode() / ndf : 1;
-        if (factor > 1) {   // the emulator fits the data worse than its errors say: scale them (PDG's S factor)
-            region = Region.of(space, emulator.scaled(factor), List.of(region.mode()), seed);
-        }
-        return Optional.of(region);
+        double factor = ndf > 0 ? emulator.chi2(mode) / ndf : 1;
+        // the emulator fits the data worse than its errors say: scale them (PDG's S factor); the walkers
+        // start at the unscaled densest point, and burn-in moves them to the scaled posterior's
+        var scaled = factor > 1 ? emulator.scaled(factor) : emulator;
+        return Optional.of(Region.around(space, scaled, mode, seed));
     }
 
     /** The wave's samples against the prediction: Σ prediction χ² over samples, one ndf per observable. */
