@@ -37,11 +37,14 @@ public final class Campaign implements AutoCloseable {
     private final ExecutorService scoring;
     private final Reuse reuse;
     private final String revisionNote;
+    /** How many samples opening re-scored for a changed metric; empty: none needed. */
+    private final Optional<Integer> rescoredOnOpen;
 
-    private Campaign(CampaignFolder folder, Components parts, String revisionNote) {
+    private Campaign(CampaignFolder folder, Components parts, String revisionNote, Optional<Integer> rescored) {
         this.folder = folder;
         this.parts = parts;
         this.revisionNote = revisionNote;
+        this.rescoredOnOpen = rescored;
         this.reuse = new Reuse(folder.config().reuse());
         this.config = folder.config();
         int slots = folder.slots();
@@ -82,8 +85,9 @@ public final class Campaign implements AutoCloseable {
         var parts = Components.assemble(config);
         var folder = CampaignFolder.open(config, overrides, mustExist, clock);
         String note = folder.revisionNote();
+        Optional<Integer> rescored;
         try {
-            var rescored = CampaignRevisions.rescore(folder.journal(), parts.metric(), clock);
+            rescored = CampaignRevisions.rescore(folder.journal(), parts.metric(), clock);
             if (rescored.isPresent()) {
                 note += (note.isEmpty() ? "" : "; ") + "re-scored " + rescored.get() + " finished samples from "
                     + "their stored outputs with the new metric, ran none";
@@ -93,14 +97,18 @@ public final class Campaign implements AutoCloseable {
             throw e;
         }
         return new Campaign(folder, new Components(folder.config(), parts.simulator(), parts.metric(),
-            parts.anchors()), note);
+            parts.anchors()), note, rescored);
     }
 
     /**
      * {@code autotune refit}: journals a new revision and re-scores every finished sample from the
-     * outputs its folder keeps with the campaign file's metric; returns how many it re-scored.
+     * outputs its folder keeps with the campaign file's metric; returns how many it re-scored. When
+     * opening has just done so (the file's metric changed), that revision stands and nothing is redone.
      */
     public int refit(Clock clock) {
+        if (rescoredOnOpen.isPresent()) {
+            return rescoredOnOpen.get();
+        }
         CampaignRevisions.refit(config, journal(), clock);
         return CampaignRevisions.rescore(journal(), parts.metric(), clock).orElse(0);
     }
