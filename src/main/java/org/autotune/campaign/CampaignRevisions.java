@@ -62,13 +62,13 @@ final class CampaignRevisions {
     static Opened open(CampaignConfig config, Journal journal, Clock clock) {
         var all = Revisions.all(journal);
         var last = all.isEmpty() ? legacy(config, journal) : all.get(all.size() - 1);
-        if (last.hash().equals(config.hash())) {
-            return new Opened(last, false, "");
-        }
-        var now = Identity.of(config);
+        var now = Identity.of(config);   // the templates are files of their own: compared even for the same text
         var changes = Identity.changes(Identity.read(last.identity()), now);
         if (!changes.isEmpty()) {
             throw refusal(config, journal, changes);
+        }
+        if (last.hash().equals(config.hash())) {
+            return new Opened(last, false, "");
         }
         String search = Identity.search(config);
         boolean newPhase = !search.equals(last.search());
