@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import org.assertj.core.data.Percentage;
 import org.autotune.InputError;
 import org.autotune.journal.Revisions;
 import org.autotune.journal.SampleRecord;
@@ -148,7 +150,7 @@ class IterateCampaignTest {
     void changing_the_simulator_command_or_a_template_is_refused_naming_the_change() throws IOException {
         var file = campaign(dir, text("2.0", 3, "{type: coordinate-descent}", MEAN_STD));
         run(file, Optional.empty());
-        Files.writeString(dir.resolve("sim.mac.template"), "/control/verbose 1\n", java.nio.file.StandardOpenOption
+        Files.writeString(dir.resolve("sim.mac.template"), "/control/verbose 1\n", StandardOpenOption
             .APPEND);
         assertThatThrownBy(() -> open(file, Optional.empty()).close()).isInstanceOf(InputError.class)
             .hasMessageContaining("template sim.mac.template changed: line 5 added: \"/control/verbose 1\"")
@@ -179,7 +181,7 @@ class IterateCampaignTest {
         assertThat(after).hasSize(10);
         for (var s : after) {   // the same outputs, weight 3 instead of 1: three times the score
             assertThat(s.score().getAsDouble()).isCloseTo(3 * before.get(s.id()),
-                org.assertj.core.data.Percentage.withPercentage(1e-9));
+                Percentage.withPercentage(1e-9));
         }
     }
 
