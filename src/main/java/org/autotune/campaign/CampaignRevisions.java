@@ -73,6 +73,11 @@ final class CampaignRevisions {
         String search = Identity.search(config);
         boolean newPhase = !search.equals(last.search());
         boolean metricChanged = !Identity.metric(last.text(), config).equals(Identity.metric(config.text(), config));
+        if (metricChanged && inJob(last.text(), config)) {
+            throw new InputError(config.file(), "metric", "the metric changed, but it was computed inside each "
+                + "sample's job (where: job), so the coordinator cannot re-score the stored outputs",
+                "undo the metric change to continue, or add --force-new to start afresh (the old folder is kept)");
+        }
         int from = newPhase ? journal.lastOrdinal(SeedPolicy.OPTIMIZER) + 1 : last.optimizerFrom();
         var note = "revision " + (last.number() + 1) + " of the campaign file (" + edited(last.text(), config)
             + "): the campaign continues" + (newPhase ? "; the optimizer starts a new phase at "
@@ -175,6 +180,11 @@ final class CampaignRevisions {
             Optional.of(ScanJson.write(old.space().start().asMap())), 0, "first run");
         Revisions.put(journal, r);
         return r;
+    }
+
+    /** Whether the old metric ran inside the jobs: its scores were written there, from outputs it may not keep. */
+    private static boolean inJob(String before, CampaignConfig config) {
+        return "job".equals(YamlFile.parse(config.file(), before).raw("metric").path("where").asString(""));
     }
 
     /** The top-level sections that differ, e.g. "budget, optimizer edited"; "comments or layout" otherwise. */
