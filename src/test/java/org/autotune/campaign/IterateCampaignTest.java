@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -200,5 +201,23 @@ class IterateCampaignTest {
         assertThat(reused).hasSize(paid).allMatch(s -> s.origin().equals(Reuse.ORIGIN)
             && s.folder().startsWith(dir.resolve("first").toString()));
         assertThat(again.best().orElseThrow().score()).isEqualTo(outcome.best().orElseThrow().score());
+    }
+
+    @Test
+    void a_campaign_journaled_before_revisions_were_kept_continues_after_a_comment_edit() throws Exception {
+        var file = campaign(dir, text("2.0", 8, "{type: coordinate-descent}", MEAN_STD));
+        run(file, Optional.empty());
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("campaign.autotune/journal.sqlite"));
+             var st = db.createStatement()) {
+            st.execute("DROP TABLE revisions");   // as an older Autotune left it
+        }
+        Files.writeString(file, "# a note for the log book\n" + text("2.0", 10, "{type: coordinate-descent}", MEAN_STD));
+        try (var c = open(file, Optional.empty())) {
+            assertThat(c.revisionNote()).contains("revision 2 of the campaign file (budget edited): the campaign "
+                + "continues").doesNotContain("new phase");
+            c.run(Progress.NONE, Clock.systemUTC());
+        }
+        assertThat(samples(file)).hasSize(10);
+        assertThat(TestCampaigns.invocations(dir).values()).hasSize(10).allMatch(n -> n == 1L);
     }
 }
