@@ -144,8 +144,8 @@ public final class Campaign implements AutoCloseable {
      */
     public Outcome run(Progress progress, Clock clock, Executor ex) {
         var journal = journal();
+        var queued = Enqueued.points(config, journal);   // one now outside the space is refused before anything runs
         journal.putMeta(Map.of("state", "running"));
-        var queued = Enqueued.points(config, journal);
         if (!queued.isEmpty()) {
             var first = runEnqueued(queued, progress, clock, ex);
             if (first.isPresent()) {

@@ -55,7 +55,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "run", "resume", "scan", "check", "analyze", "screen", "status", "best", "export", "plugins"})
+    @ValueSource(strings = {"validate", "run", "resume", "scan", "check", "analyze", "screen", "status", "best", "export", "plugins", "enqueue", "refit"})
     void every_subcommand_has_help(String command) {
         var r = autotune(command, "--help");
         assertThat(r.code()).isZero();
