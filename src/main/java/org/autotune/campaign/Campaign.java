@@ -157,12 +157,16 @@ public final class Campaign implements AutoCloseable {
         int from = CampaignRevisions.latest(journal).optimizerFrom();
         var phase = config.withSpace(CampaignRevisions.phaseSpace(config, journal));
         var optimizer = new Components(phase, parts.simulator(), parts.metric(), parts.anchors()).optimizer(slots());
-        var rules = new ArrayList<StopRule>(List.of(new StopRule.Budget(Math.max(0, config.budget() - (from - 1))),
-            StopRule.FailureRate.forSlots(slots())));
+        int left = Math.max(0, config.budget() - (from - 1));   // the budget is the campaign's, over all phases
+        var rules = new ArrayList<StopRule>(List.of(new StopRule.Budget(left), StopRule.FailureRate.forSlots(slots())));
         rules.addAll(config.stop().rules());
         JournalPresent.of(journal.file()).ifPresent(rules::add);
         try (optimizer) {
-            running(ex, new RunLoop(setup(ex, clock), optimizer, SeedPolicy.OPTIMIZER, from, rules,
+            // progress counts this phase's samples against what is left of the budget for it
+            var phaseSetup = from == 1 ? setup(ex, clock) : new RunLoop.Setup(config.with(new Overrides(
+                Optional.of(Math.max(1, left)), OptionalInt.empty(), OptionalLong.empty(), Optional.empty(), false)),
+                slots(), journal, parts.simulator(), parts.metric(), ex, scoring, folder.samples(), clock, reuse);
+            running(ex, new RunLoop(phaseSetup, optimizer, SeedPolicy.OPTIMIZER, from, rules,
                 parts.costTerms(journal), progress));
             var result = loop.run();
             var state = result.state();

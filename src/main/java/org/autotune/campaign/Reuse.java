@@ -4,10 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.autotune.Options;
 import org.autotune.Sample;
 import org.autotune.journal.Journal;
@@ -29,6 +31,8 @@ final class Reuse implements AutoCloseable {
 
     private final List<Path> folders;
     private final Map<Path, Journal> open = new LinkedHashMap<>();
+    /** Keys whose outputs elsewhere this campaign's metric could not score: not tried again in this run. */
+    private final Set<String> unscorable = new HashSet<>();
 
     Reuse(List<Path> folders) {
         this.folders = List.copyOf(folders);
@@ -59,6 +63,9 @@ final class Reuse implements AutoCloseable {
      */
     synchronized Optional<SampleRecord> answer(Journal journal, Metric metric, String key, Point point, long seed,
                                                int events, Clock clock) {
+        if (unscorable.contains(key)) {
+            return Optional.empty();
+        }
         for (var folder : folders) {
             var found = journal(folder).finishedWithKey(key);
             if (found.isEmpty()) {
@@ -74,6 +81,7 @@ final class Reuse implements AutoCloseable {
                 journal.finished(id, score, clock.instant(), other.elapsedMillis());
                 return journal.sample(id);
             } catch (MetricException e) {
+                unscorable.add(key);
                 journal.failed(id, "metric on the outputs of " + folder + "'s sample " + other.name() + ": "
                     + e.getMessage(), Optional.empty(), clock.instant(), 0);
             }
