@@ -35,10 +35,17 @@ public final class Campaign implements AutoCloseable {
     private volatile boolean stopped;
     /** Scores finished samples and journals outcomes, off the executor's threads. */
     private final ExecutorService scoring;
+    private final Reuse reuse;
+    private final String revisionNote;
+    /** How many samples opening re-scored for a changed metric; empty: none needed. */
+    private final Optional<Integer> rescoredOnOpen;
 
-    private Campaign(CampaignFolder folder, Components parts) {
+    private Campaign(CampaignFolder folder, Components parts, String revisionNote, Optional<Integer> rescored) {
         this.folder = folder;
         this.parts = parts;
+        this.revisionNote = revisionNote;
+        this.rescoredOnOpen = rescored;
+        this.reuse = new Reuse(folder.config().reuse());
         this.config = folder.config();
         int slots = folder.slots();
         this.scoring = new ThreadPoolExecutor(slots, slots, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
@@ -77,9 +84,40 @@ public final class Campaign implements AutoCloseable {
     public static Campaign open(CampaignConfig config, Overrides overrides, boolean mustExist, Clock clock) {
         var parts = Components.assemble(config);
         var folder = CampaignFolder.open(config, overrides, mustExist, clock);
+        String note = folder.revisionNote();
+        Optional<Integer> rescored;
+        try {
+            rescored = CampaignRevisions.rescore(folder.journal(), parts.metric(), clock);
+            if (rescored.isPresent()) {
+                note += (note.isEmpty() ? "" : "; ") + "re-scored " + rescored.get() + " finished samples from "
+                    + "their stored outputs with the new metric, ran none";
+            }
+        } catch (RuntimeException e) {
+            folder.close();
+            throw e;
+        }
         return new Campaign(folder, new Components(folder.config(), parts.simulator(), parts.metric(),
-            parts.anchors()));
+            parts.anchors()), note, rescored);
     }
+
+    /**
+     * {@code autotune refit}: journals a new revision and re-scores every finished sample from the
+     * outputs its folder keeps with the campaign file's metric; returns how many it re-scored. When
+     * opening has just done so (the file's metric changed), that revision stands and nothing is redone.
+     */
+    public int refit(Clock clock) {
+        if (rescoredOnOpen.isPresent()) {
+            return rescoredOnOpen.get();
+        }
+        CampaignRevisions.refit(config, journal(), clock);
+        return CampaignRevisions.rescore(journal(), parts.metric(), clock).orElse(0);
+    }
+
+    /**
+     * What an edit of the campaign file since the last run meant (a new revision, a new optimizer
+     * phase, samples re-scored), in words; empty when the file is as it was.
+     */
+    public String revisionNote() { return revisionNote; }
 
     public Path directory() { return folder.dir(); }
 
@@ -106,14 +144,29 @@ public final class Campaign implements AutoCloseable {
      */
     public Outcome run(Progress progress, Clock clock, Executor ex) {
         var journal = journal();
-        var optimizer = parts.optimizer(slots());
+        var queued = Enqueued.points(config, journal);   // one now outside the space is refused before anything runs
         journal.putMeta(Map.of("state", "running"));
-        var rules = new ArrayList<StopRule>(List.of(new StopRule.Budget(config.budget()),
-            StopRule.FailureRate.forSlots(slots())));
+        if (!queued.isEmpty()) {
+            var first = runEnqueued(queued, progress, clock, ex);
+            if (first.isPresent()) {
+                journal.putMeta(Map.of("state", first.get().state().spelling()));
+                return first.get();
+            }
+        }
+        // the optimizer's phase (see CampaignRevisions): its first ordinal, the samples before it, its start
+        int from = CampaignRevisions.latest(journal).optimizerFrom();
+        var phase = config.withSpace(CampaignRevisions.phaseSpace(config, journal));
+        var optimizer = new Components(phase, parts.simulator(), parts.metric(), parts.anchors()).optimizer(slots());
+        int left = Math.max(0, config.budget() - (from - 1));   // the budget is the campaign's, over all phases
+        var rules = new ArrayList<StopRule>(List.of(new StopRule.Budget(left), StopRule.FailureRate.forSlots(slots())));
         rules.addAll(config.stop().rules());
         JournalPresent.of(journal.file()).ifPresent(rules::add);
         try (optimizer) {
-            running(ex, new RunLoop(setup(ex, clock), optimizer, SeedPolicy.OPTIMIZER, 1, rules,
+            // progress counts this phase's samples against what is left of the budget for it
+            var phaseSetup = from == 1 ? setup(ex, clock) : new RunLoop.Setup(config.with(new Overrides(
+                Optional.of(Math.max(1, left)), OptionalInt.empty(), OptionalLong.empty(), Optional.empty(), false)),
+                slots(), journal, parts.simulator(), parts.metric(), ex, scoring, folder.samples(), clock, reuse);
+            running(ex, new RunLoop(phaseSetup, optimizer, SeedPolicy.OPTIMIZER, from, rules,
                 parts.costTerms(journal), progress));
             var result = loop.run();
             var state = result.state();
@@ -144,7 +197,7 @@ public final class Campaign implements AutoCloseable {
             var designConfig = config.with(new Overrides(Optional.of(points.size()), OptionalInt.empty(),
                 OptionalLong.empty(), Optional.empty(), false));
             var designSetup = new RunLoop.Setup(designConfig, slots(), journal(), parts.simulator(), parts.metric(),
-                ex, scoring, folder.samples(), clock);
+                ex, scoring, folder.samples(), clock, reuse);
             running(ex, new RunLoop(designSetup, new FixedDesign(points), origin, firstOrdinal,
                 List.of(new StopRule.Budget(points.size()), StopRule.FailureRate.forSlots(slots())),
                 parts.costTerms(journal()), progress));
@@ -162,7 +215,27 @@ public final class Campaign implements AutoCloseable {
 
     private RunLoop.Setup setup(Executor ex, Clock clock) {
         return new RunLoop.Setup(config, slots(), journal(), parts.simulator(), parts.metric(), ex, scoring,
-            folder.samples(), clock);
+            folder.samples(), clock, reuse);
+    }
+
+    /**
+     * Runs the points queued by {@code autotune enqueue} as samples {@code enqueued/1}, ... before the
+     * optimizer (those finished before are answered from the journal); returns the outcome when that
+     * run did not end with every point told (stopped, failed).
+     */
+    private Optional<Outcome> runEnqueued(List<Point> points, Progress progress, Clock clock, Executor ex) {
+        var designConfig = config.with(new Overrides(Optional.of(points.size()), OptionalInt.empty(),
+            OptionalLong.empty(), Optional.empty(), false));
+        var s = new RunLoop.Setup(designConfig, slots(), journal(), parts.simulator(), parts.metric(), ex, scoring,
+            folder.samples(), clock, reuse);
+        running(ex, new RunLoop(s, new FixedDesign(points), Enqueued.ORIGIN, 1, List.of(new StopRule.Budget(
+            points.size()), StopRule.FailureRate.forSlots(slots())), parts.costTerms(journal()), progress));
+        var result = loop.run();
+        return switch (result.state()) {
+            case INTERRUPTED, TOO_MANY_FAILURES, INFRASTRUCTURE_FAILED -> Optional.of(new Outcome(result.state(),
+                journal().best(), result.last(), message(result.state(), result.last(), false)));
+            default -> Optional.empty();
+        };
     }
 
     /**
@@ -203,7 +276,11 @@ public final class Campaign implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        folder.close();
+        try {
+            reuse.close();
+        } finally {
+            folder.close();
+        }
     }
 
     /**

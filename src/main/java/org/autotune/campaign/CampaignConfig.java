@@ -18,13 +18,14 @@ import org.autotune.space.Space;
  * A campaign file, read and checked: the space, the top-level settings, and the sections the
  * simulator, metric, optimizer and executor factories read. {@link Campaign#check} builds each of
  * those once, so every mistake in the file is found before anything runs. {@code cost} is empty (no
- * keys) when the campaign has no {@code cost:} section (see design/Costs).
+ * keys) when the campaign has no {@code cost:} section (see design/Costs). {@code reuse} lists the
+ * folders of other campaigns whose finished samples answer this one's when their keys match.
  */
 public record CampaignConfig(Path file, String text, String hash, String name, Space space,
                              Options simulator, Options metric, Options optimizer, Options executor,
                              Options cost, int budget, long seed, SeedPolicy seeds, int events, int retries,
                              int replicates,
-                             Optional<Fidelity> fidelity, StopSettings stop) {
+                             Optional<Fidelity> fidelity, StopSettings stop, List<Path> reuse) {
 
     /** The largest {@code budget} (and {@code --budget}). */
     public static final int MAX_BUDGET = 10_000_000;
@@ -33,7 +34,7 @@ public record CampaignConfig(Path file, String text, String hash, String name, S
 
     static final List<String> KEYS = List.of("name", "description", "parameters", "simulator", "metric",
         "optimizer", "executor", "cost", "budget", "seed", "seeds", "events", "retries", "replicates", "anchors",
-        "fidelity", "stop");
+        "fidelity", "stop", "reuse");
 
     /** The folder the campaign file is in; relative paths in the file are resolved from here. */
     public Path directory() {
@@ -75,14 +76,21 @@ public record CampaignConfig(Path file, String text, String hash, String name, S
             root.integer("seed", 1, 1, MAX_SEED),
             seeds,
             fidelity.isPresent() ? fidelity.get().last() : (int) root.integer("events", 1000, 1, Integer.MAX_VALUE),
-            (int) root.integer("retries", 1, 0, 100), replicates, fidelity, StopSettings.read(root));
+            (int) root.integer("retries", 1, 0, 100), replicates, fidelity, StopSettings.read(root),
+            Reuse.folders(root, file));
     }
 
     /** A copy with the command line's overrides applied. */
     public CampaignConfig with(Overrides o) {
         return new CampaignConfig(file, text, hash, name, space, simulator, metric, optimizer, executor, cost,
             o.budget().orElse(budget), o.seed().isPresent() ? o.seed().getAsLong() : seed, seeds, events, retries,
-            replicates, fidelity, stop);
+            replicates, fidelity, stop, reuse);
+    }
+
+    /** A copy searching {@code other} (the same parameters, e.g. with another start): an optimizer phase. */
+    CampaignConfig withSpace(Space other) {
+        return new CampaignConfig(file, text, hash, name, other, simulator, metric, optimizer, executor, cost,
+            budget, seed, seeds, events, retries, replicates, fidelity, stop, reuse);
     }
 
     static String sha256(String text) {

@@ -22,13 +22,15 @@ import org.autotune.journal.Journal;
 /**
  * A campaign's folder on disk: its journal, its sample folders and its lock file, which lets one
  * coordinator at a time write it (the journal also records which process that is: see
- * {@link Coordinator}). Opening checks that the campaign file still matches the journal,
- * and with {@code --force-new} moves an old folder aside (nothing is deleted).
+ * {@link Coordinator}). Opening checks that the campaign file's identity still matches the journal
+ * (an edit that keeps it is a new revision, see {@link CampaignRevisions}), and with {@code --force-new}
+ * moves an old folder aside (nothing is deleted).
  *
- * @param config the campaign as it runs: the journal's seed and budget, the command line's overrides
+ * @param config       the campaign as it runs: the journal's seed and budget, the command line's overrides
+ * @param revisionNote what an edit of the campaign file since the last run means, in words; empty: none
  */
-public record CampaignFolder(Path dir, Journal journal, FileChannel lock, CampaignConfig config, int slots)
-    implements AutoCloseable {
+public record CampaignFolder(Path dir, Journal journal, FileChannel lock, CampaignConfig config, int slots,
+                             String revisionNote) implements AutoCloseable {
 
     /** The campaign folder used when none is given: {@code <file stem>.autotune} next to the file. */
     public static Path defaultDirectory(Path campaignFile) {
@@ -83,14 +85,14 @@ public record CampaignFolder(Path dir, Journal journal, FileChannel lock, Campai
 
     private static CampaignFolder record(CampaignConfig config, Overrides overrides, boolean exists, Path dir,
                                          Journal journal, FileChannel lock, Clock clock) {
-        if (exists) {
-            checkUnchanged(config, journal);
-        }
+        var opened = exists ? Optional.of(CampaignRevisions.open(config, journal, clock)) : Optional.<CampaignRevisions
+            .Opened>empty();
+        boolean budgetEdited = opened.map(CampaignRevisions.Opened::budgetEdited).orElse(false);
         var meta = new LinkedHashMap<String, String>();
         int slots = exists ? journaledSlots(config, overrides, journal, meta)
             : Executors.slots(config.executor(), overrides.slots());
         long seed = exists ? journaledSeed(config, overrides, journal) : overrides.seed().orElse(config.seed());
-        int budget = overrides.budget().orElseGet(() -> exists
+        int budget = overrides.budget().orElseGet(() -> exists && !budgetEdited
             ? (int) journaled(config, journal, "budget", 1, CampaignConfig.MAX_BUDGET, "--budget N") : config.budget());
         if (!exists) {
             meta.put("name", config.name());
@@ -104,9 +106,13 @@ public record CampaignFolder(Path dir, Journal journal, FileChannel lock, Campai
         meta.put("budget", Integer.toString(budget));
         meta.put(Coordinator.META, Coordinator.current().text());
         journal.putMeta(meta);
+        if (!exists) {
+            CampaignRevisions.first(config, journal, clock);
+        }
         var effective = config.with(new Overrides(Optional.of(budget), OptionalInt.empty(),
             OptionalLong.of(seed), Optional.empty(), false));
-        return new CampaignFolder(dir, journal, lock, effective, slots);
+        return new CampaignFolder(dir, journal, lock, effective, slots,
+            opened.map(CampaignRevisions.Opened::note).orElse(""));
     }
 
     /**
@@ -172,16 +178,6 @@ public record CampaignFolder(Path dir, Journal journal, FileChannel lock, Campai
                 release(lock);
             }
         }
-    }
-
-    private static void checkUnchanged(CampaignConfig config, Journal journal) {
-        var before = journal.meta("campaign_text").orElse("");
-        if (journal.meta("campaign_hash").orElse("").equals(config.hash())) {
-            return;
-        }
-        throw new InputError(config.file(), "", "the campaign file changed since this campaign started ("
-            + TextDiff.describe(before, config.text()) + ")",
-            "undo the change to continue, or pass --force-new to start a new campaign (the old folder is kept)");
     }
 
     private static void moveAside(Path dir, Clock clock) {

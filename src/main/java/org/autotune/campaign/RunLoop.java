@@ -52,7 +52,7 @@ import org.autotune.space.Point;
 final class RunLoop {
     /** What a loop runs on: shared by every loop of a campaign. */
     record Setup(CampaignConfig config, int slots, Journal journal, Simulator simulator, Metric metric,
-                 Executor executor, ExecutorService scoring, Path samplesDir, Clock clock) {
+                 Executor executor, ExecutorService scoring, Path samplesDir, Clock clock, Reuse reuse) {
     }
 
     /** How the loop ended, the scores it told in the order the points were proposed, and the last counts. */
@@ -122,7 +122,9 @@ final class RunLoop {
         this.nextOrdinal = firstOrdinal;
         this.rules = List.copyOf(rules);
         this.totals = new ProposalTotals(costs, setup.journal());
-        this.replay = new ReplayCheck(setup.journal(), origin, setup.config().space());
+        // an optimizer phase after the first (see CampaignRevisions) keeps its batches apart from the phase before
+        this.replay = new ReplayCheck(setup.journal(), firstOrdinal > 1 && origin.equals(SeedPolicy.OPTIMIZER)
+            ? origin + "@" + firstOrdinal : origin, setup.config().space());
         this.progress = progress;
         this.fingerprint = setup.simulator().fingerprint();
         this.runner = new SampleRunner(journal, setup.simulator(), setup.metric(), setup.executor(), setup.scoring(),
@@ -281,7 +283,8 @@ final class RunLoop {
         if (recorded.isEmpty() || !recorded.get().key().equals(key)) {
             // the same simulation already finished for another origin (a scan point the optimizer
             // proposes, the centre of a second scan): answer from it, spending nothing
-            var done = journal.finishedWithKey(key);
+            var done = journal.finishedWithKey(key).or(() -> setup.reuse().answer(journal, setup.metric(), key, point,
+                seed, events, setup.clock()));
             if (done.isPresent()) {
                 var single = new Single(done.get().id(), CompletableFuture.completedFuture(done.get().toScore()));
                 var answer = new NewOrNot(single, done.get().name(), false);

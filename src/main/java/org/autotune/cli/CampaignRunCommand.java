@@ -1,5 +1,6 @@
 package org.autotune.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -99,10 +100,7 @@ abstract class CampaignRunCommand implements Callable<Integer> {
                 Logging.configure(verbose.length, live, campaigns.get(0).directory().resolve("autotune.log"));
             }
             var out = spec.commandLine().getOut();
-            for (var c : campaigns) {
-                out.printf("campaign %s: %d parameters, budget %d samples, %d slots, folder %s%n", c.config().name(),
-                    c.config().space().dimension(), c.config().budget(), c.slots(), relative(c.directory()));
-            }
+            campaigns.forEach(c -> printOpened(out, c));
             out.flush();
             var group = new CampaignGroup(campaigns, total);
             return stoppable(group::stop, () -> {
@@ -152,6 +150,14 @@ abstract class CampaignRunCommand implements Callable<Integer> {
             removeHook(hook);
             finished.countDown();
         }
+    }
+
+    private static void printOpened(PrintWriter out, Campaign c) {
+        if (!c.revisionNote().isEmpty()) {
+            out.printf("campaign %s: %s%n", c.config().name(), c.revisionNote());
+        }
+        out.printf("campaign %s: %d parameters, budget %d samples, %d slots, folder %s%n", c.config().name(),
+            c.config().space().dimension(), c.config().budget(), c.slots(), relative(c.directory()));
     }
 
     private static void checkSameExecutor(CampaignConfig first, CampaignConfig other) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {ValidateCommand.class, RunCommand.class, ResumeCommand.class, StatusCommand.class,
         ScanCommand.class, CheckCommand.class, AnchorsCommand.class, AnalyzeCommand.class, ScreenCommand.class,
         BestCommand.class, ExportCommand.class, ReportCommand.class, ServeCommand.class, PluginsCommand.class,
-        FitExampleCommand.class,
+        FitExampleCommand.class, EnqueueCommand.class, RefitCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Bad input (campaign file, reference data, arguments). */

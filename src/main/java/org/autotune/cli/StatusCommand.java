@@ -2,6 +2,7 @@ package org.autotune.cli;
 
 import java.util.concurrent.Callable;
 import org.autotune.campaign.CampaignStatus;
+import org.autotune.journal.Revisions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -33,6 +34,13 @@ final class StatusCommand implements Callable<Integer> {
             }
             status.best().ifPresentOrElse(b -> Summary.printBest(out, view.space(), b),
                 () -> out.println("no sample finished yet"));
+            var revisions = Revisions.all(view.journal());
+            if (revisions.size() > 1) {
+                out.printf("revisions of the campaign file: %d%n", revisions.size());
+                for (var r : revisions) {
+                    out.printf("  %d  %s  %s%n", r.number(), r.at(), r.note());
+                }
+            }
             status.lastFailure().ifPresent(f -> out.printf("last failure: sample %s in %s: %s%n", f.name(),
                 f.folder(), f.error().lines().findFirst().orElse("")));
             out.flush();

@@ -87,6 +87,9 @@ public final class Journal implements AutoCloseable {
 
     public Path file() { return file; }
 
+    /** For {@link Revisions}, which holds the journal's lock while it uses the connection. */
+    Connection connection() { return db; }
+
     /** A campaign-level value (campaign text, hash, seed, …), if recorded. */
     public synchronized Optional<String> meta(String key) {
         try (var ps = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {

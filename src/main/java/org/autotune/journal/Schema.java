@@ -130,6 +130,8 @@ final class Schema {
             st.execute("CREATE TABLE IF NOT EXISTS path (step INTEGER PRIMARY KEY, entry TEXT NOT NULL)");
             st.execute(DESIGNS);
             st.execute(Asks.TABLE);
+            st.execute(Revisions.TABLE);
+            st.execute(Revisions.ENQUEUED);
             st.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', '" + VERSION + "')");
         }
     }

@@ -55,7 +55,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"validate", "run", "resume", "scan", "check", "analyze", "screen", "status", "best", "export", "plugins"})
+    @ValueSource(strings = {"validate", "run", "resume", "scan", "check", "analyze", "screen", "status", "best", "export", "plugins", "enqueue", "refit"})
     void every_subcommand_has_help(String command) {
         var r = autotune(command, "--help");
         assertThat(r.code()).isZero();
@@ -174,21 +174,36 @@ class CliTest {
     }
 
     @Test
-    void a_changed_campaign_file_is_refused_on_resume_with_what_changed() throws Exception {
+    void a_changed_outcome_setting_is_refused_on_resume_naming_it_and_the_ways_on() throws Exception {
         var file = quickCampaign();
         assertThat(autotune("run", file.toString()).code()).isZero();
-        Files.writeString(file, Files.readString(file).replace("max: 2.0", "max: 3.0"));
+        Files.writeString(file, Files.readString(file).replace("events: 50", "events: 80"));
         var r = autotune("resume", file.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo(file + ": the campaign file changed since this campaign started "
-            + "(line 2: \"gain: {min: 0.5, max: 2.0, start: 1.0, step: 0.2, unit: V}\" is now "
-            + "\"gain: {min: 0.5, max: 3.0, start: 1.0, step: 0.2, unit: V}\"); fix: undo the change to continue, "
-            + "or pass --force-new to start a new campaign (the old folder is kept)");
+        assertThat(r.err().strip()).isEqualTo(file + ": this campaign's samples were simulated with other settings: "
+            + "events was 50, is now 80; fix: undo the change to continue it; or add --force-new to start afresh "
+            + "(the old folder is kept); or save the file under a new name with 'reuse: ["
+            + dir.resolve("campaign.autotune") + "]', so that a new campaign takes every sample whose key still "
+            + "matches from this one");
         var fresh = autotune("resume", file.toString(), "--force-new");
         assertThat(fresh.code()).as(fresh.err()).isZero();
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("campaign.autotune-"));
         }
+    }
+
+    @Test
+    void a_widened_range_continues_the_campaign_as_a_revision_that_status_lists() throws Exception {
+        var file = quickCampaign();
+        assertThat(autotune("run", file.toString()).code()).isZero();
+        Files.writeString(file, Files.readString(file).replace("max: 2.0", "max: 3.0"));
+        var r = autotune("resume", file.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("revision 2 of the campaign file (parameters edited): the campaign continues; "
+            + "the optimizer starts a new phase at optimizer/");
+        var status = autotune("status", file.toString());
+        assertThat(status.out()).contains("revisions of the campaign file: 2", "  1  ", "first run",
+            "  2  ", "(parameters edited)");
     }
 
     @Test

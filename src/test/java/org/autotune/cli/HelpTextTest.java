@@ -19,7 +19,8 @@ class HelpTextTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "resume", "scan", "check", "analyze", "anchors", "screen", "report", "serve"})
+    @ValueSource(strings = {"run", "resume", "scan", "check", "analyze", "anchors", "screen", "report", "serve",
+        "enqueue", "refit"})
     void help_wraps_each_paragraph_to_the_width_without_ragged_breaks(String command) {
         var r = Cli.runIn(dir, command, "--help");
         assertThat(r.exitCode()).isZero();
