@@ -17,7 +17,7 @@ final class ArrayMath {
             if (a == null || b == null) {
                 out[k] = a == null ? b : a;
             } else {
-                out[k] = new double[a.length];
+                out[k] = Arena.array(a.length);
                 for (int i = 0; i < a.length; i++) {
                     out[k][i] = a[i] + b[i];
                 }
@@ -27,7 +27,7 @@ final class ArrayMath {
     }
 
     static double[] scaled(double[] x, double c) {
-        var out = new double[x.length];
+        var out = Arena.array(x.length);
         for (int i = 0; i < out.length; i++) {
             out[i] = x[i] * c;
         }
@@ -43,7 +43,7 @@ final class ArrayMath {
     }
 
     static double[] times(double[] x, double[] y) {
-        var out = new double[x.length];
+        var out = Arena.array(x.length);
         for (int i = 0; i < out.length; i++) {
             out[i] = x[i] * y[i];
         }
@@ -74,10 +74,16 @@ final class ArrayMath {
 
     /** out + x·y·z (allocating out when null). */
     static double[] fma(double[] out, double[] x, double[] y, double[] z) {
-        var o = out == null ? new double[x.length] : out;
-        for (int i = 0; i < o.length; i++) {
-            o[i] += x[i] * y[i] * z[i];
+        if (out == null) {
+            var o = Arena.array(x.length);
+            for (int i = 0; i < o.length; i++) {
+                o[i] = x[i] * y[i] * z[i];
+            }
+            return o;
         }
-        return o;
+        for (int i = 0; i < out.length; i++) {
+            out[i] += x[i] * y[i] * z[i];
+        }
+        return out;
     }
 }

@@ -47,18 +47,18 @@ public final class Duals {
 
     /** The same value for {@code size} events, without derivatives. */
     public static Duals constant(int size, double value) {
-        var v = new double[size];
+        var v = Arena.array(size);
         Arrays.fill(v, value);
         return new Duals(0, 0, v, new double[0][], new double[0][]);
     }
 
     /** Variable {@code k} of {@code variables} at {@code value} for every event of the batch. */
     static Duals variable(int size, int variables, int order, int k, double value) {
-        var v = new double[size];
+        var v = Arena.array(size);
         Arrays.fill(v, value);
         var g = new double[order >= 1 ? variables : 0][];
         if (order >= 1) {
-            g[k] = new double[size];
+            g[k] = Arena.array(size);
             Arrays.fill(g[k], 1);
         }
         return new Duals(variables, order, v, g, new double[order >= 2 ? pairs(variables) : 0][]);
@@ -66,7 +66,7 @@ public final class Duals {
 
     /** A parameter held fixed: its value, shaped like a batch with these variables. */
     static Duals fixed(int size, int variables, int order, double value) {
-        var v = new double[size];
+        var v = Arena.array(size);
         Arrays.fill(v, value);
         return new Duals(variables, order, v, new double[order >= 1 ? variables : 0][],
             new double[order >= 2 ? pairs(variables) : 0][]);
@@ -125,7 +125,7 @@ public final class Duals {
     /** this + o. */
     public Duals add(Duals o) {
         var s = shape(o);
-        var v2 = new double[v.length];
+        var v2 = Arena.array(v.length);
         for (int i = 0; i < v2.length; i++) {
             v2[i] = v[i] + o.v[i];
         }
@@ -134,7 +134,7 @@ public final class Duals {
 
     /** this + c. */
     public Duals add(double c) {
-        var v2 = new double[v.length];
+        var v2 = Arena.array(v.length);
         for (int i = 0; i < v2.length; i++) {
             v2[i] = v[i] + c;
         }
@@ -144,7 +144,7 @@ public final class Duals {
     /** this + x[i] at event i (x: a column of event values). */
     public Duals add(double[] x) {
         checkSize(x.length);
-        var v2 = new double[v.length];
+        var v2 = Arena.array(v.length);
         for (int i = 0; i < v2.length; i++) {
             v2[i] = v[i] + x[i];
         }
@@ -217,7 +217,7 @@ public final class Duals {
     /** this / x[i] at event i. */
     public Duals divide(double[] x) {
         checkSize(x.length);
-        var inv = new double[x.length];
+        var inv = Arena.array(x.length);
         for (int i = 0; i < inv.length; i++) {
             inv[i] = 1 / x[i];
         }
@@ -226,8 +226,8 @@ public final class Duals {
 
     /** this². */
     public Duals square() {
-        var f0 = new double[v.length];
-        var f1 = new double[v.length];
+        var f0 = Arena.array(v.length);
+        var f1 = Arena.array(v.length);
         for (int i = 0; i < f0.length; i++) {
             f0[i] = v[i] * v[i];
             f1[i] = 2 * v[i];
@@ -237,20 +237,18 @@ public final class Duals {
 
     /** e^this. */
     public Duals exp() {
-        var f0 = new double[v.length];
-        for (int i = 0; i < f0.length; i++) {
-            f0[i] = Math.exp(v[i]);
-        }
+        var f0 = Arena.array(v.length);
+        SimdMath.exp(v, f0);
         return chain(f0, f0, f0);
     }
 
     /** ln this. */
     public Duals log() {
-        var f0 = new double[v.length];
-        var f1 = new double[v.length];
-        var f2 = order >= 2 ? new double[v.length] : null;
+        var f0 = Arena.array(v.length);
+        var f1 = Arena.array(v.length);
+        var f2 = order >= 2 ? Arena.array(v.length) : null;
+        SimdMath.log(v, f0);
         for (int i = 0; i < f0.length; i++) {
-            f0[i] = Math.log(v[i]);
             f1[i] = 1 / v[i];
         }
         for (int i = 0; f2 != null && i < f2.length; i++) {
@@ -261,9 +259,9 @@ public final class Duals {
 
     /** ln(1 + this). */
     public Duals log1p() {
-        var f0 = new double[v.length];
-        var f1 = new double[v.length];
-        var f2 = order >= 2 ? new double[v.length] : null;
+        var f0 = Arena.array(v.length);
+        var f1 = Arena.array(v.length);
+        var f2 = order >= 2 ? Arena.array(v.length) : null;
         for (int i = 0; i < f0.length; i++) {
             f0[i] = Math.log1p(v[i]);
             f1[i] = 1 / (1 + v[i]);
@@ -281,9 +279,9 @@ public final class Duals {
 
     /** 1 / this. */
     public Duals reciprocal() {
-        var f0 = new double[v.length];
-        var f1 = new double[v.length];
-        var f2 = order >= 2 ? new double[v.length] : null;
+        var f0 = Arena.array(v.length);
+        var f1 = Arena.array(v.length);
+        var f2 = order >= 2 ? Arena.array(v.length) : null;
         for (int i = 0; i < f0.length; i++) {
             f0[i] = 1 / v[i];
             f1[i] = -f0[i] * f0[i];
@@ -296,9 +294,9 @@ public final class Duals {
 
     /** this^p for a constant exponent p. */
     public Duals pow(double p) {
-        var f0 = new double[v.length];
-        var f1 = new double[v.length];
-        var f2 = order >= 2 ? new double[v.length] : null;
+        var f0 = Arena.array(v.length);
+        var f1 = Arena.array(v.length);
+        var f2 = order >= 2 ? Arena.array(v.length) : null;
         for (int i = 0; i < f0.length; i++) {
             f0[i] = Math.pow(v[i], p);
             f1[i] = p * Math.pow(v[i], p - 1);
@@ -357,7 +355,7 @@ public final class Duals {
     }
 
     private double[] filled(double c) {
-        var out = new double[v.length];
+        var out = Arena.array(v.length);
         Arrays.fill(out, c);
         return out;
     }

@@ -55,7 +55,8 @@ public final class ExpectedFisher {
         int n = free.size();
         int chunks = (quadrature.size() + Likelihood.CHUNK - 1) / Likelihood.CHUNK;
         var parts = IntStream.range(0, chunks).parallel()
-            .mapToObj(c -> model.chunkInformation(c, theta, freeAt, n, quadrature))
+            .mapToObj(c -> Arena.within(Math.min(Likelihood.CHUNK, quadrature.size() - c * Likelihood.CHUNK),
+                () -> model.chunkInformation(c, theta, freeAt, n, quadrature)))
             .toArray(double[][][]::new);
         var info = new double[n][n];
         for (var part : parts) { // in chunk order: independent of the thread count

@@ -76,13 +76,14 @@ final class Intensity {
      */
     Batch evaluate(EventColumns batch, double[] values, int[] freeAt, int free, int order, double[][] fixed) {
         int size = batch.size();
-        var lambda = new double[size];
+        double[] lambda = null;
         var gradient = new double[order >= 1 ? free : 0][];
         var hessian = new double[order >= 2 ? Duals.pairs(free) : 0][];
         for (int j = 0; j < sources.size(); j++) {
-            var r = fixed[j] != null ? Duals.of(fixed[j]) : rates(j, batch, values, freeAt, order);
+            var r = fixed[j] != null ? new Duals(0, 0, fixed[j], new double[0][], new double[0][])
+                : rates(j, batch, values, freeAt, order);
             double m = values[multipliers[j]];
-            add(lambda, m, r.v);
+            lambda = add(lambda, m, r.v);
             if (order == 0) {
                 continue;
             }
@@ -129,10 +130,16 @@ final class Intensity {
         if (x == null) {
             return out;
         }
-        var o = out == null ? new double[x.length] : out;
-        for (int i = 0; i < o.length; i++) {
-            o[i] += c * x[i];
+        if (out == null) {
+            var o = Arena.array(x.length);
+            for (int i = 0; i < o.length; i++) {
+                o[i] = c * x[i];
+            }
+            return o;
         }
-        return o;
+        for (int i = 0; i < out.length; i++) {
+            out[i] += c * x[i];
+        }
+        return out;
     }
 }

@@ -207,8 +207,8 @@ public final class Likelihood {
         }
         var table = tables.get(d);
         var parts = IntStream.range(0, table.batchCount()).parallel()
-            .mapToObj(b -> BatchSum.of(intensity.evaluate(table.batch(b), values, freeAt, n, order,
-                column(fixed, b)), table.weights(b), n, order))
+            .mapToObj(b -> Arena.within(table.batch(b).size(), () -> BatchSum.of(intensity.evaluate(
+                table.batch(b), values, freeAt, n, order, column(fixed, b)), table.weights(b), n, order)))
             .toArray(double[][]::new);
         var sum = new double[1 + (order >= 1 ? n : 0) + (order >= 2 ? Duals.pairs(n) : 0)];
         for (var p : parts) { // in batch order: independent of the thread count

@@ -86,4 +86,22 @@ class DualsTest {
         assertThatThrownBy(() -> a.multiply(new double[3])).hasMessageContaining("fix:");
         assertThat(a.multiply(Duals.constant(4, 2.0)).derivative(0, 0)).isEqualTo(2.0);
     }
+
+    @Test
+    void the_tests_run_on_the_simd_path_and_it_matches_math_within_one_ulp() {
+        assertThat(SimdMath.VECTOR).as("surefire adds jdk.incubator.vector").isTrue();
+        var rng = new SplittableRandom(9);
+        var x = new double[1003];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 1e-3 + 50 * rng.nextDouble();
+        }
+        var e = new double[x.length];
+        var l = new double[x.length];
+        SimdMath.exp(x, e);
+        SimdMath.log(x, l);
+        for (int i = 0; i < x.length; i++) {
+            assertThat(e[i]).isCloseTo(Math.exp(x[i]), within(Math.ulp(Math.exp(x[i]))));
+            assertThat(l[i]).isCloseTo(Math.log(x[i]), within(Math.ulp(Math.log(x[i]))));
+        }
+    }
 }
