@@ -8,14 +8,17 @@ final class BatchSum {
     private BatchSum() {
     }
 
-    /** {Σ w ln λ, Σ w ∂_a ln λ…, Σ w ∂_a∂_b ln λ… (packed a ≤ b)} for n free parameters. */
+    /**
+     * {Σ w ln λ, Σ w ∂_a ln λ…, Σ w ∂_a∂_b ln λ… (packed a ≤ b)} for n free parameters; a null
+     * {@code w} means weight 1 for every event.
+     */
     static double[] of(Intensity.Batch lambda, double[] w, int n, int order) {
         var out = new double[1 + (order >= 1 ? n : 0) + (order >= 2 ? Duals.pairs(n) : 0)];
         var v = lambda.value();
         int size = v.length;
         var logs = Arena.array(size);
         SimdMath.log(v, logs);
-        out[0] = dot(w, logs);
+        out[0] = w == null ? sum(logs) : dot(w, logs);
         if (order == 0) {
             return out;
         }
@@ -23,7 +26,7 @@ final class BatchSum {
         var wInv = Arena.array(size);
         for (int i = 0; i < size; i++) {
             inv[i] = 1 / v[i];
-            wInv[i] = w[i] * inv[i];
+            wInv[i] = w == null ? inv[i] : w[i] * inv[i];
         }
         var g = lambda.gradient();
         var q = new double[n][]; // ∂_a λ / λ
@@ -48,7 +51,7 @@ final class BatchSum {
                 int ab = Duals.pair(a, b);
                 double t = h[ab] == null ? 0 : dot(h[ab], wInv);
                 if (q[a] != null && q[b] != null) {
-                    t -= dot3(q[a], q[b], w);
+                    t -= w == null ? dot(q[a], q[b]) : dot3(q[a], q[b], w);
                 }
                 out[1 + n + ab] = t;
             }
@@ -74,6 +77,25 @@ final class BatchSum {
         }
         for (; i < x.length; i++) {
             s0 += x[i] * y[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Σ x_i, as {@link #dot}. */
+    static double sum(double[] x) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < x.length; i += 4) {
+            s0 += x[i];
+            s1 += x[i + 1];
+            s2 += x[i + 2];
+            s3 += x[i + 3];
+        }
+        for (; i < x.length; i++) {
+            s0 += x[i];
         }
         return (s0 + s1) + (s2 + s3);
     }

@@ -46,14 +46,17 @@ final class EventTable {
             int from = b * batchSize;
             int len = Math.min(distinct, from + batchSize) - from;
             var cols = new double[width][len];
-            weights[b] = new double[len];
+            var w = new double[len];
+            boolean repeats = false;
             for (int u = 0; u < len; u++) {
                 int row = first[from + u];
                 for (int k = 0; k < width; k++) {
                     cols[k][u] = columns[k][row];
                 }
-                weights[b][u] = count[from + u];
+                w[u] = count[from + u];
+                repeats |= count[from + u] != 1;
             }
+            weights[b] = repeats ? w : null; // no repeats: weight 1 everywhere, not stored
             batches[b] = new EventColumns(cols, len);
         }
         return new EventTable(batches, weights, distinct);
@@ -67,7 +70,7 @@ final class EventTable {
         return batches[b];
     }
 
-    /** How many events each distinct event of batch b stands for. */
+    /** How many events each distinct event of batch b stands for; null when each stands for one. */
     double[] weights(int b) {
         return weights[b];
     }

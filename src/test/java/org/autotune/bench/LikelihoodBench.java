@@ -64,12 +64,26 @@ public final class LikelihoodBench {
                 Runtime.getRuntime().availableProcessors(), repeats, numpy.version);
             System.out.printf(Locale.ROOT, "%-10s %-24s %-30s %10s %12s%n", "events", "derivatives",
                 "implementation", "s/pass", "events/s");
+            warmUp();
             for (long n = 10_000; n <= max; n *= 10) {
                 size((int) n, n >= 10_000_000 ? Math.min(repeats, 3) : repeats, n <= legacyMax, numpy, one);
             }
         } finally {
             one.shutdown();
             numpy.close();
+        }
+    }
+
+    /** Lets the JIT compile the likelihood's loops before anything is timed (about 2 s). */
+    private static void warmUp() {
+        var lik = Likelihood.builder()
+            .source("signal", new GaussianPeak(PeakOnBackground.SIGNAL, PeakOnBackground.MEAN, PeakOnBackground.WIDTH))
+            .source("background", new FlatBackground(PeakOnBackground.BACKGROUND, PeakOnBackground.LOWER,
+                PeakOnBackground.UPPER))
+            .dataset(Dataset.ofColumns("warm-up", energies(100_000))).build();
+        long end = System.nanoTime() + 2_000_000_000L;
+        for (int i = 0; System.nanoTime() < end || i < 30; i++) {
+            lik.negLogLikelihood(lik.defaults(), FREE, i % 3);
         }
     }
 
