@@ -5,8 +5,8 @@ bench/likelihood times beside Autotune's likelihood, in the same run and on the 
 Protocol (one command per line on stdin, one answer line on stdout):
   version             numpy's version
   load PATH N SCALE   read N little-endian doubles (the energies, keV); rate multipliers = SCALE
-  time ORDER          one pass at order 0 (value), 1 (+ gradient) or 2 (+ Hessian):
-                      answers "SECONDS VALUE"
+  time ORDER [K]      K passes (default 1) at order 0 (value), 1 (+ gradient) or 2 (+ Hessian):
+                      answers "SECONDS VALUE" (seconds for all K)
   memory ORDER        one untimed pass under tracemalloc: answers the peak bytes numpy allocated
   quit
 Free parameters, in this order: signal multiplier, background multiplier, peak mean.
@@ -63,8 +63,10 @@ def main():
             scale = float(words[3])
             print("ok", flush=True)
         elif words[0] == "time":
+            passes = int(words[2]) if len(words) > 2 else 1
             t0 = time.perf_counter()
-            value, _, _ = nll(x, scale, scale, MEAN, int(words[1]))
+            for _ in range(passes):
+                value, _, _ = nll(x, scale, scale, MEAN, int(words[1]))
             seconds = time.perf_counter() - t0
             print(f"{seconds:.9f} {value:.17g}", flush=True)
         elif words[0] == "memory":

@@ -120,6 +120,35 @@ public final class Duals {
         return hab != null ? hab[i] : 0;
     }
 
+    /**
+     * This batch computed once per distinct tuple of {@code plan} (its {@code uniqueCount()}
+     * events, in the plan's order), put back at every position the plan covers.
+     */
+    public Duals gather(UniqueGather plan) {
+        checkSize(plan.uniqueCount());
+        var index = new int[plan.size()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = plan.uniqueIndex(i);
+        }
+        return new Duals(variables, order, gathered(v, index), gatheredAll(g, index), gatheredAll(h, index));
+    }
+
+    private static double[] gathered(double[] x, int[] index) {
+        var out = Arena.array(index.length);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = x[index[i]];
+        }
+        return out;
+    }
+
+    private static double[][] gatheredAll(double[][] x, int[] index) {
+        var out = new double[x.length][];
+        for (int k = 0; k < x.length; k++) {
+            out[k] = x[k] == null ? null : gathered(x[k], index);
+        }
+        return out;
+    }
+
     // ---- arithmetic ---------------------------------------------------------------------------
 
     /** this + o. */

@@ -6,7 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * SIMD e^x and ln x on the incubating Vector API (Intel SVML kernels shipped with the JDK). Only
- * loaded when the module is present; see {@link SimdMath}.
+ * loaded when the module is present; see {@link SimdMath}. Every element, tail included, goes
+ * through the same kernel, so a value never depends on its position in the array.
  */
 final class VectorKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -19,8 +20,9 @@ final class VectorKernels {
         for (int bound = SPECIES.loopBound(x.length); i < bound; i += SPECIES.length()) {
             DoubleVector.fromArray(SPECIES, x, i).lanewise(VectorOperators.EXP).intoArray(out, i);
         }
-        for (; i < x.length; i++) {
-            out[i] = Math.exp(x[i]);
+        if (i < x.length) { // the tail through the same kernel, masked: every element gets the same function
+            var m = SPECIES.indexInRange(i, x.length);
+            DoubleVector.fromArray(SPECIES, x, i, m).lanewise(VectorOperators.EXP, m).intoArray(out, i, m);
         }
     }
 
@@ -29,8 +31,9 @@ final class VectorKernels {
         for (int bound = SPECIES.loopBound(x.length); i < bound; i += SPECIES.length()) {
             DoubleVector.fromArray(SPECIES, x, i).lanewise(VectorOperators.LOG).intoArray(out, i);
         }
-        for (; i < x.length; i++) {
-            out[i] = Math.log(x[i]);
+        if (i < x.length) { // the tail through the same kernel, masked: every element gets the same function
+            var m = SPECIES.indexInRange(i, x.length);
+            DoubleVector.fromArray(SPECIES, x, i, m).lanewise(VectorOperators.LOG, m).intoArray(out, i, m);
         }
     }
 }

@@ -35,7 +35,9 @@ import org.autotune.likelihood.examples.PeakOnBackground;
  * (bench/likelihood.d/numpy_nll.py, 1 thread) on the same events, and the former per-event
  * {@code DerivativeStructure} implementation (order 2, up to {@code LEGACY_MAX} events). The
  * implementations run interleaved, one pass each per repeat, so all see the same machine load;
- * the figure is the median over the repeats after one warm-up pass each.
+ * the figure is the median over the repeats after one warm-up repeat each. Below 10⁶ events a
+ * repeat is several passes (10⁶ events in all; a tenth of that for the former implementation),
+ * so that a repeat lasts longer than the scheduler's time slices on a loaded machine.
  *
  * <p>Memory: retained = heap still in use after a full GC with the likelihood built, minus
  * before, per event (dataset columns + distinct-event batches); allocated = bytes all JVM
@@ -74,6 +76,15 @@ public final class LikelihoodBench {
         }
     }
 
+    /** k passes; the value of the last. */
+    private static double passes(int k, DoubleSupplier pass) {
+        double v = Double.NaN;
+        for (int i = 0; i < k; i++) {
+            v = pass.getAsDouble();
+        }
+        return v;
+    }
+
     /** Lets the JIT compile the likelihood's loops before anything is timed (about 2 s). */
     private static void warmUp() {
         var lik = Likelihood.builder()
@@ -110,18 +121,21 @@ public final class LikelihoodBench {
         values[lik.indexOf(PeakOnBackground.BACKGROUND_MULTIPLIER)] = scale;
         LegacyLikelihood legacy = withLegacy ? legacy(x) : null;
         var finalLik = lik;
+        int k = Math.max(1, 1_000_000 / n); // passes per timed repeat: at least ~10^6 events each
         for (int order = 0; order <= 2; order++) {
             int o = order;
-            DoubleSupplier single = () -> one.submit(() -> finalLik.negLogLikelihood(values, FREE, o).value()).join();
-            DoubleSupplier all = () -> finalLik.negLogLikelihood(values, FREE, o).value();
-            DoubleSupplier np = () -> numpy.time(o);
-            var runs = new ArrayList<Run>(List.of(new Run("Autotune columnar, 1 thread", single, true),
-                new Run("Autotune columnar, all cores", all, true), new Run("numpy analytic, 1 thread", np, false)));
+            DoubleSupplier single = () -> one.submit(() -> passes(k, () -> finalLik.negLogLikelihood(values, FREE, o)
+                .value())).join();
+            DoubleSupplier all = () -> passes(k, () -> finalLik.negLogLikelihood(values, FREE, o).value());
+            DoubleSupplier np = () -> numpy.time(o, k);
+            var runs = new ArrayList<Run>(List.of(new Run("Autotune columnar, 1 thread", single, true, k),
+                new Run("Autotune columnar, all cores", all, true, k), new Run("numpy analytic, 1 thread", np, false, k)));
             if (legacy != null && order == 2) {
+                int kl = Math.max(1, k / 10);
                 runs.add(new Run("Autotune before (per event), 1", () -> one.submit(
-                    () -> legacy.negLogLikelihood(values, FREE, o).value()).join(), true));
-                runs.add(new Run("Autotune before (per event), all", () -> legacy.negLogLikelihood(values, FREE, o)
-                    .value(), true));
+                    () -> passes(kl, () -> legacy.negLogLikelihood(values, FREE, o).value())).join(), true, kl));
+                runs.add(new Run("Autotune before (per event), all", () -> passes(kl,
+                    () -> legacy.negLogLikelihood(values, FREE, o).value()), true, kl));
             }
             interleave(runs, repeats);
             double check = runs.get(0).value;
@@ -150,7 +164,10 @@ public final class LikelihoodBench {
         double value;
         double median;
 
-        Run(String label, DoubleSupplier pass, boolean javaTimed) {
+        final int passes;
+
+        Run(String label, DoubleSupplier pass, boolean javaTimed, int passes) {
+            this.passes = passes;
             this.label = label;
             this.pass = pass;
             this.javaTimed = javaTimed;
@@ -167,7 +184,7 @@ public final class LikelihoodBench {
                 value = Numpy.lastValue;
             }
             if (record) {
-                seconds.add(s);
+                seconds.add(s / passes);
             }
         }
     }
@@ -267,9 +284,9 @@ public final class LikelihoodBench {
             ask("load " + file + " " + n + " " + scale);
         }
 
-        /** Seconds numpy took for one pass (and keeps the value for the check). */
-        double time(int order) {
-            var words = ask("time " + order).split(" ");
+        /** Seconds numpy took for k passes (and keeps the value for the check). */
+        double time(int order, int k) {
+            var words = ask("time " + order + " " + k).split(" ");
             lastValue = Double.parseDouble(words[1]);
             return Double.parseDouble(words[0]);
         }

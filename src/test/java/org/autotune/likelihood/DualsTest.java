@@ -104,4 +104,28 @@ class DualsTest {
             assertThat(l[i]).isCloseTo(Math.log(x[i]), within(Math.ulp(Math.log(x[i]))));
         }
     }
+
+    @Test
+    void gathering_a_batch_computed_on_distinct_values_is_bit_identical_to_computing_every_event() {
+        var rng = new SplittableRandom(12);
+        var x = new double[500];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextInt(7); // a hidden count with many repeats
+        }
+        var plan = UniqueGather.of(x);
+        var distinct = new double[plan.uniqueCount()];
+        for (int u = 0; u < distinct.length; u++) {
+            distinct[u] = plan.uniqueArguments()[u][0];
+        }
+        var p = Duals.variable(distinct.length, 2, 2, 1, 0.3);
+        var once = p.multiply(distinct).exp().gather(plan);
+        var every = Duals.variable(x.length, 2, 2, 1, 0.3).multiply(x).exp();
+        assertThat(plan.uniqueCount()).isEqualTo(7);
+        for (int i = 0; i < x.length; i++) {
+            assertThat(once.value(i)).isEqualTo(every.value(i));
+            assertThat(once.derivative(1, i)).isEqualTo(every.derivative(1, i));
+            assertThat(once.secondDerivative(1, 1, i)).isEqualTo(every.secondDerivative(1, 1, i));
+        }
+        assertThatThrownBy(() -> every.gather(plan)).hasMessageContaining("fix:");
+    }
 }
