@@ -6,7 +6,7 @@ Protocol (one command per line on stdin, one answer line on stdout):
   version             numpy's version
   load PATH N SCALE   read N little-endian doubles (the energies, keV); rate multipliers = SCALE
   time ORDER [K]      K passes (default 1) at order 0 (value), 1 (+ gradient) or 2 (+ Hessian):
-                      answers "SECONDS VALUE" (seconds for all K)
+                      answers "SECONDS VALUE CPU_SECONDS" (for all K; CPU = time.process_time)
   memory ORDER        one untimed pass under tracemalloc: answers the peak bytes numpy allocated
   quit
 Free parameters, in this order: signal multiplier, background multiplier, peak mean.
@@ -65,10 +65,12 @@ def main():
         elif words[0] == "time":
             passes = int(words[2]) if len(words) > 2 else 1
             t0 = time.perf_counter()
+            c0 = time.process_time()
             for _ in range(passes):
                 value, _, _ = nll(x, scale, scale, MEAN, int(words[1]))
             seconds = time.perf_counter() - t0
-            print(f"{seconds:.9f} {value:.17g}", flush=True)
+            cpu = time.process_time() - c0
+            print(f"{seconds:.9f} {value:.17g} {cpu:.9f}", flush=True)
         elif words[0] == "memory":
             tracemalloc.start()
             nll(x, scale, scale, MEAN, int(words[1]))

@@ -39,6 +39,10 @@ import org.autotune.likelihood.examples.PeakOnBackground;
  * repeat is several passes (10⁶ events in all; a tenth of that for the former implementation),
  * so that a repeat lasts longer than the scheduler's time slices on a loaded machine.
  *
+ * <p>Besides wall-clock events/s, "per CPU-s" divides by the CPU time of the one thread that did
+ * the work (Java: the pool's worker thread; numpy: the python process, {@code time.process_time}),
+ * which depends much less on how busy a shared machine is.
+ *
  * <p>Memory: retained = heap still in use after a full GC with the likelihood built, minus
  * before, per event (dataset columns + distinct-event batches); allocated = bytes all JVM
  * threads allocated during one 1-thread pass, per event (garbage included); numpy = peak bytes
@@ -62,10 +66,11 @@ public final class LikelihoodBench {
         var one = new ForkJoinPool(1);
         try {
             System.out.printf(Locale.ROOT, "peak on background, 3 free parameters; %d cores; median of %d "
-                + "interleaved repeats after 1 warm-up; numpy %s, 1 thread%n",
-                Runtime.getRuntime().availableProcessors(), repeats, numpy.version);
-            System.out.printf(Locale.ROOT, "%-10s %-24s %-30s %10s %12s%n", "events", "derivatives",
-                "implementation", "s/pass", "events/s");
+                + "interleaved repeats after 1 warm-up; numpy %s, 1 thread; SIMD exp/log: %s%n",
+                Runtime.getRuntime().availableProcessors(), repeats, numpy.version,
+                !"false".equals(System.getProperty("autotune.likelihood.simd")));
+            System.out.printf(Locale.ROOT, "%-10s %-24s %-30s %10s %12s %12s%n", "events", "derivatives",
+                "implementation", "s/pass", "events/s", "per CPU-s");
             warmUp();
             for (long n = 10_000; n <= max; n *= 10) {
                 size((int) n, n >= 10_000_000 ? Math.min(repeats, 3) : repeats, n <= legacyMax, numpy, one);
@@ -74,6 +79,17 @@ public final class LikelihoodBench {
             one.shutdown();
             numpy.close();
         }
+    }
+
+    private static volatile double lastCpu = Double.NaN;
+
+    /** The call's value; its CPU time on this thread (seconds) goes to lastCpu. */
+    private static double cpuTimed(DoubleSupplier call) {
+        var bean = ManagementFactory.getThreadMXBean();
+        long c0 = bean.getCurrentThreadCpuTime();
+        double v = call.getAsDouble();
+        lastCpu = (bean.getCurrentThreadCpuTime() - c0) / 1e9;
+        return v;
     }
 
     /** k passes; the value of the last. */
@@ -124,8 +140,8 @@ public final class LikelihoodBench {
         int k = Math.max(1, 1_000_000 / n); // passes per timed repeat: at least ~10^6 events each
         for (int order = 0; order <= 2; order++) {
             int o = order;
-            DoubleSupplier single = () -> one.submit(() -> passes(k, () -> finalLik.negLogLikelihood(values, FREE, o)
-                .value())).join();
+            DoubleSupplier single = () -> one.submit(() -> cpuTimed(() -> passes(k,
+                () -> finalLik.negLogLikelihood(values, FREE, o).value()))).join();
             DoubleSupplier all = () -> passes(k, () -> finalLik.negLogLikelihood(values, FREE, o).value());
             DoubleSupplier np = () -> numpy.time(o, k);
             var runs = new ArrayList<Run>(List.of(new Run("Autotune columnar, 1 thread", single, true, k),
@@ -143,15 +159,16 @@ public final class LikelihoodBench {
                 if (!(Math.abs(r.value - check) <= 1e-9 * Math.abs(check))) {
                     throw new IllegalStateException("%s gives -ln L %s, Autotune %s".formatted(r.label, r.value, check));
                 }
-                System.out.printf(Locale.ROOT, "%-10d %-24s %-30s %10.4f %12.0f%n", n, ORDERS[order], r.label,
-                    r.median, n / r.median);
+                System.out.printf(Locale.ROOT, "%-10d %-24s %-30s %10.4f %12.0f %12s%n", n, ORDERS[order], r.label,
+                    r.median, n / r.median, Double.isNaN(r.cpuMedian) ? "-" : "%.0f".formatted(n / r.cpuMedian));
             }
             System.out.printf(Locale.ROOT, "%-10d %-24s ratios: 1 thread / numpy %.2f, all cores / numpy %.2f, "
-                + "all cores / 1 thread %.2f%n", n, ORDERS[order], runs.get(2).median / runs.get(0).median,
-                runs.get(2).median / runs.get(1).median, runs.get(0).median / runs.get(1).median);
+                + "all cores / 1 thread %.2f; CPU time numpy / 1 thread %.2f%n", n, ORDERS[order],
+                runs.get(2).median / runs.get(0).median, runs.get(2).median / runs.get(1).median,
+                runs.get(0).median / runs.get(1).median, runs.get(2).cpuMedian / runs.get(0).cpuMedian);
             System.out.printf(Locale.ROOT, "%-10d %-24s memory per event: retained %.1f B, allocated per pass "
                 + "%.1f B; numpy peak per pass %.1f B%n", n, ORDERS[order], (double) retained / n,
-                (double) allocated(single) / n, (double) numpy.memory(o) / n);
+                (double) allocated(single) / k / n, (double) numpy.memory(o) / n);
         }
     }
 
@@ -161,6 +178,8 @@ public final class LikelihoodBench {
         final DoubleSupplier pass;
         final boolean javaTimed;
         final List<Double> seconds = new ArrayList<>();
+        final List<Double> cpuSeconds = new ArrayList<>();
+        double cpuMedian;
         double value;
         double median;
 
@@ -177,30 +196,37 @@ public final class LikelihoodBench {
             long t0 = System.nanoTime();
             double v = pass.getAsDouble();
             double s = (System.nanoTime() - t0) / 1e9;
+            double cpu = lastCpu;
             if (javaTimed) {
                 value = v;
-            } else { // numpy reports its own time (without the pipe) and its value
+            } else { // numpy reports its own time (without the pipe), CPU time and value
                 s = v;
                 value = Numpy.lastValue;
+                cpu = Numpy.lastCpu;
             }
             if (record) {
                 seconds.add(s / passes);
+                cpuSeconds.add(cpu / passes);
             }
         }
     }
 
     private static void interleave(List<Run> runs, int repeats) {
         for (var r : runs) {
+            lastCpu = Double.NaN;
             r.once(false);
         }
         for (int i = 0; i < repeats; i++) {
             for (var r : runs) {
+                lastCpu = Double.NaN;
                 r.once(true);
             }
         }
         for (var r : runs) {
             var s = r.seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             r.median = s[s.length / 2];
+            var c = r.cpuSeconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            r.cpuMedian = c[c.length / 2];
         }
     }
 
@@ -288,10 +314,12 @@ public final class LikelihoodBench {
         double time(int order, int k) {
             var words = ask("time " + order + " " + k).split(" ");
             lastValue = Double.parseDouble(words[1]);
+            lastCpu = Double.parseDouble(words[2]);
             return Double.parseDouble(words[0]);
         }
 
         static volatile double lastValue;
+        static volatile double lastCpu;
 
         long memory(int order) {
             return Long.parseLong(ask("memory " + order));
