@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.hipparchus.analysis.differentiation.DSFactory;
-import org.hipparchus.analysis.differentiation.DerivativeStructure;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
@@ -21,7 +19,7 @@ import org.hipparchus.linear.MatrixUtils;
  * </pre>
  * (the ∂²μ term cancels against ∫ ∂²λ dx; Barlow, "Extended maximum likelihood", NIM A297
  * (1990) 496). Only first derivatives of the rates are needed, so the sources are evaluated on
- * order-1 {@link DerivativeStructure}s: n+1 numbers per operation for n free parameters.
+ * order-1 {@link Duals}: n+1 arrays per operation for n free parameters.
  *
  * <p>The integral is a {@link Quadrature} sum Σ_i w_i ∂λ ∂λ / λ (x_i), evaluated in fixed chunks
  * on the common fork-join pool and added in chunk order, so the result does not depend on the
@@ -52,11 +50,13 @@ public final class ExpectedFisher {
     public static ExpectedFisher of(Map<String, Source> sources, List<Constraint> constraints,
             Map<String, Double> values, List<String> free, Quadrature quadrature) {
         var model = new AsimovModel(sources, constraints);
-        var theta = model.variables(values, free);
+        var theta = model.values(values);
+        var freeAt = model.freeAt(free);
         int n = free.size();
         int chunks = (quadrature.size() + Likelihood.CHUNK - 1) / Likelihood.CHUNK;
         var parts = IntStream.range(0, chunks).parallel()
-            .mapToObj(c -> model.chunkInformation(c, theta, n, quadrature))
+            .mapToObj(c -> Arena.within(Math.min(Likelihood.CHUNK, quadrature.size() - c * Likelihood.CHUNK),
+                () -> model.chunkInformation(c, theta, freeAt, n, quadrature)))
             .toArray(double[][][]::new);
         var info = new double[n][n];
         for (var part : parts) { // in chunk order: independent of the thread count
@@ -129,113 +129,79 @@ public final class ExpectedFisher {
 
     /** The sources with their parameters laid out as a {@link Likelihood} lays them out. */
     private static final class AsimovModel {
-        private final List<Source> sources;
         private final Likelihood layout;
-        private final int[][] sourceParams;
-        private final int[] multipliers;
+        private final Intensity intensity;
 
         AsimovModel(Map<String, Source> sources, List<Constraint> constraints) {
             var builder = Likelihood.builder();
             sources.forEach(builder::source);
             constraints.forEach(builder::constraint);
             layout = builder.dataset(new Dataset("asimov", new double[0][])).build();
-            this.sources = List.copyOf(sources.values());
-            sourceParams = this.sources.stream()
-                .map(s -> s.parameters().stream().mapToInt(p -> layout.indexOf(p.name())).toArray())
-                .toArray(int[][]::new);
-            multipliers = sources.keySet().stream()
-                .mapToInt(name -> layout.indexOf(Likelihood.multiplierName(name))).toArray();
+            intensity = layout.intensity();
         }
 
-        DerivativeStructure[] variables(Map<String, Double> values, List<String> free) {
+        /** All parameter values: the defaults, overridden by {@code values}. */
+        double[] values(Map<String, Double> values) {
             var v = layout.defaults();
             values.forEach((name, x) -> v[layout.indexOf(name)] = x);
-            var factory = new DSFactory(free.size(), 1);
-            var theta = new DerivativeStructure[v.length];
-            for (int k = 0; k < v.length; k++) {
-                theta[k] = factory.constant(v[k]);
-            }
+            return v;
+        }
+
+        /** The free position of each parameter, or −1. */
+        int[] freeAt(List<String> free) {
+            var at = new int[layout.parameters().size()];
+            Arrays.fill(at, -1);
             for (int f = 0; f < free.size(); f++) {
                 if (free.indexOf(free.get(f)) != f) {
                     throw new IllegalArgumentException("parameter " + free.get(f) + " is listed twice as free");
                 }
-                int k = layout.indexOf(free.get(f));
-                theta[k] = factory.variable(f, v[k]);
+                at[layout.indexOf(free.get(f))] = f;
             }
-            return theta;
+            return at;
         }
 
         /** Σ w_i ∂λ ∂λ / λ over the points of one chunk. */
-        double[][] chunkInformation(int chunk, DerivativeStructure[] theta, int n, Quadrature q) {
+        double[][] chunkInformation(int chunk, double[] values, int[] freeAt, int n, Quadrature q) {
             int from = chunk * Likelihood.CHUNK;
             int to = Math.min(q.size(), from + Likelihood.CHUNK);
-            var batch = new double[to - from][];
+            var rows = new double[to - from][];
             for (int i = from; i < to; i++) {
-                batch[i - from] = q.point(i);
+                rows[i - from] = q.point(i);
             }
-            var rates = new DerivativeStructure[sources.size()][];
-            for (int j = 0; j < sources.size(); j++) {
-                var own = new DerivativeStructure[sourceParams[j].length];
-                for (int p = 0; p < own.length; p++) {
-                    own[p] = theta[sourceParams[j][p]];
+            var batch = EventColumns.ofRows(rows, 0, rows.length);
+            var lambda = intensity.evaluate(batch, values, freeAt, n, 1, new double[intensity.sourceCount()][]);
+            var v = lambda.value();
+            var g = lambda.gradient();
+            var w = new double[v.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = q.weight(from + i);
+                if (!(v[i] > 0)) {
+                    checkEmpty(v[i], g, i, rows[i]);
+                    w[i] = 0;
+                } else {
+                    w[i] /= v[i];
                 }
-                rates[j] = sources.get(j).differentialRates(own, batch);
             }
             var info = new double[n][n];
-            var gradient = new double[n];
-            var at = firstOrderIndices(theta[0].getFactory(), n);
-            for (int i = 0; i < batch.length; i++) {
-                double lambda = intensity(theta, rates, i, at, gradient);
-                double w = q.weight(from + i);
-                if (!(lambda > 0)) {
-                    checkEmpty(lambda, gradient, batch[i]);
-                    continue;
-                }
-                for (int a = 0; a < n; a++) {
-                    for (int b = 0; b < n; b++) {
-                        info[a][b] += w * gradient[a] * gradient[b] / lambda;
-                    }
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    info[a][b] = g[a] == null || g[b] == null ? 0 : dot3(g[a], g[b], w);
                 }
             }
             return info;
         }
 
-        /** λ at point i, its gradient into {@code gradient}. */
-        private double intensity(DerivativeStructure[] theta, DerivativeStructure[][] rates, int i,
-                int[] at, double[] gradient) {
-            int n = gradient.length;
-            double lambda = 0;
-            Arrays.fill(gradient, 0);
-            for (int j = 0; j < rates.length; j++) {
-                var m = theta[multipliers[j]];
-                var r = rates[j][i];
-                // A source without parameters may answer in any factory: then R is a constant.
-                var all = r.getFreeParameters() == n && r.getOrder() == 1 ? r.getAllDerivatives() : null;
-                var dm = m.getAllDerivatives();
-                double rv = r.getValue();
-                lambda += m.getValue() * rv;
-                for (int a = 0; a < n; a++) { // ∂(m R) = ∂m R + m ∂R
-                    double dr = all == null ? 0 : all[at[a]];
-                    gradient[a] += dm[at[a]] * rv + m.getValue() * dr;
-                }
+        private static double dot3(double[] x, double[] y, double[] z) {
+            double s = 0;
+            for (int i = 0; i < x.length; i++) {
+                s += x[i] * y[i] * z[i];
             }
-            return lambda;
+            return s;
         }
 
-        /** Where ∂/∂θ_a sits in getAllDerivatives() of this factory's structures. */
-        private static int[] firstOrderIndices(DSFactory factory, int n) {
-            var at = new int[n];
-            for (int a = 0; a < n; a++) {
-                var orders = new int[n];
-                orders[a] = 1;
-                at[a] = factory.getCompiler().getPartialDerivativeIndex(orders);
-            }
-            return at;
-        }
-
-        private static void checkEmpty(double lambda, double[] gradient, double[] x) {
-            for (double g : gradient) {
-                if (g != 0) {
+        private static void checkEmpty(double lambda, double[][] gradient, int i, double[] x) {
+            for (var g : gradient) {
+                if (g != null && g[i] != 0) {
                     throw new IllegalStateException(("total rate %s ≤ 0 with a non-zero gradient "
                         + "at %s: the model is not a valid intensity there; fix: the sources' "
                         + "rates or the parameter values").formatted(lambda, Arrays.toString(x)));

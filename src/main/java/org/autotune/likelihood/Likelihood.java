@@ -20,39 +20,39 @@ import org.hipparchus.analysis.differentiation.DerivativeStructure;
  * (constant terms such as ln n! dropped). Every source contributes to every dataset; each source
  * j gets a rate multiplier parameter {@code <name>_rate_multiplier} (default 1, bounds [0, ∞)).
  *
- * <p><b>Exact derivatives.</b> Free parameters become order-2 {@link DerivativeStructure}s, so
- * one pass gives the value, gradient and Hessian. The cost of each arithmetic operation grows
- * with the number of partial derivatives kept, (n+1)(n+2)/2 for n free parameters at order 2:
- * 6 for n=2, 66 for n=10, 231 for n=20. About 20 free parameters is the practical limit. Beyond
- * it, ask for order 1 (gradient only, n+1 numbers) and take the Hessian from finite differences
- * of the gradient, or split the parameters into blocks (profile nuisance parameters that only
- * a few sources use).
+ * <p><b>Exact derivatives, columnar.</b> Events are stored in columns and cut into fixed batches
+ * of {@value #CHUNK}; sources evaluate a whole batch at once on {@link Duals} (value, gradient
+ * and Hessian per event as primitive arrays), and the log terms are summed in plain loops. A
+ * source's derivatives are carried only over its own free parameters; the rate multipliers enter
+ * analytically. The cost per event grows with the number of free parameters n as (n+1)(n+2)/2
+ * arrays at order 2 (6 for n=2, 66 for n=10); beyond about 20 free parameters ask for order 1
+ * (gradient only) and take the Hessian from finite differences of the gradient.
  *
  * <p><b>Parallel and deterministic.</b> Identical events are merged once at construction
- * ({@link UniqueGather}; their log terms are weighted by multiplicity). The distinct events are
- * cut into fixed chunks of {@value #CHUNK} events, chunks are evaluated in parallel, and the
- * chunk sums are added in chunk order, so the result does not depend on the number of threads.
- * Sources with no free parameter are evaluated once per dataset and parameter values and cached
- * (a fixed background shape costs nothing per fit step).
+ * ({@link EventTable}; their log terms are weighted by multiplicity). The batches are evaluated
+ * in parallel (on the calling thread's fork-join pool, the common pool by default) and their sums
+ * added in batch order, so the result does not depend on the number of threads. Sources with no
+ * free parameter are evaluated once per dataset and parameter values and cached (a fixed
+ * background shape costs nothing per fit step).
  *
  * <p>Immutable after {@link Builder#build()} and thread-safe. A zero or negative total rate at
  * an event gives an infinite or NaN value; {@link Fit} treats such points as outside the model.
  */
 public final class Likelihood {
-    /** Events per parallel chunk; fixed so that sums never depend on the thread count. */
-    static final int CHUNK = 256;
+    /** Events per batch; fixed so that sums never depend on the thread count. */
+    static final int CHUNK = 1024;
 
     private final List<String> sourceNames;
     private final List<Source> sources;
     private final List<Dataset> datasets;
-    private final List<UniqueGather> plans;
-    private final List<double[][]> uniqueEvents;
+    private final List<EventTable> tables;
     private final List<Constraint> constraints;
     private final List<SourceParameter> parameters;
     private final Map<String, Integer> index;
     private final int[][] sourceParams;
     private final int[] multipliers;
     private final int[] constrained;
+    private final Intensity intensity;
     private final Map<Long, CachedRates> fixedRates = new ConcurrentHashMap<>();
 
     private Likelihood(Builder b) {
@@ -78,8 +78,8 @@ public final class Likelihood {
             .toArray(int[][]::new);
         multipliers = sourceNames.stream().mapToInt(n -> index.get(multiplierName(n))).toArray();
         constrained = constraints.stream().mapToInt(c -> indexOf(c.parameter())).toArray();
-        plans = datasets.stream().map(d -> UniqueGather.of(d.eventsShared())).toList();
-        uniqueEvents = plans.stream().map(UniqueGather::uniqueArguments).toList();
+        tables = datasets.stream().map(d -> EventTable.of(d.columnsShared(), d.size(), CHUNK)).toList();
+        intensity = new Intensity(sourceNames, sources, sourceParams, multipliers);
     }
 
     /** Starts a likelihood: add sources, datasets and constraints, then {@code build()}. */
@@ -136,16 +136,32 @@ public final class Likelihood {
             throw new IllegalArgumentException("order " + order + " must be 0, 1 or 2");
         }
         var theta = variables(values, free, order);
+        var freeAt = new int[values.length];
+        Arrays.fill(freeAt, -1);
+        for (int f = 0; f < free.size(); f++) {
+            freeAt[indexOf(free.get(f))] = f;
+        }
         var total = theta.length == 0 ? new DSFactory(0, order).constant(0) : theta[0].getFactory().constant(0);
+        int n = free.size();
+        var events = new double[1 + (order >= 1 ? n : 0) + (order >= 2 ? Duals.pairs(n) : 0)];
         for (int d = 0; d < datasets.size(); d++) {
-            total = total.add(datasetTerm(d, theta, values));
+            total = total.add(expectedTotal(theta));
+            var logSum = logSum(d, values, freeAt, n, order);
+            for (int k = 0; k < events.length; k++) {
+                events[k] += logSum[k];
+            }
         }
         for (int c = 0; c < constraints.size(); c++) {
             var con = constraints.get(c);
             var z = theta[constrained[c]].subtract(con.centre()).divide(con.sigma());
             total = total.add(z.square().multiply(0.5));
         }
-        return unpack(total, free, order);
+        return unpack(total, events, free, order);
+    }
+
+    /** The layout of sources and parameters, for {@link ExpectedFisher}. */
+    Intensity intensity() {
+        return intensity;
     }
 
     private DerivativeStructure[] variables(double[] values, List<String> free, int order) {
@@ -164,74 +180,73 @@ public final class Likelihood {
         return theta;
     }
 
-    /** Σ_j m_j μ_j − Σ_events w_u ln Σ_j m_j R_j for dataset d. */
-    private DerivativeStructure datasetTerm(int d, DerivativeStructure[] theta, double[] values) {
-        var own = new DerivativeStructure[sources.size()][];
+    /** Σ_j m_j μ_j. */
+    private DerivativeStructure expectedTotal(DerivativeStructure[] theta) {
         var mu = theta[0].getFactory().constant(0);
-        var fixed = new double[sources.size()][];
         for (int j = 0; j < sources.size(); j++) {
-            own[j] = pick(theta, sourceParams[j]);
-            var muJ = aligned(sources.get(j).expectedCount(own[j]), mu, j);
-            mu = mu.add(theta[multipliers[j]].multiply(muJ));
-            if (isConstant(own[j])) {
-                fixed[j] = cachedRates(d, j, own[j], values);
+            var own = new DerivativeStructure[sourceParams[j].length];
+            for (int p = 0; p < own.length; p++) {
+                own[p] = theta[sourceParams[j][p]];
             }
+            var muJ = aligned(sources.get(j).expectedCount(own), mu, j);
+            mu = mu.add(theta[multipliers[j]].multiply(muJ));
         }
-        var events = uniqueEvents.get(d);
-        int chunks = (events.length + CHUNK - 1) / CHUNK;
-        var parts = IntStream.range(0, chunks).parallel()
-            .mapToObj(c -> chunkLogSum(d, c, theta, own, fixed))
-            .toArray(DerivativeStructure[]::new);
-        var logSum = theta[0].getFactory().constant(0);
-        for (var p : parts) { // in chunk order: independent of the thread count
-            logSum = logSum.add(p);
-        }
-        return mu.subtract(logSum);
+        return mu;
     }
 
-    private DerivativeStructure chunkLogSum(int d, int chunk, DerivativeStructure[] theta,
-            DerivativeStructure[][] own, double[][] fixed) {
-        var events = uniqueEvents.get(d);
-        int from = chunk * CHUNK;
-        int to = Math.min(events.length, from + CHUNK);
-        var batch = Arrays.copyOfRange(events, from, to);
-        var rates = new DerivativeStructure[sources.size()][];
+    /**
+     * Σ_events w ln λ for dataset d with its derivatives: {value, ∂_a…, packed ∂_a∂_b…}. Batches
+     * run in parallel; their sums are added in batch order.
+     */
+    private double[] logSum(int d, double[] values, int[] freeAt, int n, int order) {
+        var fixed = new double[sources.size()][][];
         for (int j = 0; j < sources.size(); j++) {
-            if (fixed[j] == null) {
-                rates[j] = sources.get(j).differentialRates(own[j], batch);
+            if (!intensity.dependsOnFree(j, freeAt)) {
+                fixed[j] = cachedRates(d, j, values);
             }
         }
-        var plan = plans.get(d);
-        var sum = theta[0].getFactory().constant(0);
-        for (int i = 0; i < batch.length; i++) {
-            DerivativeStructure rate = null;
-            for (int j = 0; j < sources.size(); j++) {
-                var m = theta[multipliers[j]];
-                var term = fixed[j] != null ? m.multiply(fixed[j][from + i]) : m.multiply(rates[j][i]);
-                rate = rate == null ? term : rate.add(term);
+        var table = tables.get(d);
+        var parts = IntStream.range(0, table.batchCount()).parallel()
+            .mapToObj(b -> Arena.within(table.batch(b).size(), () -> BatchSum.of(intensity.evaluate(
+                table.batch(b), values, freeAt, n, order, column(fixed, b)), table.weights(b), n, order)))
+            .toArray(double[][]::new);
+        var sum = new double[1 + (order >= 1 ? n : 0) + (order >= 2 ? Duals.pairs(n) : 0)];
+        for (var p : parts) { // in batch order: independent of the thread count
+            for (int k = 0; k < sum.length; k++) {
+                sum[k] += p[k];
             }
-            sum = sum.add(rate.log().multiply(plan.multiplicity(from + i)));
         }
         return sum;
     }
 
-    /** R_j at every distinct event of dataset d for a source whose parameters are all fixed. */
-    private double[] cachedRates(int d, int j, DerivativeStructure[] own, double[] values) {
+    private static double[][] column(double[][][] fixed, int b) {
+        var out = new double[fixed.length][];
+        for (int j = 0; j < fixed.length; j++) {
+            out[j] = fixed[j] == null ? null : fixed[j][b];
+        }
+        return out;
+    }
+
+    /** R_j at every distinct event of dataset d (per batch) for a source without free parameters. */
+    private double[][] cachedRates(int d, int j, double[] values) {
         var key = (long) d * sources.size() + j;
         var ownValues = Arrays.stream(sourceParams[j]).mapToDouble(k -> values[k]).toArray();
         var hit = fixedRates.get(key);
         if (hit != null && Arrays.equals(hit.values(), ownValues)) {
             return hit.rates();
         }
-        var events = uniqueEvents.get(d);
-        var rates = Arrays.stream(sources.get(j).differentialRates(own, events))
-            .mapToDouble(DerivativeStructure::getValue).toArray();
+        var table = tables.get(d);
+        var noneFree = new int[values.length];
+        Arrays.fill(noneFree, -1);
+        var rates = IntStream.range(0, table.batchCount()).parallel()
+            .mapToObj(b -> intensity.rates(j, table.batch(b), values, noneFree, 0).v)
+            .toArray(double[][]::new);
         fixedRates.put(key, new CachedRates(ownValues, rates));
         return rates;
     }
 
     /** The rates of one fixed source at one dataset's distinct events, for these values. */
-    private record CachedRates(double[] values, double[] rates) {
+    private record CachedRates(double[] values, double[][] rates) {
     }
 
     /**
@@ -250,44 +265,26 @@ public final class Likelihood {
             .formatted(sourceNames.get(j)));
     }
 
-    private static boolean isConstant(DerivativeStructure[] params) {
-        for (var p : params) {
-            var all = p.getAllDerivatives();
-            for (int i = 1; i < all.length; i++) {
-                if (all[i] != 0) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static DerivativeStructure[] pick(DerivativeStructure[] theta, int[] at) {
-        var out = new DerivativeStructure[at.length];
-        for (int i = 0; i < at.length; i++) {
-            out[i] = theta[at[i]];
-        }
-        return out;
-    }
-
-    private static NegLogLikelihood unpack(DerivativeStructure total, List<String> free, int order) {
+    /** μ and constraints (as a structure) minus the event sums. */
+    private static NegLogLikelihood unpack(DerivativeStructure total, double[] events, List<String> free,
+            int order) {
         int n = free.size();
         var gradient = new double[order >= 1 ? n : 0];
         var hessian = new double[order >= 2 ? n : 0][order >= 2 ? n : 0];
         for (int a = 0; a < gradient.length; a++) {
             var orders = new int[n];
             orders[a] = 1;
-            gradient[a] = total.getPartialDerivative(orders);
+            gradient[a] = total.getPartialDerivative(orders) - events[1 + a];
         }
         for (int a = 0; a < hessian.length; a++) {
             for (int b = 0; b < n; b++) {
                 var orders = new int[n];
                 orders[a]++;
                 orders[b]++;
-                hessian[a][b] = total.getPartialDerivative(orders);
+                hessian[a][b] = total.getPartialDerivative(orders) - events[1 + n + Duals.pair(a, b)];
             }
         }
-        return new NegLogLikelihood(total.getValue(), free, gradient, hessian);
+        return new NegLogLikelihood(total.getValue() - events[0], free, gradient, hessian);
     }
 
     /** Collects sources, datasets and constraints. */

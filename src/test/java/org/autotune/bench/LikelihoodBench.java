@@ -1,169 +1,348 @@
 package org.autotune.bench;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import java.util.function.DoubleSupplier;
+import org.autotune.likelihood.Dataset;
+import org.autotune.likelihood.LegacyLikelihood;
+import org.autotune.likelihood.LegacySources;
 import org.autotune.likelihood.Likelihood;
-import org.autotune.likelihood.UniqueGather;
+import org.autotune.likelihood.examples.FlatBackground;
+import org.autotune.likelihood.examples.GaussianPeak;
 import org.autotune.likelihood.examples.PeakOnBackground;
-import org.hipparchus.analysis.differentiation.DSFactory;
-import org.hipparchus.analysis.differentiation.DerivativeStructure;
 
 /**
- * Two likelihood benchmarks.
+ * Events per second of −ln L on the peak-on-background example (3 free parameters: both rate
+ * multipliers and the peak position) at order 0 (value), 1 (+ gradient) and 2 (+ Hessian), for
+ * 10⁴ … 10⁷ events: Autotune's columnar likelihood on 1 thread ({@code ForkJoinPool(1)}) and on
+ * all cores (common pool), numpy with hand-written analytic derivatives
+ * (bench/likelihood.d/numpy_nll.py, 1 thread) on the same events, and the former per-event
+ * {@code DerivativeStructure} implementation (order 2, up to {@code LEGACY_MAX} events). The
+ * implementations run interleaved, one pass each per repeat, so all see the same machine load;
+ * the figure is the median over the repeats after one warm-up repeat each. Below 10⁶ events a
+ * repeat is several passes (10⁶ events in all; a tenth of that for the former implementation),
+ * so that a repeat lasts longer than the scheduler's time slices on a loaded machine.
  *
- * <p>(a) Events per second for the value, gradient and Hessian of −ln L (order 2, free: both
- * rate multipliers and the peak position) on the peak-on-background example with many events:
- * once inside a 1-thread {@link ForkJoinPool} (the likelihood's parallel chunks then run on that
- * one thread) and once on the common pool (all cores). One warm-up pass, then the median of
- * {@code REPEATS} timed passes.
+ * <p>Besides wall-clock events/s, "per CPU-s" divides by the CPU time of the one thread that did
+ * the work (Java: the pool's worker thread; numpy: the python process, {@code time.process_time}),
+ * which depends much less on how busy a shared machine is.
  *
- * <p>(b) Unique-and-gather: EVENTS events × n_electrons 0..29 × n_photons 0..29, a yield model
- * (order-2 {@link DerivativeStructure}s, 3 parameters) that depends only on the event's drift-time
- * bin (10 bins) and on n_electrons + n_photons. Evaluated at every position, and through a
- * {@link UniqueGather} plan (plan built inside the measurement). Counts function evaluations and
- * the bytes the measuring thread allocated ({@code com.sun.management.ThreadMXBean
- * #getThreadAllocatedBytes}: exact, cumulative, unaffected by GC), plus the heap still in use
- * after a full GC while the results are held (what stays resident; approximate).
+ * <p>Memory: retained = heap still in use after a full GC with the likelihood built, minus
+ * before, per event (dataset columns + distinct-event batches); allocated = bytes all JVM
+ * threads allocated during one 1-thread pass, per event (garbage included); numpy = peak bytes
+ * numpy allocated during one pass (tracemalloc), per event, beside its 8-byte input.
  *
- * <p>usage: LikelihoodBench [EVENTS_A (default 200000)] [REPEATS (default 5)] [EVENTS_B (default 200)]
+ * <p>usage: LikelihoodBench [MAX_EVENTS (default 10000000)] [REPEATS (default 5)] [LEGACY_MAX (default 1000000)]
  */
 public final class LikelihoodBench {
+    private static final List<String> FREE = List.of(PeakOnBackground.SIGNAL_MULTIPLIER,
+        PeakOnBackground.BACKGROUND_MULTIPLIER, "peak_mean");
+    private static final String[] ORDERS = {"value", "value+gradient", "value+gradient+Hessian"};
+
     private LikelihoodBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        int eventsA = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        long max = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        int eventsB = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        eventsPerSecond(eventsA, repeats);
-        uniqueAndGather(eventsB);
+        long legacyMax = args.length > 2 ? Long.parseLong(args[2]) : 1_000_000;
+        var numpy = new Numpy();
+        var one = new ForkJoinPool(1);
+        try {
+            System.out.printf(Locale.ROOT, "peak on background, 3 free parameters; %d cores; median of %d "
+                + "interleaved repeats after 1 warm-up; numpy %s, 1 thread; SIMD exp/log: %s%n",
+                Runtime.getRuntime().availableProcessors(), repeats, numpy.version,
+                !"false".equals(System.getProperty("autotune.likelihood.simd")));
+            System.out.printf(Locale.ROOT, "%-10s %-24s %-30s %10s %12s %12s%n", "events", "derivatives",
+                "implementation", "s/pass", "events/s", "per CPU-s");
+            warmUp();
+            for (long n = 10_000; n <= max; n *= 10) {
+                size((int) n, n >= 10_000_000 ? Math.min(repeats, 3) : repeats, n <= legacyMax, numpy, one);
+            }
+        } finally {
+            one.shutdown();
+            numpy.close();
+        }
     }
 
-    private static void eventsPerSecond(int n, int repeats) throws InterruptedException, ExecutionException {
+    private static volatile double lastCpu = Double.NaN;
+
+    /** The call's value; its CPU time on this thread (seconds) goes to lastCpu. */
+    private static double cpuTimed(DoubleSupplier call) {
+        var bean = ManagementFactory.getThreadMXBean();
+        long c0 = bean.getCurrentThreadCpuTime();
+        double v = call.getAsDouble();
+        lastCpu = (bean.getCurrentThreadCpuTime() - c0) / 1e9;
+        return v;
+    }
+
+    /** k passes; the value of the last. */
+    private static double passes(int k, DoubleSupplier pass) {
+        double v = Double.NaN;
+        for (int i = 0; i < k; i++) {
+            v = pass.getAsDouble();
+        }
+        return v;
+    }
+
+    /** Lets the JIT compile the likelihood's loops before anything is timed (about 2 s). */
+    private static void warmUp() {
+        var lik = Likelihood.builder()
+            .source("signal", new GaussianPeak(PeakOnBackground.SIGNAL, PeakOnBackground.MEAN, PeakOnBackground.WIDTH))
+            .source("background", new FlatBackground(PeakOnBackground.BACKGROUND, PeakOnBackground.LOWER,
+                PeakOnBackground.UPPER))
+            .dataset(Dataset.ofColumns("warm-up", energies(100_000))).build();
+        long end = System.nanoTime() + 2_000_000_000L;
+        for (int i = 0; System.nanoTime() < end || i < 30; i++) {
+            lik.negLogLikelihood(lik.defaults(), FREE, i % 3);
+        }
+    }
+
+    private static void size(int n, int repeats, boolean withLegacy, Numpy numpy, ForkJoinPool one)
+            throws Exception {
+        var x = energies(n);
         double scale = n / (PeakOnBackground.SIGNAL + PeakOnBackground.BACKGROUND);
-        var events = PeakOnBackground.generate(new SplittableRandom(1),
-            scale * PeakOnBackground.SIGNAL, scale * PeakOnBackground.BACKGROUND);
-        var lik = PeakOnBackground.likelihood(events);
+        var file = Files.createTempFile("likelihood-bench", ".f64");
+        try {
+            write(file, x);
+            numpy.load(file, n, scale);
+        } finally {
+            Files.delete(file);
+        }
+        long before = retained();
+        var lik = Likelihood.builder()
+            .source("signal", new GaussianPeak(PeakOnBackground.SIGNAL, PeakOnBackground.MEAN, PeakOnBackground.WIDTH))
+            .source("background", new FlatBackground(PeakOnBackground.BACKGROUND, PeakOnBackground.LOWER,
+                PeakOnBackground.UPPER))
+            .dataset(Dataset.ofColumns("data", x)).build();
+        long retained = retained() - before;
         var values = lik.defaults();
         values[lik.indexOf(PeakOnBackground.SIGNAL_MULTIPLIER)] = scale;
         values[lik.indexOf(PeakOnBackground.BACKGROUND_MULTIPLIER)] = scale;
-        var free = List.of(PeakOnBackground.SIGNAL_MULTIPLIER, PeakOnBackground.BACKGROUND_MULTIPLIER,
-            "peak_mean");
-        Supplier<Double> pass = () -> lik.negLogLikelihood(values, free, 2).value();
-        System.out.printf(Locale.ROOT, "(a) value + gradient + Hessian of -ln L, %d events, 3 free, "
-            + "median of %d after 1 warm-up%n", events.length, repeats);
-        var one = new ForkJoinPool(1);
-        try {
-            double single = median(repeats, () -> one.submit(pass::get).join());
-            double all = median(repeats, pass::get);
-            int cores = Runtime.getRuntime().availableProcessors();
-            System.out.printf(Locale.ROOT, "%-22s %12s %14s%n", "threads", "s per pass", "events/s");
-            System.out.printf(Locale.ROOT, "%-22s %12.3f %14.0f%n", "1 (ForkJoinPool(1))", single, events.length / single);
-            System.out.printf(Locale.ROOT, "%-22s %12.3f %14.0f%n", "common pool (" + cores + " cores)", all,
-                events.length / all);
-            System.out.printf(Locale.ROOT, "speed-up %.2f%n", single / all);
-        } finally {
-            one.shutdown();
-        }
-    }
-
-    /** Seconds per call: one warm-up call, then the median of {@code repeats} timed calls. */
-    private static double median(int repeats, Supplier<Double> call) {
-        double sink = call.get();
-        var t = new double[repeats];
-        for (int r = 0; r < repeats; r++) {
-            long t0 = System.nanoTime();
-            sink += call.get();
-            t[r] = (System.nanoTime() - t0) / 1e9;
-        }
-        if (Double.isNaN(sink)) {
-            throw new IllegalStateException("-ln L is NaN");
-        }
-        Arrays.sort(t);
-        return t[repeats / 2];
-    }
-
-    private static void uniqueAndGather(int events) {
-        var rng = new SplittableRandom(2);
-        var positions = new ArrayList<double[]>();
-        for (int e = 0; e < events; e++) {
-            int driftBin = rng.nextInt(10);
-            for (int ne = 0; ne < 30; ne++) {
-                for (int nph = 0; nph < 30; nph++) {
-                    positions.add(new double[] {driftBin, ne + nph});
+        LegacyLikelihood legacy = withLegacy ? legacy(x) : null;
+        var finalLik = lik;
+        int k = Math.max(1, 1_000_000 / n); // passes per timed repeat: at least ~10^6 events each
+        for (int order = 0; order <= 2; order++) {
+            int o = order;
+            DoubleSupplier single = () -> one.submit(() -> cpuTimed(() -> passes(k,
+                () -> finalLik.negLogLikelihood(values, FREE, o).value()))).join();
+            DoubleSupplier all = () -> passes(k, () -> finalLik.negLogLikelihood(values, FREE, o).value());
+            DoubleSupplier np = () -> numpy.time(o, k);
+            var runs = new ArrayList<Run>(List.of(new Run("Autotune columnar, 1 thread", single, true, k),
+                new Run("Autotune columnar, all cores", all, true, k), new Run("numpy analytic, 1 thread", np, false, k)));
+            if (legacy != null && order == 2) {
+                int kl = Math.max(1, k / 10);
+                runs.add(new Run("Autotune before (per event), 1", () -> one.submit(
+                    () -> passes(kl, () -> legacy.negLogLikelihood(values, FREE, o).value())).join(), true, kl));
+                runs.add(new Run("Autotune before (per event), all", () -> passes(kl,
+                    () -> legacy.negLogLikelihood(values, FREE, o).value()), true, kl));
+            }
+            interleave(runs, repeats);
+            double check = runs.get(0).value;
+            for (var r : runs) {
+                if (!(Math.abs(r.value - check) <= 1e-9 * Math.abs(check))) {
+                    throw new IllegalStateException("%s gives -ln L %s, Autotune %s".formatted(r.label, r.value, check));
                 }
+                System.out.printf(Locale.ROOT, "%-10d %-24s %-30s %10.4f %12.0f %12s%n", n, ORDERS[order], r.label,
+                    r.median, n / r.median, Double.isNaN(r.cpuMedian) ? "-" : "%.0f".formatted(n / r.cpuMedian));
+            }
+            System.out.printf(Locale.ROOT, "%-10d %-24s ratios: 1 thread / numpy %.2f, all cores / numpy %.2f, "
+                + "all cores / 1 thread %.2f; CPU time numpy / 1 thread %.2f%n", n, ORDERS[order],
+                runs.get(2).median / runs.get(0).median, runs.get(2).median / runs.get(1).median,
+                runs.get(0).median / runs.get(1).median, runs.get(2).cpuMedian / runs.get(0).cpuMedian);
+            System.out.printf(Locale.ROOT, "%-10d %-24s memory per event: retained %.1f B, allocated per pass "
+                + "%.1f B; numpy peak per pass %.1f B%n", n, ORDERS[order], (double) retained / n,
+                (double) allocated(single) / k / n, (double) numpy.memory(o) / n);
+        }
+    }
+
+    /** One implementation's timings over the interleaved repeats. */
+    private static final class Run {
+        final String label;
+        final DoubleSupplier pass;
+        final boolean javaTimed;
+        final List<Double> seconds = new ArrayList<>();
+        final List<Double> cpuSeconds = new ArrayList<>();
+        double cpuMedian;
+        double value;
+        double median;
+
+        final int passes;
+
+        Run(String label, DoubleSupplier pass, boolean javaTimed, int passes) {
+            this.passes = passes;
+            this.label = label;
+            this.pass = pass;
+            this.javaTimed = javaTimed;
+        }
+
+        void once(boolean record) {
+            long t0 = System.nanoTime();
+            double v = pass.getAsDouble();
+            double s = (System.nanoTime() - t0) / 1e9;
+            double cpu = lastCpu;
+            if (javaTimed) {
+                value = v;
+            } else { // numpy reports its own time (without the pipe), CPU time and value
+                s = v;
+                value = Numpy.lastValue;
+                cpu = Numpy.lastCpu;
+            }
+            if (record) {
+                seconds.add(s / passes);
+                cpuSeconds.add(cpu / passes);
             }
         }
-        var args = positions.toArray(double[][]::new);
-        var factory = new DSFactory(3, 2);
-        var params = new DerivativeStructure[] {factory.variable(0, 0.8), factory.variable(1, 1.3),
-            factory.variable(2, 0.05)};
-        var calls = new AtomicLong();
-        Function<double[], DerivativeStructure> yield = t -> {
-            calls.incrementAndGet();
-            return yieldModel(params, t[0], t[1]);
-        };
-        System.out.printf(Locale.ROOT, "%n(b) unique-and-gather: %d events x 30 n_e x 30 n_ph = %d positions, "
-            + "order-2 structures in 3 parameters%n", events, args.length);
-        System.out.printf(Locale.ROOT, "%-22s %12s %16s %16s%n", "", "evaluations", "allocated MB", "retained MB");
-        var direct = measure(calls, () -> {
-            var out = new ArrayList<DerivativeStructure>(args.length);
-            for (var t : args) {
-                out.add(yield.apply(t));
+    }
+
+    private static void interleave(List<Run> runs, int repeats) {
+        for (var r : runs) {
+            lastCpu = Double.NaN;
+            r.once(false);
+        }
+        for (int i = 0; i < repeats; i++) {
+            for (var r : runs) {
+                lastCpu = Double.NaN;
+                r.once(true);
             }
-            return out;
-        });
-        var gathered = measure(calls, () -> UniqueGather.of(args).apply(yield));
-        print("every position", direct);
-        print("unique-and-gather", gathered);
-        System.out.printf(Locale.ROOT, "ratio evaluations %.0f, allocated %.1f, retained %.1f%n",
-            (double) direct[0] / gathered[0], (double) direct[1] / gathered[1], (double) direct[2] / gathered[2]);
+        }
+        for (var r : runs) {
+            var s = r.seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            r.median = s[s.length / 2];
+            var c = r.cpuSeconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            r.cpuMedian = c[c.length / 2];
+        }
     }
 
-    /**
-     * A made-up yield model with the cost profile of a real one: a recombination fraction from a
-     * drift-time-dependent field, a Binomial-like log-probability of the quanta.
-     */
-    private static DerivativeStructure yieldModel(DerivativeStructure[] p, double driftBin, double quanta) {
-        var field = p[2].multiply(-driftBin).exp().multiply(p[1]);
-        var recombination = field.add(1).log().negate().exp().multiply(p[0]);
-        return recombination.log().multiply(quanta).add(recombination.negate().log1p().multiply(60 - quanta));
+    /** The example's energies: signal and background in the ratio 100 : 1000, fixed seed. */
+    private static double[] energies(int n) {
+        var rng = new SplittableRandom(1);
+        var x = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (rng.nextDouble() < PeakOnBackground.SIGNAL / (PeakOnBackground.SIGNAL + PeakOnBackground.BACKGROUND)) {
+                double e;
+                do {
+                    e = PeakOnBackground.MEAN + PeakOnBackground.WIDTH * rng.nextGaussian();
+                } while (e < PeakOnBackground.LOWER || e > PeakOnBackground.UPPER);
+                x[i] = e;
+            } else {
+                x[i] = PeakOnBackground.LOWER + (PeakOnBackground.UPPER - PeakOnBackground.LOWER) * rng.nextDouble();
+            }
+        }
+        return x;
     }
 
-    /** {evaluations, bytes allocated by this thread, bytes retained after GC} for one call. */
-    private static long[] measure(AtomicLong calls, Supplier<List<DerivativeStructure>> work) {
+    private static LegacyLikelihood legacy(double[] x) {
+        var rows = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            rows[i] = new double[] {x[i]};
+        }
+        return LegacyLikelihood.builder()
+            .source("signal", LegacySources.gaussianPeak(PeakOnBackground.SIGNAL, PeakOnBackground.MEAN,
+                PeakOnBackground.WIDTH))
+            .source("background", LegacySources.flatBackground(PeakOnBackground.BACKGROUND,
+                PeakOnBackground.LOWER, PeakOnBackground.UPPER))
+            .dataset(new Dataset("data", rows)).build();
+    }
+
+    private static void write(Path file, double[] x) throws IOException {
+        var buffer = ByteBuffer.allocate(8 * x.length).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.asDoubleBuffer().put(x);
+        try (var ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            while (buffer.hasRemaining()) {
+                ch.write(buffer);
+            }
+        }
+    }
+
+    /** Bytes all JVM threads allocated during one call (garbage included). */
+    private static long allocated(DoubleSupplier call) {
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long id = Thread.currentThread().getId();
-        long before = retained();
-        calls.set(0);
-        long a0 = threads.getThreadAllocatedBytes(id);
-        var result = work.get();
-        long allocated = threads.getThreadAllocatedBytes(id) - a0;
-        long held = retained() - before;
-        if (result.size() == 0) {
-            throw new IllegalStateException("no results");
-        }
-        return new long[] {calls.get(), allocated, held};
+        long a0 = Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).filter(b -> b > 0).sum();
+        call.getAsDouble();
+        long a1 = Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds())).filter(b -> b > 0).sum();
+        return a1 - a0;
     }
 
     private static long retained() {
         for (int i = 0; i < 3; i++) {
             System.gc();
         }
-        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        return heap.getUsed();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static void print(String label, long[] m) {
-        System.out.printf(Locale.ROOT, "%-22s %12d %16.1f %16.1f%n", label, m[0], m[1] / 1e6, m[2] / 1e6);
+    /** The numpy reference in a python3 process, driven line by line. */
+    private static final class Numpy implements AutoCloseable {
+        private final Process process;
+        private final PrintWriter in;
+        private final BufferedReader out;
+        final String version;
+
+        Numpy() throws IOException {
+            var script = Path.of("bench/likelihood.d/numpy_nll.py");
+            var pb = new ProcessBuilder("python3", script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT);
+            pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+            pb.environment().put("OMP_NUM_THREADS", "1");
+            pb.environment().put("MKL_NUM_THREADS", "1");
+            process = pb.start();
+            in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+            out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            version = ask("version");
+        }
+
+        void load(Path file, int n, double scale) {
+            ask("load " + file + " " + n + " " + scale);
+        }
+
+        /** Seconds numpy took for k passes (and keeps the value for the check). */
+        double time(int order, int k) {
+            var words = ask("time " + order + " " + k).split(" ");
+            lastValue = Double.parseDouble(words[1]);
+            lastCpu = Double.parseDouble(words[2]);
+            return Double.parseDouble(words[0]);
+        }
+
+        static volatile double lastValue;
+        static volatile double lastCpu;
+
+        long memory(int order) {
+            return Long.parseLong(ask("memory " + order));
+        }
+
+        private String ask(String command) {
+            in.println(command);
+            try {
+                var line = out.readLine();
+                if (line == null) {
+                    throw new IllegalStateException("numpy reference exited; is python3-numpy installed? "
+                        + "fix: apt-get install python3-numpy");
+                }
+                return line;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            in.println("quit");
+            process.destroy();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.autotune.likelihood;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -130,6 +131,26 @@ class LikelihoodTest {
         double mu = 50 * (1 - Math.exp(-3)) / 0.3;
         assertThat(lik.value(lik.defaults()))
             .isCloseTo(split.value(split.defaults()) - mu, within(1e-10));
+    }
+
+    @Test
+    void a_dataset_given_as_columns_gives_the_same_result_as_rows() {
+        var rng = new SplittableRandom(13);
+        var x = new double[3000];
+        var rows = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.floor(1000 * rng.nextDouble()) / 100; // some repeats
+            rows[i] = new double[] {x[i]};
+        }
+        var byRows = Likelihood.builder().source("s", TestSources.exponential()).dataset(new Dataset("d", rows)).build();
+        var byColumns = Likelihood.builder().source("s", TestSources.exponential())
+            .dataset(Dataset.ofColumns("d", x)).build();
+        var a = byRows.negLogLikelihood(byRows.defaults(), List.of("a", "b"), 2);
+        var b = byColumns.negLogLikelihood(byColumns.defaults(), List.of("a", "b"), 2);
+        assertThat(b.value()).isEqualTo(a.value());
+        assertThat(b.hessian()).isEqualTo(a.hessian());
+        assertThat(Dataset.ofColumns("d", x).events()).isEqualTo(rows);
+        assertThatThrownBy(() -> Dataset.ofColumns("d", x, new double[2])).hasMessageContaining("fix:");
     }
 
     private static Likelihood exponentialToy(int n) {

@@ -1,6 +1,8 @@
 package org.autotune.likelihood.examples;
 
 import java.util.List;
+import org.autotune.likelihood.Duals;
+import org.autotune.likelihood.EventColumns;
 import org.autotune.likelihood.Source;
 import org.autotune.likelihood.SourceParameter;
 import org.hipparchus.analysis.differentiation.DSFactory;
@@ -36,8 +38,8 @@ public final class FlatBackground implements Source {
     // With no parameters, params is empty: the rate is a constant. The likelihood evaluates a
     // source without free parameters once per dataset and only uses getValue() of the result.
     @Override
-    public DerivativeStructure differentialRate(DerivativeStructure[] params, double[] event) {
-        return constants.constant(expected / (upper - lower));
+    public Duals differentialRates(Duals[] params, EventColumns events) {
+        return Duals.constant(events.size(), expected / (upper - lower));
     }
 
     @Override

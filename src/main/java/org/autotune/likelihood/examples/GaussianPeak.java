@@ -1,6 +1,8 @@
 package org.autotune.likelihood.examples;
 
 import java.util.List;
+import org.autotune.likelihood.Duals;
+import org.autotune.likelihood.EventColumns;
 import org.autotune.likelihood.Source;
 import org.autotune.likelihood.SourceParameter;
 import org.hipparchus.analysis.differentiation.DerivativeStructure;
@@ -34,8 +36,8 @@ public final class GaussianPeak implements Source {
     }
 
     @Override
-    public DerivativeStructure differentialRate(DerivativeStructure[] params, double[] event) {
-        var z = params[0].negate().add(event[0]).divide(width); // (x − mean) / width
+    public Duals differentialRates(Duals[] params, EventColumns events) {
+        var z = params[0].subtractFrom(events.column(0)).divide(width); // (x − mean) / width
         return z.square().multiply(-0.5).exp().multiply(expected / (SQRT_2PI * width));
     }
 

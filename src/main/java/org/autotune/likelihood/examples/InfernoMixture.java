@@ -3,6 +3,8 @@ package org.autotune.likelihood.examples;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.autotune.likelihood.Duals;
+import org.autotune.likelihood.EventColumns;
 import org.autotune.likelihood.Likelihood;
 import org.autotune.likelihood.Quadrature;
 import org.autotune.likelihood.Source;
@@ -68,12 +70,16 @@ public final class InfernoMixture {
         }
 
         @Override
-        public DerivativeStructure differentialRate(DerivativeStructure[] params, double[] x) {
-            if (x[2] < 0) {
-                return constants.constant(0);
+        public Duals differentialRates(Duals[] params, EventColumns events) {
+            var x0 = events.column(0);
+            var x1 = events.column(1);
+            var x2 = events.column(2);
+            var rate = new double[events.size()];
+            for (int i = 0; i < rate.length; i++) {
+                double gauss = Math.exp(-0.5 * (x0[i] * x0[i] + x1[i] * x1[i])) / TWO_PI;
+                rate[i] = x2[i] < 0 ? 0 : SIGNAL * gauss * 2 * Math.exp(-2 * x2[i]);
             }
-            double gauss = Math.exp(-0.5 * (x[0] * x[0] + x[1] * x[1])) / TWO_PI;
-            return constants.constant(SIGNAL * gauss * 2 * Math.exp(-2 * x[2]));
+            return Duals.of(rate);
         }
 
         @Override
@@ -91,17 +97,28 @@ public final class InfernoMixture {
         }
 
         @Override
-        public DerivativeStructure differentialRate(DerivativeStructure[] params, double[] x) {
+        public Duals differentialRates(Duals[] params, EventColumns events) {
             var r = params[0];
             var lambda = params[1];
-            if (x[2] < 0) {
-                return r.getFactory().constant(0);
+            int n = events.size();
+            var x0 = events.column(0);
+            var x1 = events.column(1);
+            var x2 = events.column(2);
+            var shifted = new double[n];  // x0 − 2
+            var second = new double[n];   // −x1² / (2·9)
+            var minusX2 = new double[n];  // −x2, 0 outside x2 ≥ 0
+            var inside = new double[n];   // 1 where x2 ≥ 0, else 0
+            for (int i = 0; i < n; i++) {
+                shifted[i] = x0[i] - 2;
+                second[i] = -0.5 * x1[i] * x1[i] / 9;
+                minusX2[i] = x2[i] < 0 ? 0 : -x2[i];
+                inside[i] = x2[i] < 0 ? 0 : 1;
             }
-            var dx0 = r.negate().add(x[0] - 2);        // x0 − (2 + r)
-            var exponent = dx0.square().multiply(-0.5 / 5).add(-0.5 * x[1] * x[1] / 9);
+            var dx0 = r.subtractFrom(shifted);        // x0 − (2 + r)
+            var exponent = dx0.square().multiply(-0.5 / 5).add(second);
             var gauss = exponent.exp().multiply(1 / (TWO_PI * Math.sqrt(5 * 9)));
-            var decay = lambda.multiply(-x[2]).exp().multiply(lambda);
-            return gauss.multiply(decay).multiply(BACKGROUND);
+            var decay = lambda.multiply(minusX2).exp().multiply(lambda);
+            return gauss.multiply(decay).multiply(BACKGROUND).multiply(inside);
         }
 
         @Override
