@@ -28,6 +28,9 @@ final class ChartStyle {
     static final Color BAND = new Color(31, 119, 180, 50);
     static final Color SIGMA = new Color(214, 39, 40, 45);
 
+    /** The name of the invisible point {@link #tidy} adds to keep XChart's x ticks round. */
+    static final String GHOST = " ";
+
     /** At most this many points per scatter series; more are thinned evenly (never the best-so-far ones). */
     static final int MAX_POINTS = 1500;
     /** The same for the small panels of a grid of plots. */
@@ -180,7 +183,8 @@ final class ChartStyle {
         double xMax = series.stream().mapToDouble(XYSeries::getXMax).max().orElse(0);
         double yMin = series.stream().mapToDouble(XYSeries::getYMin).min().orElse(0);
         double yMax = series.stream().mapToDouble(XYSeries::getYMax).max().orElse(0);
-        if (s.getXAxisMin() == null && s.getXAxisMax() == null && Double.isFinite(xMin) && Double.isFinite(xMax)) {
+        boolean free = s.getXAxisMin() == null && s.getXAxisMax() == null && chart.getSeries(GHOST) == null;
+        if (free && Double.isFinite(xMin) && Double.isFinite(xMax)) {
             if (s.isXAxisLogarithmic()) {
                 double[] d = decades(xMin, xMax);
                 s.setXAxisLogarithmic(d.length > 0);
@@ -191,6 +195,13 @@ final class ChartStyle {
                 // about one labelled tick per 70 px of axis (chart width less the y axis' labels and title)
                 double[] b = round(xMin, xMax, Math.max(2, (chart.getWidth() - 80) / 70));
                 s.setXAxisMin(b[0]).setXAxisMax(b[1]);
+                // XChart labels equally spaced x values (samples 1, 2, 3, ...) with every k-th value
+                // (1, 14, 27, ...) instead of round numbers: one invisible point off that grid avoids it
+                var ghost = chart.addSeries(GHOST, new double[] {b[0] + (b[1] - b[0]) * 1e-4 * Math.PI},
+                    new double[] {Double.isFinite(yMin) ? yMin : 0});
+                ghost.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+                ghost.setMarker(SeriesMarkers.NONE);
+                ghost.setShowInLegend(false);
             }
         }
         if (s.isYAxisLogarithmic() && s.getYAxisMin() == null && s.getYAxisMax() == null) {
