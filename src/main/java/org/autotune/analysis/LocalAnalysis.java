@@ -172,7 +172,7 @@ public final class LocalAnalysis {
             for (var e : c.estimates()) {
                 var p = space.parameter(spaceIndex(e.name()));
                 out.add(String.format(Locale.ROOT, "  %-16s %14s  +- %-12s %s%s%s", e.name(),
-                    Parameter.plain(roundLike(e.value(), e.sigma())), Parameter.plain(round(e.sigma())),
+                    Digits.value(e.value(), e.sigma()), Digits.sigma(e.sigma()),
                     p.unit().isEmpty() ? "" : p.unit() + " ", e.poor() ? "POORLY CONSTRAINED" : "",
                     e.rangeLimited() ? (e.poor() ? ", " : "") + "range-limited" : ""));
             }
@@ -183,7 +183,7 @@ public final class LocalAnalysis {
                 + "least constrained first:");
             for (var d : c.directions()) {
                 out.add(String.format(Locale.ROOT, "  %-28s %s", Double.isNaN(d.width()) ? "flat or falling"
-                    : String.format(Locale.ROOT, "1 sigma = %.3f of the range", d.width()), c.describe(d)
+                    : "1 sigma = " + Digits.sigma(d.width()) + " of the range", c.describe(d)
                     + (d.poor() ? "   <- poorly constrained" : "")));
             }
             var strong = new ArrayList<String>();
@@ -240,16 +240,6 @@ public final class LocalAnalysis {
 
     private int spaceIndex(String name) {
         return space.names().indexOf(name);
-    }
-
-    /** The value to one digit more than its 1σ has (four significant digits when σ is unknown). */
-    static double roundLike(double v, double sigma) {
-        if (v == 0 || !Double.isFinite(v)) {
-            return v;
-        }
-        double digit = Double.isFinite(sigma) && sigma > 0 ? Math.floor(Math.log10(sigma)) - 2
-            : Math.floor(Math.log10(Math.abs(v))) - 3;
-        return Parameter.roundedTo(v, (int) digit);
     }
 
     private static double round(double v) {

@@ -1,11 +1,13 @@
 package org.autotune.campaign;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.autotune.analysis.Digits;
 import org.autotune.analysis.GoodnessOfFit;
 import org.autotune.analysis.LocalAnalysis;
 import org.autotune.analysis.Profile;
@@ -159,19 +161,21 @@ public final class CampaignAnalysis {
         }
         out.addAll(local.describe());
         profile.ifPresent(p -> {
+            var sigma = sigmas(p);
             out.add(String.format(Locale.ROOT, "profile intervals (others re-minimised on the quadratic, within the "
                 + "range; delta chi2 = %s):", Parameter.plain(p.level())));
             for (var i : p.intervals()) {
                 var par = space.parameter(space.names().indexOf(i.name()));
                 out.add(String.format(Locale.ROOT, "  %-16s [%s%s, %s%s] %s", i.name(),
-                    i.lowAtBound() ? "range end " : "", Parameter.plain(round(i.low())),
-                    Parameter.plain(round(i.high())), i.highAtBound() ? " range end" : "", par.unit()));
+                    i.lowAtBound() ? "range end " : "", Digits.value(i.low(), sigma.get(i.name())),
+                    Digits.value(i.high(), sigma.get(i.name())), i.highAtBound() ? " range end" : "", par.unit()));
             }
             out.add("eigentunes (parameter sets at the same level along each principal direction):");
             for (var t : p.eigentunes()) {
                 var values = new ArrayList<String>();
                 for (int i = 0; i < space.dimension(); i++) {
-                    values.add(space.parameter(i).name() + "=" + Parameter.plain(round(t.point().get(i))));
+                    String name = space.parameter(i).name();
+                    values.add(name + "=" + Digits.value(t.point().get(i), sigma.getOrDefault(name, Double.NaN)));
                 }
                 out.add(String.format(Locale.ROOT, "  %d%c  %s%s", t.direction(), t.sign(), String.join(" ", values),
                     t.clipped() ? String.format(Locale.ROOT, "  (clipped at the range; delta %.2g)", t.delta()) : ""));
@@ -197,8 +201,17 @@ public final class CampaignAnalysis {
         return map;
     }
 
-    /** Four significant digits. */
-    private static double round(double v) {
-        return Parameter.rounded(v, 4);
+    /**
+     * Each parameter's 1σ for printing its interval and eigentunes: the quadratic's, or where it has
+     * none, half the profile interval's width.
+     */
+    private Map<String, Double> sigmas(Profile p) {
+        var out = new HashMap<String, Double>();
+        for (var i : p.intervals()) {
+            out.put(i.name(), (i.high() - i.low()) / 2);
+        }
+        local.constraints().ifPresent(c -> c.estimates().stream().filter(e -> e.sigma() > 0
+            && Double.isFinite(e.sigma())).forEach(e -> out.put(e.name(), e.sigma())));
+        return out;
     }
 }

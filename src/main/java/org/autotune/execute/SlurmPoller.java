@@ -18,6 +18,13 @@ import org.autotune.TextTail;
  * lag on a network filesystem) and then reported as lost.
  */
 final class SlurmPoller {
+    /** SLURM states that say why a job was stopped from outside the simulation. */
+    private static final List<String> NAMED = List.of("CANCELLED", "TIMEOUT", "DEADLINE", "PREEMPTED",
+        "OUT_OF_MEMORY", "NODE_FAIL", "BOOT_FAIL");
+
+    /** What a shell reports for a process killed by SIGTERM (128 + 15). */
+    private static final int SIGTERM_EXIT = 128 + 15;
+
     private final Map<String, Long> missingSince = new HashMap<>();
     private final Duration markerWait;
 
@@ -37,7 +44,7 @@ final class SlurmPoller {
         var open = new ArrayList<String>();
         for (var e : active.entrySet()) {
             var outcome = fromMarker(e.getValue());
-            if (outcome != null) {
+            if (outcome != null && !terminated(outcome)) {
                 finish.accept(e.getKey(), outcome);
                 missingSince.remove(e.getKey());
                 changed = true;
@@ -72,6 +79,9 @@ final class SlurmPoller {
             return false;
         }
         var again = fromMarker(task);   // the job may have written its marker since the first look
+        if (again != null && terminated(again)) {
+            return decideTerminated(id, task, state, finish);
+        }
         if (again != null) {
             finish.accept(id, again);
             missingSince.remove(id);
@@ -95,6 +105,40 @@ final class SlurmPoller {
         return true;
     }
 
+    /**
+     * A marker saying SIGTERM (exit 143) is not decisive on its own: SLURM sends SIGTERM when a job
+     * is cancelled, preempted or reaches its time limit, and the wrapper may write the marker before
+     * squeue reports why. So the job's SLURM state decides; only when SLURM names no cause (the job
+     * ended FAILED or COMPLETED, or left the queue and no state came within the marker wait) is it
+     * reported as a SIGTERM from outside autotune: an infrastructure failure, retried.
+     */
+    private boolean decideTerminated(String id, SlurmTask task, Slurm.State state,
+                                     BiConsumer<String, JobOutcome> finish) {
+        if (state != null && NAMED.contains(state.name())) {
+            finish.accept(id, fromState(task, state));
+            missingSince.remove(id);
+            return true;
+        }
+        if (state == null) {   // squeue no longer knows it; without accounting wait as for a lagging marker
+            long first = missingSince.computeIfAbsent(id, k -> System.nanoTime());
+            if (System.nanoTime() - first < markerWait.toNanos()) {
+                return false;
+            }
+        }
+        missingSince.remove(id);
+        finish.accept(id, JobOutcome.infrastructure("terminated by SIGTERM outside autotune (exit code 143"
+            + (state == null ? ", the job left the queue" : ", SLURM state " + state.name())
+            + ", no cancellation, preemption or time limit named by SLURM); retried. If it keeps happening, "
+            + "ask the cluster's admins what sends SIGTERM to jobs", TextTail.of(task.job().stderr(), 20, 4000),
+            task.elapsed()));
+        return true;
+    }
+
+    /** True for the marker of a job killed by SIGTERM (exit code 128 + 15). */
+    static boolean terminated(JobOutcome marker) {
+        return marker.cause() == JobOutcome.Cause.SAMPLE && marker.exitCode() == SIGTERM_EXIT;
+    }
+
     /** The outcome recorded by the job's wrapper, or null when it has not written one yet. */
     static JobOutcome fromMarker(SlurmTask task) {
         var job = task.job();
@@ -112,10 +156,13 @@ final class SlurmPoller {
         if (exit == SlurmWrapper.TIMED_OUT) {
             return JobOutcome.timedOut(job, tail, task.elapsed());
         }
-        if (exit == SlurmWrapper.CANNOT_START) {
-            return JobOutcome.infrastructure("cannot start '" + job.command().get(0) + "' on the compute node "
-                + "(exit code 127: it, or a program it runs, was not found or is not executable there); check "
-                + "simulator.command (the program must be reachable from the compute nodes)", tail, task.elapsed());
+        if (exit == SlurmWrapper.CANNOT_START || exit == SlurmWrapper.NOT_EXECUTABLE) {
+            // deterministic: another try on the same nodes meets the same, so the campaign stops at once
+            String said = lastLine(tail);
+            return JobOutcome.noProgram("cannot start '" + job.command().get(0) + "' on the compute node (exit code "
+                + exit + (said.isEmpty() ? ": it, or a program it runs, was not found or is not executable there"
+                : ": " + said) + "); check simulator.command (the program must be reachable and executable "
+                + "from the compute nodes, and so must the interpreter on a script's first line)", task.elapsed());
         }
         if (exit != 0) {
             return new JobOutcome(JobOutcome.Status.FAILED, exit, ExitCodes.describe(exit), tail, task.elapsed());
@@ -145,6 +192,11 @@ final class SlurmPoller {
                 + "executor.partition", tail, task.elapsed());
             default -> JobOutcome.infrastructure("SLURM state " + state.name() + exit, tail, task.elapsed());
         };
+    }
+
+    private static String lastLine(String text) {
+        var lines = text.strip().lines().toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
     }
 
     private static LinkedHashSet<String> arrays(List<String> ids) {

@@ -22,6 +22,8 @@ final class SlurmWrapper {
      * program it runs was not found, which is no property of the point either.
      */
     static final int CANNOT_START = 127;
+    /** Exit status of coreutils' timeout (and shells) when the program exists but cannot be executed. */
+    static final int NOT_EXECUTABLE = 126;
 
     static final String SCRIPT = """
         #!/bin/bash
@@ -34,7 +36,9 @@ final class SlurmWrapper {
         while IFS= read -r -d '' entry; do export "$entry"; done < job.env
         rm -f exit-status exit-status.tmp
         if ! command -v -- "${args[0]}" > /dev/null; then
-            echo "autotune: cannot start '${args[0]}' on ${HOSTNAME:-this node}: no such program" > stderr.txt
+            why="no such program"
+            if [[ "${args[0]}" == */* && -e "${args[0]}" ]]; then why="it is not an executable file"; fi
+            echo "autotune: cannot start '${args[0]}' on ${HOSTNAME:-this node}: $why" > stderr.txt
             echo 127 > exit-status.tmp && mv -f exit-status.tmp exit-status
             exit 127
         fi

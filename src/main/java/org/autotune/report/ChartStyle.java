@@ -3,6 +3,9 @@ package org.autotune.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Locale;
 import org.knowm.xchart.HeatMapChart;
@@ -24,6 +27,9 @@ final class ChartStyle {
     static final Color FIT = new Color(44, 160, 44);
     static final Color BAND = new Color(31, 119, 180, 50);
     static final Color SIGMA = new Color(214, 39, 40, 45);
+
+    /** The name of the invisible point {@link #tidy} adds to keep XChart's x ticks round. */
+    static final String GHOST = " ";
 
     /** At most this many points per scatter series; more are thinned evenly (never the best-so-far ones). */
     static final int MAX_POINTS = 1500;
@@ -158,6 +164,93 @@ final class ChartStyle {
         }
         int decimals = max == 0 ? 1 : Math.max(0, 3 - (int) Math.floor(Math.log10(max)));
         return decimals == 0 ? "0" : "0." + "#".repeat(decimals);
+    }
+
+    /**
+     * Gives a chart's axes bounds its tick labels can be read on: a linear x axis starts and ends on a
+     * round step (XChart puts its first tick at the axis minimum, so data starting at sample 1 gave
+     * ticks 1, 14, 27, ... that ran together); a log axis spans whole decades, at least two of them
+     * (three labelled ticks), and one over less than a decade is drawn linear instead, where it gets
+     * several labels. Axes whose bounds the plot set itself are left alone.
+     */
+    static void tidy(XYChart chart) {
+        var s = chart.getStyler();
+        var series = chart.getSeriesCollection();
+        if (series.isEmpty()) {
+            return;
+        }
+        double xMin = series.stream().mapToDouble(XYSeries::getXMin).min().orElse(0);
+        double xMax = series.stream().mapToDouble(XYSeries::getXMax).max().orElse(0);
+        double yMin = series.stream().mapToDouble(XYSeries::getYMin).min().orElse(0);
+        double yMax = series.stream().mapToDouble(XYSeries::getYMax).max().orElse(0);
+        boolean free = s.getXAxisMin() == null && s.getXAxisMax() == null && chart.getSeries(GHOST) == null;
+        if (free && Double.isFinite(xMin) && Double.isFinite(xMax)) {
+            if (s.isXAxisLogarithmic()) {
+                double[] d = decades(xMin, xMax);
+                s.setXAxisLogarithmic(d.length > 0);
+                if (d.length > 0) {
+                    s.setXAxisMin(d[0]).setXAxisMax(d[1]);
+                }
+            } else {
+                // about one labelled tick per 70 px of axis (chart width less the y axis' labels and title)
+                double[] b = round(xMin, xMax, Math.max(2, (chart.getWidth() - 80) / 70));
+                s.setXAxisMin(b[0]).setXAxisMax(b[1]);
+                // XChart labels equally spaced x values (samples 1, 2, 3, ...) with every k-th value
+                // (1, 14, 27, ...) instead of round numbers: one invisible point off that grid avoids it
+                var ghost = chart.addSeries(GHOST, new double[] {b[0] + (b[1] - b[0]) * 1e-4 * Math.PI},
+                    new double[] {Double.isFinite(yMin) ? yMin : 0});
+                ghost.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+                ghost.setMarker(SeriesMarkers.NONE);
+                ghost.setShowInLegend(false);
+            }
+        }
+        if (s.isYAxisLogarithmic() && s.getYAxisMin() == null && s.getYAxisMax() == null) {
+            double[] d = decades(yMin, yMax);
+            s.setYAxisLogarithmic(d.length > 0);
+            if (d.length > 0) {
+                s.setYAxisMin(d[0]).setYAxisMax(d[1]);
+            }
+        }
+    }
+
+    /** Whole decades around [lo, hi], at least two; empty when the values span less than one decade. */
+    static double[] decades(double lo, double hi) {
+        if (!(lo > 0) || !(hi >= lo) || !Double.isFinite(hi) || hi < 10 * lo) {
+            return new double[0];
+        }
+        double a = Math.floor(Math.log10(lo));
+        double b = Math.max(Math.ceil(Math.log10(hi)), a + 2);
+        return new double[] {Math.pow(10, a), Math.pow(10, b)};
+    }
+
+    /** [lo, hi] widened to multiples of a round step (1, 2, 2.5 or 5 times a power of ten), about {@code ticks}. */
+    static double[] round(double lo, double hi, int ticks) {
+        if (!(hi > lo)) {
+            double pad = lo == 0 ? 1 : Math.abs(lo) * 0.1;
+            return round(lo - pad, hi + pad, ticks);
+        }
+        double raw = (hi - lo) / ticks;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = power;
+        for (double f : new double[] {1, 2, 2.5, 5, 10}) {
+            if (f * power >= raw) {
+                step = f * power;
+                break;
+            }
+        }
+        return new double[] {Math.floor(lo / step) * step, Math.ceil(hi / step) * step};
+    }
+
+    /** [lo, hi] widened to two significant digits, for the ends of a colour bar: 41.4024363881301 -> 42. */
+    static double[] roundOut(double lo, double hi) {
+        return new double[] {outward(lo, RoundingMode.FLOOR), outward(hi, RoundingMode.CEILING)};
+    }
+
+    private static double outward(double v, RoundingMode mode) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v;
+        }
+        return new BigDecimal(v).round(new MathContext(2, mode)).doubleValue();
     }
 
     /** Four significant digits, for labels. */

@@ -13,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * One plot of the report: one chart, or a grid of small charts (one panel per parameter, pair or
- * observable group), drawn row by row into a single image.
+ * observable group), drawn row by row into a single image at most {@link #MAX_WIDTH} wide. Making
+ * one tidies its charts' axes ({@link ChartStyle#tidy}).
  *
  * @param id      stable name: the HTML section's id and the file name under {@code --plots}
  * @param panels  the charts, in reading order
@@ -25,6 +27,9 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 public record Figure(String id, String title, String caption, List<Chart<?, ?>> panels, int columns,
                      int panelWidth, int panelHeight) {
+
+    /** The widest a figure is drawn, in pixels: the report page's width, so that no image is shrunk. */
+    public static final int MAX_WIDTH = 900;
 
     public Figure {
         if (!id.matches("[a-z0-9-]+")) {
@@ -34,7 +39,14 @@ public record Figure(String id, String title, String caption, List<Chart<?, ?>> 
         if (panels.isEmpty() || columns < 1 || panelWidth < 1 || panelHeight < 1) {
             throw new IllegalArgumentException(id + ": a figure needs panels, columns and a size");
         }
+        columns = Math.max(1, Math.min(columns, MAX_WIDTH / panelWidth));   // rows that fit the page
+        for (var panel : panels) {
+            if (panel instanceof XYChart xy) {
+                ChartStyle.tidy(xy);
+            }
+        }
     }
+
 
     /** A figure of one chart. */
     static Figure single(String id, String title, String caption, Chart<?, ?> chart, int width, int height) {

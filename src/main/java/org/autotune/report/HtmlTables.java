@@ -3,6 +3,7 @@ package org.autotune.report;
 import java.util.Locale;
 import java.util.Optional;
 import org.autotune.analysis.Combinations;
+import org.autotune.analysis.Digits;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 
@@ -95,10 +96,11 @@ final class HtmlTables {
                 .element("td", HtmlPage.text(p, b.point().get(p.name())));
             var e = analysis.map(a -> a.estimates().get(p.name()));
             boolean estimated = e.isPresent() && e.get() != null;
-            html.element("td", estimated ? number(e.get().value()) : "")
-                .element("td", estimated ? sigma(e.get().sigma()) : "");
+            double sigma = estimated ? e.get().sigma() : Double.NaN;
+            html.element("td", estimated ? Digits.value(e.get().value(), sigma) : "")
+                .element("td", estimated ? Digits.sigma(sigma) : "");
             var iv = analysis.map(a -> a.intervals().get(p.name()));
-            html.element("td", iv.isPresent() && iv.get() != null ? interval(iv.get()) : "")
+            html.element("td", iv.isPresent() && iv.get() != null ? interval(iv.get(), sigma) : "")
                 .element("td", p.unit(), "class", "t");
             String note = "";
             if (estimated) {
@@ -196,12 +198,10 @@ final class HtmlTables {
         return text.contains(".") ? text.replaceFirst("0+$", "").replaceFirst("\\.$", "") : text;
     }
 
-    private static String sigma(double s) {
-        return Double.isFinite(s) ? String.format(Locale.ROOT, "%.2g", s) : "unbounded";
-    }
-
-    private static String interval(AnalysisNumbers.Interval i) {
-        return "[" + (i.lowAtBound() ? "range end " : "") + number(i.low()) + ", " + number(i.high())
+    /** A profile interval to the digits of the estimate's 1σ (or, without one, of its own half-width). */
+    private static String interval(AnalysisNumbers.Interval i, double sigma) {
+        double s = sigma > 0 && Double.isFinite(sigma) ? sigma : (i.high() - i.low()) / 2;
+        return "[" + (i.lowAtBound() ? "range end " : "") + Digits.value(i.low(), s) + ", " + Digits.value(i.high(), s)
             + (i.highAtBound() ? " range end" : "") + "]";
     }
 

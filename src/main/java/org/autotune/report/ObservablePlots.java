@@ -19,6 +19,8 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 final class ObservablePlots {
     static final int MAX_PANELS = 24;
+    /** Up to this many observables, the pulls' x axis names each one. */
+    static final int NAMED_PULLS = 4;
 
     private ObservablePlots() {
     }
@@ -115,9 +117,15 @@ final class ObservablePlots {
         var panels = new ArrayList<Chart<?, ?>>();
         for (var s : List.of(start, best)) {
             String which = s == start ? "start" : "best";
-            var chart = ChartStyle.xy(450, 260, "pulls at the " + which + " (sample " + s.name() + ")",
-                "observable (in the metric's order)", "pull", true);
             int n = s.observables().size();
+            var named = new ArrayList<String>();
+            for (int k = 0; k < n && n <= NAMED_PULLS; k++) {
+                named.add(k + " " + s.observables().get(k).name());
+            }
+            // few observables: the axis title names each index; many: their names are in the metric's order
+            var chart = ChartStyle.xy(450, 260, "pulls at the " + which + " (sample " + s.name() + ")",
+                n <= NAMED_PULLS ? String.join(", ", named) : "observable (index in the metric's order)", "pull", true);
+            chart.getStyler().setXAxisMin(-1.0).setXAxisMax((double) n);
             ChartStyle.polygon(chart, "±1", new double[] {-0.5, -0.5, n - 0.5, n - 0.5}, new double[] {-1, 1, 1, -1},
                 ChartStyle.BAND);
             var x = new ArrayList<Double>();
@@ -145,7 +153,7 @@ final class ObservablePlots {
 
     private static XYChart panel(Envelope.Group g, int m) {
         var chart = ChartStyle.xy(SamplePlots.PANEL_WIDTH, SamplePlots.PANEL_HEIGHT,
-            m == 1 ? g.name() : g.name() + " [0.." + (m - 1) + "]", m == 1 ? "" : "index", "value", true);
+            m == 1 ? g.name() : g.name() + " [0.." + (m - 1) + "]", m == 1 ? "" : "index", g.name(), true);
         if (m == 1) {
             chart.getStyler().setXAxisMin(-1.0);
             chart.getStyler().setXAxisMax(1.0);

@@ -156,7 +156,7 @@ final class SamplePlots {
     }
 
     static int columns(int panels) {
-        return panels <= 4 ? panels : panels <= 9 ? 3 : 4;
+        return panels <= 3 ? panels : panels == 4 ? 2 : 3;   // 3 x 300 px: as wide as the page
     }
 
     static double[] pick(double[] values, int[] keep) {

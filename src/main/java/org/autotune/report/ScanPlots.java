@@ -177,6 +177,11 @@ final class ScanPlots {
             chart.addSeries("score", labels(g.xs()), labels(g.ys()), cells);
             chart.getStyler().setShowValue(g.xs().length <= 9);
             chart.getStyler().setHeatMapValueDecimalPattern(ChartStyle.pattern(g.scores()));
+            // the colour bar prints its ends as they are: give it round ones (two significant digits, outward)
+            double[] ends = ChartStyle.roundOut(cells.stream().mapToDouble(c -> c[2].doubleValue()).min().orElse(0),
+                cells.stream().mapToDouble(c -> c[2].doubleValue()).max().orElse(1));
+            chart.getStyler().setMin(ends[0]);
+            chart.getStyler().setMax(ends[1]);
             out.add(Figure.single("grid-" + g.number(), "2-D grid " + g.number() + ": " + g.x() + " and " + g.y(),
                 "The score of each sample of grid " + g.number() + " (" + g.xs().length + " × " + g.ys().length
                     + " points, every other parameter at the minimum), one cell per sample, coloured from low (light) "

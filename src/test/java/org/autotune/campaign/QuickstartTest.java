@@ -23,18 +23,23 @@ class QuickstartTest {
         try (var campaign = Campaign.open(config, overrides, false)) {
             outcome = campaign.run(Progress.NONE, Clock.systemUTC());
         }
-        assertThat(outcome.state()).isEqualTo(Outcome.State.CONVERGED);
-        var best = outcome.best().orElseThrow().point();
+        // the default optimizer (a surrogate of the observables) refines below the noise until the budget
+        assertThat(outcome.state()).isEqualTo(Outcome.State.BUDGET_SPENT);
+        var best = outcome.best().orElseThrow();
+        // The score is a chi-square of the lines' means and widths; its minimum is >= 0, so a best score
+        // <= 1 puts the best point within Delta chi2 = 1 of the minimum: within 1 sd in every parameter.
+        assertThat(best.score().getAsDouble()).isLessThanOrEqualTo(1.0);
         // Truth (reference.mac): gain 1.2, offset 0.3, noise 0.08. Each line's mean is known to
         //   sigma_line * sqrt(1/4000 + 1/20000) with sigma_line = 0.08 * sqrt(E):
         //   s2 = 0.00196 (2 keV), s6 = 0.00339 (6 keV).
         // gain = (m6 - m2)/4            -> sd = sqrt(s2^2 + s6^2)/4              = 0.00098
         // offset = 1.5 m2 - 0.5 m6       -> sd = sqrt((1.5 s2)^2 + (0.5 s6)^2)   = 0.00339
         // noise from both widths: relative sd sqrt(1/8000 + 1/40000)/sqrt(2)     = 0.0087 -> 0.0007
-        // Tolerance: 4 sd (about 1 in 16,000 per parameter) plus the final step of the descent
-        // (0.1 / 2^6 = 0.0016 for gain and offset; a factor 1.5^(1/64), i.e. 0.63 %, for noise).
-        assertThat(best.get("gain")).isCloseTo(1.2, within(4 * 0.00098 + 0.0016));
-        assertThat(best.get("offset")).isCloseTo(0.3, within(4 * 0.00339 + 0.0016));
-        assertThat(best.get("noise")).isCloseTo(0.08, within(4 * 0.0007 + 0.08 * 0.0063));
+        // Tolerance: 4 sd for the data's fluctuation (about 1 in 16,000 per parameter) plus 1 sd for the
+        // optimizer's distance from the minimum (score <= 1, above): 5 sd.
+        var point = best.point();
+        assertThat(point.get("gain")).isCloseTo(1.2, within(5 * 0.00098));
+        assertThat(point.get("offset")).isCloseTo(0.3, within(5 * 0.00339));
+        assertThat(point.get("noise")).isCloseTo(0.08, within(5 * 0.0007));
     }
 }

@@ -27,6 +27,6 @@ class ReadmeQuickstartTest {
     void the_annotated_quickstart_file_is_a_valid_campaign() {
         var config = CampaignConfig.read(FILE);
         assertThat(config.space().names()).containsExactly("gain", "offset", "noise");
-        assertThat(config.budget()).isEqualTo(300);
+        assertThat(config.budget()).isEqualTo(100);
     }
 }

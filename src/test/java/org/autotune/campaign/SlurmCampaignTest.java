@@ -112,6 +112,24 @@ class SlurmCampaignTest {
     }
 
     @Test
+    void a_simulator_missing_on_the_compute_node_stops_the_campaign_at_once_without_retries() throws IOException {
+        var file = campaign(dir, "", "{type: slurm, slots: 2, poll: 1s}", "budget: 10");
+        var missing = dir.resolve("no-such-sim");
+        Files.writeString(file, Files.readString(file).replace("command: [sh, ", "command: [" + missing + ", "));
+        var outcome = run(file);
+        assertThat(outcome.state().spelling()).isEqualTo("infrastructure-failed");
+        assertThat(outcome.message()).contains("could not start: cannot start '" + missing + "' on the compute node "
+            + "(exit code 127: autotune: cannot start '" + missing + "' on ").contains(": no such program); check "
+            + "simulator.command").doesNotContain("stderr.txt").doesNotContain("\n");
+        try (var view = CampaignView.open(file, Optional.empty())) {
+            assertThat(view.samples()).isNotEmpty().noneMatch(s -> s.status() == SampleStatus.FAILED)
+                .anyMatch(s -> s.status() == SampleStatus.INTERRUPTED);
+            assertThat(view.samples()).allMatch(s -> view.journal().transitions(s.id()).stream()
+                .noneMatch(t -> t.contains("infrastructure failure")));
+        }
+    }
+
+    @Test
     void resume_after_kill_reattaches_to_running_jobs_instead_of_resubmitting() throws Exception {
         var file = campaign(dir, "    SIM_SLEEP: '4'", "{type: slurm, slots: 4, poll: 1s}", "budget: 12");
         var process = CliAccess.start(dir.resolve("log-run"), "run", file.toString());

@@ -115,6 +115,40 @@ class SlurmExecutorTest {
     }
 
     @Test
+    void a_sigterm_exit_status_waits_for_slurm_to_say_who_sent_it() throws Exception {
+        // the race once seen on CI, made deterministic: the sample folder holds exit status 143 (as the
+        // wrapper writes it when scancel's SIGTERM arrives first) while squeue still reports the job
+        // running; the state SLURM reports afterwards decides, not the marker
+        try (var ex = executor("never")) {
+            var handle = ex.submit(job("term", "echo 143 > exit-status; sleep 60"));
+            String id = handle.started().get(60, TimeUnit.SECONDS).substring("slurm:".length());
+            var marker = dir.resolve("term/exit-status");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.exists(marker) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(marker).exists();
+            Thread.sleep(4000);   // at poll: 1s, several looks at the marker and the running job
+            assertThat(handle.outcome()).as("exit 143 alone decides nothing").isNotDone();
+            assertThat(SlurmCluster.scancel(id)).isTrue();
+            var cancelled = handle.outcome().get(120, TimeUnit.SECONDS);
+            assertThat(cancelled.message()).startsWith("cancelled outside autotune (SLURM state CANCELLED");
+            assertThat(cancelled.infrastructureFailure()).isTrue();
+        }
+    }
+
+    @Test
+    void a_sigterm_slurm_does_not_explain_is_retried_not_counted_against_the_sample() throws Exception {
+        try (var ex = executor("never")) {
+            var outcome = ex.submit(job("self", "kill -TERM $$")).outcome().get(120, TimeUnit.SECONDS);
+            assertThat(outcome.message()).startsWith("terminated by SIGTERM outside autotune (exit code 143, "
+                + "SLURM state FAILED");
+            assertThat(outcome.infrastructureFailure()).isTrue();
+            assertThat(outcome.retryable()).isTrue();
+        }
+    }
+
+    @Test
     void a_job_stopped_at_the_slurm_time_limit_is_a_timeout() throws Exception {
         // executor.time 1 minute, sample timeout 10 minutes: SLURM, not the wrapper, stops the job
         // (it enforces limits about every 30 s, so this takes 60 to 100 s)

@@ -24,14 +24,27 @@ class SlurmOutcomeTest {
     Path dir;
 
     @Test
-    void a_program_missing_on_the_node_is_an_infrastructure_failure_and_an_exit_code_is_the_samples()
+    void a_program_missing_on_the_node_stops_without_retry_and_an_exit_code_is_the_samples()
         throws Exception {
         var missing = runWrapper("missing", dir.resolve("no-such-sim").toString());
         assertThat(missing.infrastructureFailure()).isTrue();
+        assertThat(missing.retryable()).as("another try would meet the same missing program").isFalse();
         assertThat(missing.message())
-            .startsWith("cannot start '" + dir.resolve("no-such-sim") + "' on the compute node")
-            .contains("check simulator.command");
-        assertThat(missing.stderrTail()).contains("no such program");
+            .startsWith("cannot start '" + dir.resolve("no-such-sim") + "' on the compute node (exit code 127: "
+                + "autotune: cannot start '" + dir.resolve("no-such-sim") + "' on ")
+            .contains(": no such program); check simulator.command");
+
+        var plain = Files.writeString(dir.resolve("plain.sh"), "#!/bin/sh\necho hi\n");
+        var denied = runWrapper("denied", plain.toString());
+        assertThat(denied.retryable()).isFalse();
+        assertThat(denied.message()).contains(": it is not an executable file); check simulator.command");
+
+        var script = Files.writeString(dir.resolve("bad-interpreter.sh"), "#!/no/such/interpreter\necho hi\n");
+        script.toFile().setExecutable(true);
+        var interpreter = runWrapper("interpreter", script.toString());
+        assertThat(interpreter.retryable()).isFalse();
+        assertThat(interpreter.message()).startsWith("cannot start '" + script + "' on the compute node (exit code 127: ")
+            .contains("No such file or directory").contains("the interpreter on a script's first line");
 
         var crash = runWrapper("crash", "sh", "-c", "echo boom >&2; exit 3");
         assertThat(crash.infrastructureFailure()).isFalse();

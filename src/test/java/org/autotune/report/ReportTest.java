@@ -23,9 +23,11 @@ import org.autotune.cli.Main;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleStatus;
 import org.autotune.score.ScoreType;
+import org.autotune.web.Chromium;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -166,7 +168,8 @@ class ReportTest {
         assertThat(grid.getHeatMapSeries().getXData()).hasSize(5);
         // the fitted contours: the grid's 25 samples and two closed ellipses (1 and 2 sigma), the 2-sigma one wider
         var contour = (org.knowm.xchart.XYChart) figure(report, "contour-1").panels().get(0);
-        assertThat(contour.getSeriesCollection().stream().map(s -> s.getName()).toList())
+        assertThat(contour.getSeriesCollection().stream().map(s -> s.getName())
+            .filter(name -> !name.equals(ChartStyle.GHOST)).toList())
             .containsExactly("grid samples", "1 sigma", "2 sigma");
         assertThat(contour.getSeries("grid samples").getXData()).hasSize(25);
         var one = contour.getSeries("1 sigma");
@@ -256,5 +259,61 @@ class ReportTest {
 
     private static double span(double[] v) {
         return java.util.Arrays.stream(v).max().orElseThrow() - java.util.Arrays.stream(v).min().orElseThrow();
+    }
+
+    @Test
+    void every_axis_has_at_least_two_tick_labels_that_stand_apart_and_no_figure_is_wider_than_the_page()
+        throws Exception {
+        var report = report();
+        assertThat(report.figures()).hasSizeGreaterThanOrEqualTo(8);
+        for (var figure : report.figures()) {
+            assertThat(figure.width()).as(figure.id()).isLessThanOrEqualTo(Figure.MAX_WIDTH);
+            figure.png();   // lays the charts out
+            for (var panel : figure.panels()) {
+                if (!(panel instanceof XYChart chart)) {
+                    continue;
+                }
+                for (boolean x : new boolean[] {true, false}) {
+                    var style = chart.getStyler();
+                    boolean shown = x ? style.isXAxisTicksVisible() : style.isYAxisTicksVisible();
+                    if (!shown) {
+                        continue;
+                    }
+                    var ticks = TickLabels.of(chart, x);
+                    String where = figure.id() + " / " + panel.getTitle() + (x ? " x axis " : " y axis ")
+                        + ticks.labels();
+                    assertThat(ticks.labels()).as(where).hasSizeGreaterThanOrEqualTo(2);
+                    assertThat(ticks.overlap()).as(where).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    @Tag("slow")
+    void in_chromium_every_figure_is_drawn_at_its_own_size_within_the_page() throws Exception {
+        var page = dir.resolve("layout/report.html");
+        report().write(page);
+        var driver = Chromium.start(dir.resolve("profile-layout"));   // a 1100 px wide window
+        try {
+            driver.get(page.toUri().toString());
+            @SuppressWarnings("unchecked")
+            var images = (List<List<Object>>) driver.executeScript("""
+                return [...document.querySelectorAll('figure img')].map(i => [i.alt, i.naturalWidth,
+                    i.clientWidth, i.getBoundingClientRect().right]);""");
+            long pageWidth = (Long) driver.executeScript("return document.documentElement.clientWidth;");
+            long scroll = (Long) driver.executeScript("return document.documentElement.scrollWidth;");
+            assertThat(images).hasSizeGreaterThanOrEqualTo(8);
+            assertThat(scroll).as("no horizontal scrolling").isLessThanOrEqualTo(pageWidth);
+            for (var img : images) {
+                double natural = ((Number) img.get(1)).doubleValue();
+                double shown = ((Number) img.get(2)).doubleValue();
+                double right = ((Number) img.get(3)).doubleValue();
+                assertThat(shown).as(img.get(0) + ": drawn at its own size, not shrunk").isEqualTo(natural);
+                assertThat(right).as(img.get(0) + ": within the page").isLessThanOrEqualTo(pageWidth);
+            }
+        } finally {
+            driver.quit();
+        }
     }
 }
