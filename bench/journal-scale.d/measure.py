@@ -11,15 +11,15 @@ import urllib.request
 
 SIZES = [int(s) for s in sys.argv[1].split(",")]
 REPEATS = int(sys.argv[2])
-JAR = os.path.abspath(sys.argv[3])
+JARS = [os.path.abspath(j) for j in sys.argv[3].split(",")]   # side by side: each run of each jar in turn
 WORK = os.path.abspath(sys.argv[4])
 CLASSPATH = sys.argv[5]
 SLOW = 60.0      # a command slower than this is run once (its median is of one run)
 TIMEOUT = 600.0
 
 
-def java(*args):
-    return ["java", "-Djava.awt.headless=true", "-jar", JAR, *args]
+def java(jar, *args):
+    return ["java", "-Djava.awt.headless=true", "-jar", jar, *args]
 
 
 def timed(cmd, stdout=subprocess.DEVNULL):
@@ -35,17 +35,23 @@ def timed(cmd, stdout=subprocess.DEVNULL):
     return wall, rss
 
 
-def measure(name, cmd, out=None):
-    runs = []
+def measure(name, command, out=None):
+    """command(jar) is the command line; each repeat runs it with every jar in turn (interleaved)."""
+    runs = {jar: [] for jar in JARS}
+    failed = set()
     for _ in range(REPEATS):
-        with open(out, "w") if out else open(os.devnull, "w") as f:
-            r = timed(cmd, stdout=f)
-        if r is None:
-            return name, None
-        runs.append(r)
-        if r[0] > SLOW:
-            break
-    return name, (statistics.median(w for w, _ in runs), statistics.median(m for _, m in runs), len(runs))
+        for jar in JARS:
+            if jar in failed or (runs[jar] and runs[jar][-1][0] > SLOW):
+                continue
+            with open(out, "w") if out else open(os.devnull, "w") as f:
+                r = timed(command(jar), stdout=f)
+            if r is None:
+                failed.add(jar)
+            else:
+                runs[jar].append(r)
+    return name, [None if jar in failed or not runs[jar] else
+                  (statistics.median(w for w, _ in runs[jar]), statistics.median(m for _, m in runs[jar]),
+                   len(runs[jar])) for jar in JARS]
 
 
 def generate(n):
@@ -70,10 +76,10 @@ def vm_hwm(pid):
     return float("nan")
 
 
-def serve(n, folder, port):
+def serve(jar, n, folder, port):
     """Start-up to first answer, peak RSS, size of the full campaign JSON and of one update."""
     workspace = os.path.dirname(folder)
-    p = subprocess.Popen(java("serve", "--port", str(port), workspace), stdout=subprocess.DEVNULL,
+    p = subprocess.Popen(java(jar, "serve", "--port", str(port), workspace), stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
     try:
         t0 = time.monotonic()
@@ -117,37 +123,42 @@ def serve(n, folder, port):
         p.wait()
 
 
+def cell(r):
+    return "failed | " if r is None else "%.2f | %.0f" % (r[0], r[1]) + (" (1 run)" if r[2] == 1 and REPEATS > 1 else "")
+
+
 def main():
     os.makedirs(WORK, exist_ok=True)
-    print("jar: %s, medians over %d runs (a run over %d s is run once)\n" % (JAR, REPEATS, SLOW))
-    print("| samples | command | wall (s) | peak RSS (MB) | runs |")
-    print("| --- | --- | --- | --- | --- |")
+    print("jars: %s; medians over %d interleaved runs (a run over %d s is not repeated)\n"
+          % (", ".join(JARS), REPEATS, SLOW))
+    print("| samples | command | " + " | ".join("wall s | peak RSS MB (%s)" % os.path.basename(j) for j in JARS) + " |")
+    print("| --- | --- | " + " | ".join("--- | ---" for _ in JARS) + " |")
     for n in SIZES:
         folder = generate(n)
         journal = os.path.join(folder, "journal.sqlite")
         out = os.path.join(WORK, "out")
         rows = [
-            measure("status", java("status", folder)),
-            measure("best", java("best", folder)),
-            measure("export csv", java("export", folder, "--format", "csv", "-o", out + ".csv")),
-            measure("sqlite3 -csv (same table)", ["sqlite3", "-csv", "-header", journal, "SELECT * FROM samples"],
-                    out + ".sqlite3.csv"),
-            measure("export json", java("export", folder, "--format", "json", "-o", out + ".json")),
-            measure("report", java("report", folder, "-o", out + ".html")),
-            measure("analyze", java("analyze", folder, "--output", out + ".analysis.json")),
+            measure("status", lambda j: java(j, "status", folder)),
+            measure("best", lambda j: java(j, "best", folder)),
+            measure("export csv", lambda j: java(j, "export", folder, "--format", "csv", "-o", out + ".csv")),
+            measure("sqlite3 -csv (same table)", lambda j: ["sqlite3", "-csv", "-header", journal,
+                                                            "SELECT * FROM samples"], out + ".sqlite3.csv"),
+            measure("export json", lambda j: java(j, "export", folder, "--format", "json", "-o", out + ".json")),
+            measure("report", lambda j: java(j, "report", folder, "-o", out + ".html")),
+            measure("analyze", lambda j: java(j, "analyze", folder, "--output", out + ".analysis.json")),
         ]
-        for name, r in rows:
-            if r is None:
-                print("| %d | %s | failed | | |" % (n, name))
+        for name, results in rows:
+            print("| %d | %s | %s |" % (n, name, " | ".join(cell(r) for r in results)))
+            sys.stdout.flush()
+        for jar in JARS:
+            s = serve(jar, n, folder, 18765 + SIZES.index(n))
+            if s is None:
+                print("| %d | serve (%s) | failed |" % (n, os.path.basename(jar)))
             else:
-                print("| %d | %s | %.2f | %.0f | %d |" % (n, name, r[0], r[1], r[2]))
-        s = serve(n, folder, 18765 + SIZES.index(n))
-        if s is None:
-            print("| %d | serve | failed | | |" % n)
-        else:
-            print("| %d | serve: ready %.2f s, sees a new sample in %.2f s; full JSON %d B, one update %d B | %.2f "
-                  "| %.0f | 1 |" % (n, s[0], s[4], s[2], s[3], s[0], s[1]))
-        sys.stdout.flush()
+                print("| %d | serve (%s): ready in %.2f s, shows a new sample after %.2f s; campaign JSON %d B, "
+                      "one update %d B | | peak RSS %.0f MB |" % (n, os.path.basename(jar), s[0], s[4], s[2], s[3],
+                                                               s[1]))
+            sys.stdout.flush()
 
 
 main()
