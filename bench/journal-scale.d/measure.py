@@ -15,7 +15,9 @@ JARS = [os.path.abspath(j) for j in sys.argv[3].split(",")]   # side by side: ea
 WORK = os.path.abspath(sys.argv[4])
 CLASSPATH = sys.argv[5]
 SLOW = 60.0      # a command slower than this is run once (its median is of one run)
-TIMEOUT = 600.0
+TIMEOUT = float(os.environ.get("TIMEOUT", "600"))   # a run longer than this counts as failed
+# the commands to time (default all): COMMANDS="status export sqlite3 serve"
+COMMANDS = os.environ.get("COMMANDS", "status best export sqlite3 report analyze serve").split()
 
 
 def java(jar, *args):
@@ -25,14 +27,19 @@ def java(jar, *args):
 def timed(cmd, stdout=subprocess.DEVNULL):
     """(wall seconds, peak RSS MB) of one run, or None when it failed."""
     t0 = time.monotonic()
-    p = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=stdout, stderr=subprocess.PIPE, text=True,
-                       timeout=TIMEOUT)
+    try:
+        p = subprocess.run(["/usr/bin/time", "-v", *cmd], stdout=stdout, stderr=subprocess.PIPE, text=True,
+                           timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        sys.stderr.write("timed out after %d s: %s\n" % (TIMEOUT, " ".join(cmd)))
+        return None
     wall = time.monotonic() - t0
     if p.returncode != 0:
         sys.stderr.write("failed (%d): %s\n%s\n" % (p.returncode, " ".join(cmd), p.stderr[-2000:]))
         return None
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1)) / 1024
-    return wall, rss
+    cpu = sum(float(re.search(r"%s time \(seconds\): ([\d.]+)" % k, p.stderr).group(1)) for k in ("User", "System"))
+    return wall, rss, cpu
 
 
 def measure(name, command, out=None):
@@ -50,8 +57,8 @@ def measure(name, command, out=None):
             else:
                 runs[jar].append(r)
     return name, [None if jar in failed or not runs[jar] else
-                  (statistics.median(w for w, _ in runs[jar]), statistics.median(m for _, m in runs[jar]),
-                   len(runs[jar])) for jar in JARS]
+                  (statistics.median(r[0] for r in runs[jar]), statistics.median(r[1] for r in runs[jar]),
+                   len(runs[jar]), statistics.median(r[2] for r in runs[jar])) for jar in JARS]
 
 
 def generate(n):
@@ -93,7 +100,8 @@ def serve(jar, n, folder, port):
                 time.sleep(0.1)
         ready = time.monotonic() - t0
         full = get("http://127.0.0.1:%d/api/campaign/scale.autotune" % port)
-        cursor = json.loads(full).get("cursor")
+        first = json.loads(full)
+        cursor, generation = first.get("cursor"), first.get("generation")
         db = sqlite3.connect(os.path.join(folder, "journal.sqlite"))
         row = db.execute("SELECT * FROM samples WHERE status = 'FINISHED' ORDER BY id DESC LIMIT 1").fetchone()
         cols = [d[0] for d in db.execute("SELECT * FROM samples LIMIT 0").description]
@@ -112,7 +120,7 @@ def serve(jar, n, folder, port):
                 break
         noticed = time.monotonic() - t1
         url = "http://127.0.0.1:%d/api/campaign/scale.autotune" % port
-        update = get(url + ("?since=%d" % cursor if cursor is not None else ""))
+        update = get(url + ("?since=%d&generation=%d" % (cursor, generation) if cursor is not None else ""))
         db.execute("DELETE FROM transitions WHERE sample_id = ?", (n + 1,))
         db.execute("DELETE FROM samples WHERE id = ?", (n + 1,))
         db.commit()
@@ -124,33 +132,38 @@ def serve(jar, n, folder, port):
 
 
 def cell(r):
-    return "failed | " if r is None else "%.2f | %.0f" % (r[0], r[1]) + (" (1 run)" if r[2] == 1 and REPEATS > 1 else "")
+    return "failed | | " if r is None else "%.2f | %.2f | %.0f" % (r[0], r[3], r[1]) + (
+        " (1 run)" if r[2] == 1 and REPEATS > 1 else "")
 
 
 def main():
     os.makedirs(WORK, exist_ok=True)
     print("jars: %s; medians over %d interleaved runs (a run over %d s is not repeated)\n"
           % (", ".join(JARS), REPEATS, SLOW))
-    print("| samples | command | " + " | ".join("wall s | peak RSS MB (%s)" % os.path.basename(j) for j in JARS) + " |")
-    print("| --- | --- | " + " | ".join("--- | ---" for _ in JARS) + " |")
+    print("| samples | command | " + " | ".join("wall s | CPU s | peak RSS MB (%s)" % os.path.basename(j)
+                                               for j in JARS) + " |")
+    print("| --- | --- | " + " | ".join("--- | --- | ---" for _ in JARS) + " |")
     for n in SIZES:
         folder = generate(n)
         journal = os.path.join(folder, "journal.sqlite")
         out = os.path.join(WORK, "out")
-        rows = [
-            measure("status", lambda j: java(j, "status", folder)),
-            measure("best", lambda j: java(j, "best", folder)),
-            measure("export csv", lambda j: java(j, "export", folder, "--format", "csv", "-o", out + ".csv")),
-            measure("sqlite3 -csv (same table)", lambda j: ["sqlite3", "-csv", "-header", journal,
-                                                            "SELECT * FROM samples"], out + ".sqlite3.csv"),
-            measure("export json", lambda j: java(j, "export", folder, "--format", "json", "-o", out + ".json")),
-            measure("report", lambda j: java(j, "report", folder, "-o", out + ".html")),
-            measure("analyze", lambda j: java(j, "analyze", folder, "--output", out + ".analysis.json")),
+        commands = [
+            ("status", lambda j: java(j, "status", folder), None),
+            ("best", lambda j: java(j, "best", folder), None),
+            ("export csv", lambda j: java(j, "export", folder, "--format", "csv", "-o", out + ".csv"), None),
+            ("sqlite3 -csv (same table)", lambda j: ["sqlite3", "-csv", "-header", journal, "SELECT * FROM samples"],
+             out + ".sqlite3.csv"),
+            ("export json", lambda j: java(j, "export", folder, "--format", "json", "-o", out + ".json"), None),
+            ("report", lambda j: java(j, "report", folder, "-o", out + ".html"), None),
+            ("analyze", lambda j: java(j, "analyze", folder, "--output", out + ".analysis.json"), None),
         ]
-        for name, results in rows:
+        for name, command, output in commands:
+            if name.split()[0] not in COMMANDS:
+                continue
+            name, results = measure(name, command, output)
             print("| %d | %s | %s |" % (n, name, " | ".join(cell(r) for r in results)))
             sys.stdout.flush()
-        for jar in JARS:
+        for jar in JARS if "serve" in COMMANDS else []:
             s = serve(jar, n, folder, 18765 + SIZES.index(n))
             if s is None:
                 print("| %d | serve (%s) | failed |" % (n, os.path.basename(jar)))
