@@ -3,8 +3,6 @@ package org.autotune.campaign;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 
@@ -21,17 +19,17 @@ public record CampaignStatus(String name, String state, int budget, int done, in
                              int running, int pending, int interrupted, Optional<SampleRecord> best,
                              Optional<SampleRecord> lastFailure, SortedMap<Integer, Long> byEvents) {
 
-    /** Reads the numbers from a campaign's journal (read-only, a few short queries). */
+    /**
+     * Reads the numbers from a campaign's journal: a few aggregate queries (counts, best, last
+     * failure, samples per events) that read a handful of rows however many samples it holds.
+     */
     public static CampaignStatus of(CampaignView view) {
         Map<SampleStatus, Integer> counts = view.counts();
         int finished = counts.get(SampleStatus.FINISHED);
         int failed = counts.get(SampleStatus.FAILED);
-        var samples = view.samples();
-        var lastFailure = samples.stream().filter(s -> s.status() == SampleStatus.FAILED).reduce((a, b) -> b);
-        var byEvents = new TreeMap<Integer, Long>(samples.stream().collect(
-            Collectors.groupingBy(SampleRecord::events, Collectors.counting())));
+        var journal = view.journal();
         return new CampaignStatus(view.name(), view.state(), view.budget(), finished + failed, finished, failed,
             counts.get(SampleStatus.RUNNING), counts.get(SampleStatus.PENDING),
-            counts.get(SampleStatus.INTERRUPTED), view.best(), lastFailure, byEvents);
+            counts.get(SampleStatus.INTERRUPTED), view.best(), journal.lastFailure(), journal.eventCounts());
     }
 }

@@ -6,15 +6,16 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.SortedSet;
+import java.util.function.Consumer;
 import org.autotune.journal.SampleRecord;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes one row per journaled sample, as CSV or JSON: id, status, seed, events, each parameter,
+ * Writes one row per journaled sample, as CSV or JSON, streamed as the journal is read (one sample
+ * in memory at a time): id, status, seed, events, each parameter,
  * score, its standard error, each score component, attempts, job id, folder, times, error.
  * Numbers are written exactly as the journal holds them, as JSON numbers; a non-finite score (JSON
  * has no NaN or infinity) is written as null. Only a choice parameter's value is text: its name.
@@ -23,32 +24,30 @@ public final class Export {
     private Export() {
     }
 
-    /** The rows, as ordered column → value maps (values: String, Number or null). */
-    public static List<Map<String, Object>> rows(CampaignView view) {
-        var samples = view.samples();
-        var components = new TreeSet<String>();
-        samples.forEach(s -> components.addAll(s.components().keySet()));
-        var rows = new ArrayList<Map<String, Object>>();
-        for (var s : samples) {
-            rows.add(row(view, s, components));
-        }
-        return rows;
+    /**
+     * Hands each row, as an ordered column → value map (values: String, Number or null), to
+     * {@code each} as the journal is read: one sample in memory at a time, however many there are.
+     */
+    public static void forEachRow(CampaignView view, Consumer<Map<String, Object>> each) {
+        var components = view.journal().componentNames();
+        view.journal().forEachSample(false, s -> each.accept(row(view, s, components)));
     }
 
     public static void csv(CampaignView view, Writer out) {
-        var rows = rows(view);
         try (var csv = CsvWriter.builder().build(out)) {
-            if (rows.isEmpty()) {
-                return;
-            }
-            csv.writeRecord(new ArrayList<>(rows.get(0).keySet()));
-            for (var row : rows) {
-                var cells = new ArrayList<String>();
+            var cells = new ArrayList<String>();
+            var header = new boolean[] {true};
+            forEachRow(view, row -> {
+                if (header[0]) {
+                    csv.writeRecord(new ArrayList<>(row.keySet()));
+                    header[0] = false;
+                }
+                cells.clear();
                 for (var v : row.values()) {
                     cells.add(v == null ? "" : v.toString());
                 }
                 csv.writeRecord(cells);
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("writing CSV export", e);
         }
@@ -56,7 +55,9 @@ public final class Export {
 
     public static void json(CampaignView view, Writer out) {
         var mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        mapper.writeValue(out, rows(view));
+        try (var array = mapper.writer().writeValuesAsArray(out)) {
+            forEachRow(view, array::write);
+        }
     }
 
     /** {@code value}, or null when it is not finite (JSON has no NaN or infinity). */
@@ -64,7 +65,7 @@ public final class Export {
         return Double.isFinite(value) ? value : null;
     }
 
-    private static Map<String, Object> row(CampaignView view, SampleRecord s, TreeSet<String> components) {
+    private static Map<String, Object> row(CampaignView view, SampleRecord s, SortedSet<String> components) {
         var row = new LinkedHashMap<String, Object>();
         row.put("sample", s.name());
         row.put("status", s.status().name());

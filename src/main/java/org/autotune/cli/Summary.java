@@ -3,6 +3,7 @@ package org.autotune.cli;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,11 @@ final class Summary {
             last != null && last.reused() > 0 ? ", " + last.reused() + " answered from the journal" : "");
         outcome.best().ifPresentOrElse(b -> printBest(out, campaign.config().space(), b),
             () -> out.println("no sample finished: no best point"));
-        printCombinations(out, campaign.config().space(), campaign.journal().samples());
+        if (!campaign.config().space().continuous()) {   // combinations exist only with integer or choice parameters
+            var samples = new ArrayList<SampleRecord>();
+            campaign.journal().forEachSample(false, samples::add);
+            printCombinations(out, campaign.config().space(), samples);
+        }
         campaign.journal().meta("estimate").ifPresent(json -> printEstimate(out, campaign.config().space(), json,
             outcome.best(), EstimateCheck.current(campaign)));
         out.printf("journal: %s%n", CampaignRunCommand.relative(campaign.journal().file()));

@@ -6,11 +6,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.function.Consumer;
 import org.autotune.InputError;
 import org.autotune.Sample;
 import org.autotune.score.Score;
@@ -117,12 +118,7 @@ public final class Journal implements AutoCloseable {
 
     /** The row id the next new sample gets: a plain row number, with no meaning beyond its folder name. */
     public synchronized long nextId() {
-        try (var st = db.createStatement(); var rs = st.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM samples")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw failure("numbering samples", e);
-        }
+        return Aggregates.single(file, db, "SELECT COALESCE(MAX(id), 0) + 1 FROM samples", "numbering samples");
     }
 
     /** The points of an earlier ask batch (see {@link Asks}), one formatted point per entry, if recorded. */
@@ -185,9 +181,14 @@ public final class Journal implements AutoCloseable {
      * design/CostTerms): the sample stays FINISHED, its observables stay.
      */
     public synchronized void rescored(long id, Score score) {
-        transaction(() -> update("UPDATE samples SET score = ?, score_error = ?, components = ? WHERE id = ?",
-            score.value(), score.standardError().isPresent() ? score.standardError().getAsDouble() : null,
-            Json.write(score.components()), id));
+        transaction(() -> {
+            update("UPDATE samples SET score = ?, score_error = ?, components = ? WHERE id = ?",
+                score.value(), score.standardError().isPresent() ? score.standardError().getAsDouble() : null,
+                Json.write(score.components()), id);
+            // a change of the row like any other: readers that follow the transitions (the dashboard) see it
+            update("INSERT INTO transitions(sample_id, status, at, detail) SELECT id, status, "
+                + "COALESCE(finished, created), ? FROM samples WHERE id = ?", "rescored: score=" + score.value(), id);
+        });
     }
 
     /** An attempt failed and will be retried; the error is kept on the transition. */
@@ -220,31 +221,13 @@ public final class Journal implements AutoCloseable {
 
     /** The optimizer path entries in order, as JSON texts. */
     public synchronized List<String> path() {
-        var out = new ArrayList<String>();
-        try (var st = db.createStatement(); var rs = st.executeQuery("SELECT entry FROM path ORDER BY step")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failure("reading path", e);
-        }
+        return Aggregates.texts(file, db, "SELECT entry FROM path ORDER BY step", "reading path");
     }
 
     /** A sample's state changes in order, as "STATUS detail" lines. */
     public synchronized List<String> transitions(long id) {
-        var out = new ArrayList<String>();
-        try (var ps = db.prepareStatement("SELECT status, detail FROM transitions WHERE sample_id = ? ORDER BY id")) {
-            ps.setLong(1, id);
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1) + " " + rs.getString(2));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw failure("reading transitions", e);
-        }
+        return Aggregates.texts(file, db, "SELECT status || ' ' || detail FROM transitions WHERE sample_id = " + id
+            + " ORDER BY id", "reading transitions");
     }
 
     /** One sample by id. */
@@ -261,15 +244,7 @@ public final class Journal implements AutoCloseable {
 
     /** The highest ordinal of an origin so far; 0 when it has no sample. */
     public synchronized int lastOrdinal(String origin) {
-        try (var ps = db.prepareStatement("SELECT COALESCE(MAX(ordinal), 0) FROM samples WHERE origin = ?")) {
-            ps.setString(1, origin);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw failure("reading ordinals of " + origin, e);
-        }
+        return Aggregates.lastOrdinal(file, db, origin);
     }
 
     /** The first finished sample (lowest id) whose key is {@code key}: the same simulation, run already. */
@@ -281,6 +256,42 @@ public final class Journal implements AutoCloseable {
     /** All samples in id order. */
     public synchronized List<SampleRecord> samples() {
         return SampleRows.query(file, db, "ORDER BY id");
+    }
+
+    /** Every sample to {@code each} in id order, one in memory at a time; without observables when false. */
+    public synchronized void forEachSample(boolean observables, Consumer<SampleRecord> each) {
+        SampleRows.each(file, db, observables, each, "ORDER BY id");
+    }
+
+    /** The samples changed after transition {@code cursor} ({@link #cursor()}), in id order, without observables. */
+    public synchronized void forEachChanged(long cursor, Consumer<SampleRecord> each) {
+        SampleRows.each(file, db, false, each, "WHERE id IN (SELECT sample_id FROM transitions WHERE id > ?) "
+            + "ORDER BY id", cursor);
+    }
+
+    /**
+     * The journal's change counter: the newest transition's number. Every write to a sample's row
+     * (created, started, finished, failed, interrupted, rescored) adds a transition, so a reader holding
+     * every row as of cursor {@code c} is up to date after reading {@link #forEachChanged}({@code c}).
+     */
+    public synchronized long cursor() {
+        return Aggregates.single(file, db, "SELECT COALESCE(MAX(id), 0) FROM transitions", "reading changes");
+    }
+
+    /** The failed sample with the highest id, if any. */
+    public synchronized Optional<SampleRecord> lastFailure() {
+        var rows = SampleRows.query(file, db, "WHERE status = 'FAILED' ORDER BY id DESC LIMIT 1");
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** How many samples have each number of events, by events (one entry unless a fidelity schedule). */
+    public synchronized SortedMap<Integer, Long> eventCounts() {
+        return Aggregates.eventCounts(file, db);
+    }
+
+    /** The names of the score components any sample has, sorted. */
+    public synchronized SortedSet<String> componentNames() {
+        return Aggregates.componentNames(file, db);
     }
 
     /**
@@ -295,19 +306,7 @@ public final class Journal implements AutoCloseable {
 
     /** Number of samples in each status (every status present, zero when none). */
     public synchronized Map<SampleStatus, Integer> counts() {
-        var counts = new LinkedHashMap<SampleStatus, Integer>();
-        for (var s : SampleStatus.values()) {
-            counts.put(s, 0);
-        }
-        try (var st = db.createStatement();
-             var rs = st.executeQuery("SELECT status, COUNT(*) FROM samples GROUP BY status")) {
-            while (rs.next()) {
-                counts.put(SampleStatus.valueOf(rs.getString(1)), rs.getInt(2));
-            }
-            return counts;
-        } catch (SQLException e) {
-            throw failure("counting samples", e);
-        }
+        return Aggregates.counts(file, db);
     }
 
     /** The ledger's design of a kind and number, if stored. */

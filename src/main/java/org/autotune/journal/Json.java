@@ -37,7 +37,46 @@ final class Json {
         if (json == null || json.isEmpty()) {
             return Map.of();
         }
-        return MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, Double>>() { });
+        var flat = flatNumbers(json);
+        return flat != null ? flat : MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, Double>>() { });
+    }
+
+    /**
+     * The common case read without a parser (every sample's point and components are read by status,
+     * export and the dashboard): {@code {"name":number,...}} as this class writes it, names without
+     * escapes, numbers as Java prints doubles (correctly rounded both ways, as Jackson reads them).
+     * Null for anything else (escapes, NaN written as a string, nesting): the caller uses Jackson.
+     */
+    private static LinkedHashMap<String, Double> flatNumbers(String json) {
+        int n = json.length();
+        if (n < 2 || json.charAt(0) != '{' || json.charAt(n - 1) != '}') {
+            return null;
+        }
+        var out = new LinkedHashMap<String, Double>();
+        int i = 1;
+        while (i < n - 1) {
+            if (json.charAt(i) != '"') {
+                return null;
+            }
+            int close = json.indexOf('"', i + 1);
+            if (close < 0 || close + 1 >= n || json.charAt(close + 1) != ':' || json.lastIndexOf('\\', close) > i) {
+                return null;
+            }
+            String name = json.substring(i + 1, close);
+            int end = close + 2;
+            while (end < n - 1 && json.charAt(end) != ',') {
+                end++;
+            }
+            String number = json.substring(close + 2, end);
+            if (number.isEmpty() || !(Character.isDigit(number.charAt(0)) || number.charAt(0) == '-')
+                || number.chars().anyMatch(c -> !(Character.isDigit(c) || c == '-' || c == '+' || c == '.'
+                    || c == 'e' || c == 'E'))) {
+                return null;
+            }
+            out.put(name, Double.parseDouble(number));
+            i = end + 1;
+        }
+        return i == n || n == 2 ? out : null;   // the last number ends at the closing brace
     }
 
     static List<Observable> readObservables(String json) {

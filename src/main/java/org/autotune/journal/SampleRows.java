@@ -9,9 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /** Reads rows of the samples table into records. */
 final class SampleRows {
+    /** Every column but the observables (read as none): what status, export and the dashboard need. */
+    private static final String WITHOUT_OBSERVABLES = "id, key, point, seed, events, status, attempts, score, "
+        + "score_error, components, NULL AS observables, error, exit_code, job_id, folder, origin, created, started, "
+        + "finished, elapsed_ms, ordinal";
+
     private SampleRows() {
     }
 
@@ -21,16 +27,27 @@ final class SampleRows {
      */
     static List<SampleRecord> query(Path file, Connection db, String tail, Object... args) {
         var out = new ArrayList<SampleRecord>();
-        try (var ps = db.prepareStatement("SELECT * FROM samples " + tail)) {
+        each(file, db, true, out::add, tail, args);
+        return out;
+    }
+
+    /**
+     * Hands each row to {@code each} as it is read, holding one row at a time.
+     *
+     * @param observables false: the observables column is not read (the records have none)
+     */
+    static void each(Path file, Connection db, boolean observables, Consumer<SampleRecord> each, String tail,
+                     Object... args) {
+        try (var ps = db.prepareStatement("SELECT " + (observables ? "*" : WITHOUT_OBSERVABLES) + " FROM samples "
+            + tail)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(row(rs));
+                    each.accept(row(rs));
                 }
             }
-            return out;
         } catch (SQLException e) {
             throw JournalFault.of(file, "reading samples", e);
         }

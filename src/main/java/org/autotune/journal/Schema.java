@@ -123,6 +123,9 @@ final class Schema {
                 )""");
             st.execute("CREATE INDEX IF NOT EXISTS samples_key ON samples(key)");
             st.execute("CREATE UNIQUE INDEX IF NOT EXISTS samples_name ON samples(origin, ordinal)");
+            // status, best and the dashboard count and rank from this index, never reading the rows
+            // (added to journals of earlier versions the next time a run opens them: no version change)
+            st.execute("CREATE INDEX IF NOT EXISTS samples_status ON samples(status, events, score)");
             st.execute("""
                 CREATE TABLE IF NOT EXISTS transitions (
                   id INTEGER PRIMARY KEY, sample_id INTEGER NOT NULL, status TEXT NOT NULL,

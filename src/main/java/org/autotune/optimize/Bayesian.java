@@ -62,6 +62,8 @@ final class Bayesian implements Optimizer {
     private final Map<Point, double[]> pending = new LinkedHashMap<>();
     private final List<double[]> asked = new ArrayList<>();
     private final List<Told> told = new ArrayList<>();
+    /** With noisy scores, each told sample's 2d+1 nearest, kept up to date as results come in (see centre). */
+    private final Nearest nearest;
     private double[] theta;
     private int fittedAt;
     private int quiet;
@@ -73,6 +75,7 @@ final class Bayesian implements Optimizer {
         this.d = space.dimension();
         this.seed = seed;
         this.settings = settings;
+        this.nearest = settings.noisy() ? new Nearest(2 * d + 1) : null;
         var rng = new SplittableRandom(seed ^ 0x6A09E667F3BCC909L);
         this.sobol = new SpaceFillingDesign(rng.doubles(d).toArray());   // Cranley-Patterson shift
         design.add(space.toUnit(space.start()));
@@ -132,7 +135,7 @@ final class Bayesian implements Optimizer {
                 throw new IllegalArgumentException("the bayesian optimizer did not ask for " + r.point()
                     + " (or was told its score already)");
             }
-            told.add(told(r, u));
+            add(told(r, u));
         }
     }
 
@@ -145,11 +148,18 @@ final class Bayesian implements Optimizer {
         for (var r : prior) {
             double[] u = space.toUnit(r.point());
             asked.add(u);
-            told.add(told(r, u));
+            add(told(r, u));
         }
         design.removeIf(u -> !far(u, asked));
         if (told.size() >= settings.initial()) {
             design.clear();
+        }
+    }
+
+    private void add(Told t) {
+        told.add(t);
+        if (nearest != null) {
+            nearest.add(t.unit());
         }
     }
 
@@ -263,10 +273,12 @@ final class Bayesian implements Optimizer {
         var use = IntStream.range(0, told.size()).boxed().toList();
         if (told.size() > MODEL_SAMPLES) {
             double[] centre = told.get(centre()).unit();
-            var byDistance = new ArrayList<>(use);
-            byDistance.sort(Comparator.comparingDouble(i -> distance2(told.get(i).unit(), centre)));
-            var keep = new TreeSet<>(byDistance.subList(0, MODEL_NEAR));
-            var rest = byDistance.subList(MODEL_NEAR, byDistance.size()).stream().sorted().toList();
+            // the MODEL_NEAR nearest by selection, not a sort of all N (ties: the earlier sample)
+            var keep = new TreeSet<Integer>();
+            for (int i : Nearest.of(told.stream().map(Told::unit).toList(), centre, MODEL_NEAR)) {
+                keep.add(i);
+            }
+            var rest = use.stream().filter(i -> !keep.contains(i)).toList();
             int others = MODEL_SAMPLES - MODEL_NEAR;
             for (int j = 0; j < others; j++) {
                 keep.add(rest.get((int) ((long) j * rest.size() / others)));
@@ -285,20 +297,16 @@ final class Bayesian implements Optimizer {
 
     /**
      * The sample the model's neighbourhood is centred on: the lowest score; with noisy scores the
-     * lowest mean score over a sample and its 2n nearest neighbours, so that one lucky draw does
-     * not pick it.
+     * lowest mean score over a sample and its 2n nearest neighbours (kept up to date as results come
+     * in: O(N) per ask, no sort of all distances per sample), so that one lucky draw does not pick it.
      */
     private int centre() {
-        int k = settings.noisy() ? 2 * d + 1 : 1;
         int best = -1;
         double bestValue = Double.POSITIVE_INFINITY;
         for (int i = 0; i < told.size(); i++) {
             double value = told.get(i).value();
-            if (k > 1) {
-                double[] u = told.get(i).unit();
-                double[] dist = told.stream().mapToDouble(t -> distance2(t.unit(), u)).toArray();
-                value = IntStream.range(0, told.size()).boxed().sorted(Comparator.comparingDouble(j -> dist[j]))
-                    .limit(k).mapToDouble(j -> told.get(j).value()).average().orElseThrow();
+            if (nearest != null) {
+                value = Arrays.stream(nearest.of(i)).mapToDouble(j -> told.get(j).value()).average().orElseThrow();
             }
             if (best < 0 || value < bestValue) {
                 best = i;

@@ -3,21 +3,18 @@ package org.autotune.web;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import org.autotune.campaign.CampaignStatus;
 import org.autotune.campaign.CampaignView;
 import org.autotune.journal.SampleRecord;
-import org.autotune.journal.SampleStatus;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A campaign as the dashboard's JSON shows it. The summary carries the numbers of
  * {@code autotune status} ({@link CampaignStatus}); the detail adds the parameters and one column
- * per quantity over all samples (ids, statuses, scores, parameter values), the shape uPlot draws.
+ * per quantity over the samples (ids, statuses, scores, parameter values), the shape uPlot draws:
+ * all of them, or those changed since a page's cursor ({@link SampleColumns}).
  * Numbers are JSON numbers; non-finite ones become {@code null} (JSON has no NaN). Only a choice
  * parameter's value is text (its name); {@code scoreText} and {@code pointText} repeat the best
  * sample's numbers as {@code autotune status} prints them.
@@ -70,8 +67,8 @@ final class CampaignJson {
         return node;
     }
 
-    /** The summary plus the parameters and every sample, column by column. */
-    static ObjectNode detail(ObjectNode summary, CampaignView view, List<SampleRecord> samples) {
+    /** The summary plus the parameters: the part of the detail that is not samples. */
+    static ObjectNode head(ObjectNode summary, CampaignView view) {
         var node = summary.deepCopy();
         var parameters = node.putArray("parameters");
         for (var p : view.space().parameters()) {
@@ -84,30 +81,27 @@ final class CampaignJson {
             var choices = par.putArray("choices");
             p.choices().forEach(choices::add);
         }
-        var columns = node.putObject("samples");
-        var ids = columns.putArray("id");
-        var names = columns.putArray("name");
-        var statuses = columns.putArray("status");
-        var scores = columns.putArray("score");
-        var errors = columns.putArray("scoreError");
-        var events = columns.putArray("events");
-        var values = columns.putObject("values");
-        for (var s : samples) {
-            ids.add(s.id());
-            names.add(s.name());
-            statuses.add(s.status().name());
-            number(scores, s.status() == SampleStatus.FINISHED ? s.score() : OptionalDouble.empty());
-            number(errors, s.scoreError());
-            events.add(s.events());
-        }
-        for (var p : view.space().parameters()) {
-            var column = values.putArray(p.name());
-            for (var s : samples) {
-                Double v = s.point().get(p.name());
-                number(column, v == null ? OptionalDouble.empty() : OptionalDouble.of(v));
-            }
-        }
         return node;
+    }
+
+    /**
+     * The detail: the head, the journal's change counter as {@code cursor}, and the samples column
+     * by column: every sample when {@code since} is negative, else (with {@code "since": since}) only
+     * those that changed after it, for a page that holds the rest.
+     *
+     * @param generation which reading of the journal the cursor counts in (a replaced journal starts
+     *     a new one, and a page holding another generation must load everything again)
+     */
+    static String detail(ObjectNode head, SampleColumns samples, long cursor, long generation, long since) {
+        var text = MAPPER.writeValueAsString(head);
+        var out = new StringBuilder(text.length() + 64 + (since < 0 ? 100 * samples.size() : 0));
+        out.append(text, 0, text.length() - 1).append(text.length() > 2 ? "," : "");
+        out.append("\"cursor\":").append(cursor).append(",\"generation\":").append(generation);
+        if (since >= 0) {
+            out.append(",\"since\":").append(since);
+        }
+        samples.json(out.append(",\"samples\":"), since);
+        return out.append('}').toString();
     }
 
     private static ObjectNode best(CampaignView view, SampleRecord best) {
@@ -148,14 +142,6 @@ final class CampaignJson {
         }
         var bd = new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros();
         return bd.scale() < 0 ? bd.setScale(0).toPlainString() : bd.toPlainString();
-    }
-
-    private static void number(ArrayNode array, OptionalDouble value) {
-        if (value.isPresent() && Double.isFinite(value.getAsDouble())) {
-            array.add(value.getAsDouble());
-        } else {
-            array.addNull();
-        }
     }
 
     private static void putNumber(ObjectNode node, String key, double value) {

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * /                      overview: every campaign's state, progress and best score
  * /campaign/ID           one campaign: live plots of score and parameters, its best point
  * /api/campaigns         the overview as JSON (the numbers of autotune status)
- * /api/campaign/ID       one campaign as JSON, every sample column by column
+ * /api/campaign/ID       one campaign as JSON, every sample column by column; with
+ *                        ?since=CURSOR&amp;generation=G only the samples changed since that cursor
  * /events                server-sent events: the overview, again whenever a journal changes
  * /assets/NAME           the script, style sheet and uPlot (only these files), from the classpath
  * </pre>
@@ -167,7 +168,14 @@ public final class Dashboard implements AutoCloseable {
         } else if (path.equals("/api/campaigns")) {
             send(exchange, 200, "json", watcher.overview());
         } else if (path.startsWith("/api/campaign/")) {
-            var detail = watcher.detail(path.substring("/api/campaign/".length()));
+            var since = Cursor.of(exchange.getRequestURI().getRawQuery());
+            if (since.isEmpty()) {
+                send(exchange, 400, "txt", "since= and generation= must be whole numbers (the cursor and generation of "
+                    + "the campaign's last JSON); leave both out for every sample\n");
+                return;
+            }
+            var detail = watcher.detail(path.substring("/api/campaign/".length()), since.get().since(),
+                since.get().generation());
             send(exchange, detail.isPresent() ? 200 : 404, "json", detail.orElse("{\"error\": \"no such campaign\"}"));
         } else if (path.equals("/events")) {
             events.serve(exchange);

@@ -27,8 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The dashboard's one reader thread. Every poll it looks at the size and modification time of
  * each journal file (and of its write-ahead log); only a journal that changed is opened, read-only,
- * read in a few short queries and closed again, so a running campaign never waits for the
- * dashboard. What was read is kept as JSON text that requests are answered from. Every
+ * read in a few short queries (aggregates, and the rows changed since the last reading) and closed
+ * again, so a running campaign never waits for the dashboard. What was read is kept (the summary as
+ * JSON, the samples as {@link SampleColumns}) and requests are answered from it. Every
  * {@code rescan} the workspace is searched again, so new campaigns appear and deleted ones go.
  */
 final class Watcher implements AutoCloseable {
@@ -47,8 +48,25 @@ final class Watcher implements AutoCloseable {
     private volatile String overview = "[]";
     private long lastScan = Long.MIN_VALUE;
 
-    /** One watched campaign: where it is, what its files looked like when read, and what was read. */
-    private record Entry(Path folder, Fingerprint fingerprint, ObjectNode summary, String detail) {
+    /**
+     * One watched campaign: where it is, what its files looked like when read, and what was read:
+     * the summary, the detail's head, and (readable) its samples as of change counter {@code cursor}
+     * of the journal created at {@code created}, in reading {@code generation}.
+     */
+    private record Entry(Path folder, Fingerprint fingerprint, ObjectNode summary, ObjectNode head,
+                         SampleColumns samples, long cursor, String created, long generation) {
+        static Entry unread(Path folder) {
+            return new Entry(folder, null, null, CampaignJson.MAPPER.createObjectNode(), null, 0, "", 0);
+        }
+
+        String detail(long since, long fromGeneration) {
+            if (samples == null) {
+                return CampaignJson.MAPPER.writeValueAsString(head);
+            }
+            // a page of another reading (the journal was replaced) or from the future loads everything
+            boolean update = since >= 0 && fromGeneration == generation && since <= cursor;
+            return CampaignJson.detail(head, samples, cursor, generation, update ? since : -1);
+        }
     }
 
     /** Size and modification time of the journal and its write-ahead log: any write changes one. */
@@ -100,9 +118,17 @@ final class Watcher implements AutoCloseable {
         return overview;
     }
 
-    /** One campaign's detail JSON, if a campaign has that id. */
+    /** One campaign's detail JSON with every sample, if a campaign has that id. */
     Optional<String> detail(String id) {
-        return Optional.ofNullable(entries.get(id)).map(Entry::detail);
+        return detail(id, -1, 0);
+    }
+
+    /**
+     * One campaign's detail JSON with the samples changed after change counter {@code since} of
+     * reading {@code generation} (every sample when {@code since} is negative or of another reading).
+     */
+    Optional<String> detail(String id, long since, long generation) {
+        return Optional.ofNullable(entries.get(id)).map(e -> e.detail(since, generation));
     }
 
     @Override
@@ -129,14 +155,14 @@ final class Watcher implements AutoCloseable {
             for (var e : found.entrySet()) {
                 var old = entries.get(e.getKey());
                 if (old == null || !old.folder().equals(e.getValue())) {
-                    entries.put(e.getKey(), new Entry(e.getValue(), null, null, "{}"));
+                    entries.put(e.getKey(), Entry.unread(e.getValue()));
                 }
             }
         }
         for (var e : entries.entrySet()) {
             var fingerprint = Fingerprint.of(e.getValue().folder());
             if (!fingerprint.equals(e.getValue().fingerprint())) {
-                e.setValue(read(e.getKey(), e.getValue().folder(), fingerprint));
+                e.setValue(read(e.getKey(), e.getValue(), fingerprint));
                 changed = true;
             }
         }
@@ -146,18 +172,37 @@ final class Watcher implements AutoCloseable {
         }
     }
 
-    private Entry read(String id, Path folder, Fingerprint fingerprint) {
+    /**
+     * Reads what changed: the summary from the journal's aggregates, and only the samples whose rows
+     * changed since the last reading (all of them the first time, or when the journal was replaced).
+     */
+    private Entry read(String id, Entry old, Fingerprint fingerprint) {
+        var folder = old.folder();
         try (var view = CampaignView.open(folder, Optional.empty())) {
+            var journal = view.journal();
+            var created = journal.meta("created").orElse("") + " " + journal.meta("campaign_hash").orElse("");
+            long cursor = journal.cursor();   // before the rows: a row written meanwhile is read again next time
+            var samples = old.samples();
+            long generation = old.generation();
+            if (samples == null || !created.equals(old.created()) || cursor < old.cursor()) {
+                samples = new SampleColumns(view.space().names());
+                generation++;
+                var all = samples;
+                journal.forEachSample(false, s -> all.put(s, cursor));
+            } else {
+                var some = samples;
+                journal.forEachChanged(old.cursor(), s -> some.put(s, cursor));
+            }
             var status = CampaignStatus.of(view);
             var summary = CampaignJson.summary(id, view, status);
-            var detail = CampaignJson.detail(summary, view, view.samples());
-            log.debug("dashboard: read campaign={} done={}", id, status.done());
-            return new Entry(folder, fingerprint, summary, CampaignJson.MAPPER.writeValueAsString(detail));
+            log.debug("dashboard: read campaign={} done={} cursor={}", id, status.done(), cursor);
+            return new Entry(folder, fingerprint, summary, CampaignJson.head(summary, view), samples, cursor, created,
+                generation);
         } catch (InputError | UncheckedIOException e) {
             // a journal being created, or a campaign file that no longer parses: show why, read it again
             // when its files change
             var summary = CampaignJson.unreadable(id, folder, e.getMessage());
-            return new Entry(folder, fingerprint, summary, CampaignJson.MAPPER.writeValueAsString(summary));
+            return new Entry(folder, fingerprint, summary, summary, null, 0, "", old.generation() + 1);
         }
     }
 

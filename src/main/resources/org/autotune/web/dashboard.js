@@ -96,7 +96,9 @@ function drawScore(d) {
   const data = scoreData(d);
   const div = document.getElementById("score-chart");
   const positive = data[1].length > 0 && data[1].every(s => s > 0);
-  const logScale = positive && Math.max(...data[1]) / Math.min(...data[1]) > 30;
+  let max = -Infinity, min = Infinity;   // no Math.max(...ys): 10^5 arguments overflow the stack
+  for (const y of data[1]) { if (y > max) max = y; if (y < min) min = y; }
+  const logScale = positive && max / min > 30;
   if (scorePlot && scorePlot.logScale === logScale) {
     scorePlot.setData(data);
     return;
@@ -197,9 +199,35 @@ function renderCampaign(d) {
   drawParameters(d);
 }
 
+// The campaign as last drawn. Updates ask only for the samples changed since its cursor and merge them
+// in (a changed sample in its place, a new one appended); a reload, or a journal the server read
+// afresh (its generation changed), gets every sample.
+let current = null;
+const indexOfId = new Map();
+
+function merge(d) {
+  if (!current || !current.samples || !d.samples || d.since === undefined) {
+    current = d;
+    indexOfId.clear();
+    if (d.samples) d.samples.id.forEach((id, i) => indexOfId.set(id, i));
+    return current;
+  }
+  const cols = current.samples, update = d.samples;
+  update.id.forEach((id, j) => {
+    let i = indexOfId.get(id);
+    if (i === undefined) { i = cols.id.length; indexOfId.set(id, i); }
+    for (const key of ["id", "name", "status", "score", "scoreError", "events"]) cols[key][i] = update[key][j];
+    for (const p of Object.keys(update.values)) cols.values[p][i] = update.values[p][j];
+  });
+  current = Object.assign({}, d, { samples: cols });
+  return current;
+}
+
 async function loadCampaign() {
-  const response = await fetch("/api/campaign/" + campaignId.split("/").map(encodeURIComponent).join("/"));
-  if (response.ok) renderCampaign(await response.json());
+  const since = current && current.cursor !== undefined
+    ? "?since=" + current.cursor + "&generation=" + current.generation : "";
+  const response = await fetch("/api/campaign/" + campaignId.split("/").map(encodeURIComponent).join("/") + since);
+  if (response.ok) renderCampaign(merge(await response.json()));
 }
 
 function onCampaignsForCampaignPage(campaigns) {
