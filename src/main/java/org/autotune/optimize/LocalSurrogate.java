@@ -53,7 +53,7 @@ final class LocalSurrogate implements Optimizer {
     /** Iterations without a significant gradient (or with an undone step) before the box narrows. */
     private static final int STALLS = 2;
     /** Iterations without a better rated design before the box narrows. */
-    private static final int PATIENCE = 10;
+    private static final int PATIENCE = 5;
     /** Standard errors for a gradient component to count (about 95 % two-sided for many samples). */
     private static final double SIGNIFICANT = 2;
 
@@ -236,6 +236,7 @@ final class LocalSurrogate implements Optimizer {
         }
         if (radius > settings.minRadius()) {
             radius = Math.max(settings.minRadius(), SHRINK * radius);
+            stepper.restart();
             bestValue = Double.POSITIVE_INFINITY;   // ratings at another width do not compare
         }
     }

@@ -73,4 +73,14 @@ final class NoisyStep {
     void reset() {
         Arrays.fill(moment, 0);
     }
+
+    /**
+     * Forgets the momentum and the running size (when the box narrows: the gradients of a wide
+     * box, far from the minimum, are much larger and would make every later step tiny).
+     */
+    void restart() {
+        reset();
+        squares = 0;
+        steps = 0;
+    }
 }

@@ -12,10 +12,10 @@ import java.util.function.ToDoubleFunction;
  *
  * <ul>
  * <li>{@code rosenbrock-10}: the L-GSO paper's stochastic Rosenbrock (see {@link
- *     StochasticRosenbrockBench}), start ψ = 2 (g = 45).
+ *     StochasticRosenbrockBench}), start ψ = 2 (g = 46).
  * <li>{@code embedded-100} / {@code embedded-100b}: the same 10-D Rosenbrock of x = Aψ, ψ ∈ R^100,
  *     A a random 10 × 100 matrix with orthonormal rows (seed 1 or 2): 90 directions do not matter.
- *     Start ψ = Aᵀ(2, …, 2) (g = 45, inside the cube).
+ *     Start ψ = Aᵀ(2, …, 2) (g = 46, as for ψ = 2 in 10-D; inside the cube).
  * <li>{@code camel} / {@code double-well}: 2-D, start beside a shallow local minimum, a deeper
  *     one behind a barrier. Three-hump camel 2x² − 1.05x⁴ + x⁶/6 + xy + y² (global 0 at the
  *     origin, local 0.299 at ±(1.748, −0.874), saddle 0.877) from (2, −1); tilted double well
