@@ -22,14 +22,16 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * L-GSO, Shirobokov et al., NeurIPS 2020, with a regression model in place of the generative one).
  * Each iteration asks one batch of space-filling points (a Sobol set with a seeded random shift)
  * in a trust box around the current design, fits a local model of the score to the newest samples
- * inside the box (this batch plus earlier ones: the replay store), and moves the design by an Adam
- * step on the model's gradient, clipped to the box. The next batch's model judges the step: a step
- * that went uphill by more than its standard error is undone; the box grows when the step reached
- * its edge and gained as much as predicted. With exact scores the box shrinks when the step gained
+ * (this batch plus earlier ones: the replay store, weighted by how far outside the box they lie),
+ * and steps on the model's gradient with its components shrunk by their standard errors
+ * ({@link NoisyStep}), clipped to the box. The next batch's model judges the step: a step that
+ * went uphill by more than its standard error is undone; the box grows when the step reached its
+ * edge and gained as much as predicted. With exact scores the box shrinks when the step gained
  * less than a quarter of the prediction or the design barely moves, and the search stops when the
- * box is below {@code tolerance}. With noisy scores the box shrinks only after an uphill step and
- * never below its first size, so noise does not stop the search: it runs to {@code iterations}
- * (or the campaign's budget), and more samples average more noise.
+ * box is below {@code tolerance}. With noisy scores the first box is wide (its model smooths dips
+ * and barriers smaller than the box) and halves, down to {@code min-radius}, whenever the design
+ * stops improving, restarting from the best rated design when it wandered off; noise never stops
+ * the search: it runs to {@code iterations} (or the campaign's budget).
  *
  * <p>Works in the unit cube (log parameters on their log scale); real and log parameters only.
  * Every point asked lies inside the box in force when it was asked ({@link #box()}). Proposals
