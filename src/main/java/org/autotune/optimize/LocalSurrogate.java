@@ -1,7 +1,6 @@
 package org.autotune.optimize;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,9 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.autotune.model.Frame;
-import org.autotune.model.LeastSquares;
 import org.autotune.model.PolynomialBasis;
-import org.autotune.model.PolynomialModel;
 import org.autotune.model.SpaceFillingDesign;
 import org.autotune.model.UnitBox;
 import org.autotune.space.Point;
@@ -25,14 +22,16 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * L-GSO, Shirobokov et al., NeurIPS 2020, with a regression model in place of the generative one).
  * Each iteration asks one batch of space-filling points (a Sobol set with a seeded random shift)
  * in a trust box around the current design, fits a local model of the score to the newest samples
- * inside the box (this batch plus earlier ones: the replay store), and moves the design by an Adam
- * step on the model's gradient, clipped to the box. The next batch's model judges the step: a step
- * that went uphill by more than its standard error is undone; the box grows when the step reached
- * its edge and gained as much as predicted. With exact scores the box shrinks when the step gained
+ * (this batch plus earlier ones: the replay store, weighted by how far outside the box they lie),
+ * and steps on the model's gradient with its components shrunk by their standard errors
+ * ({@link NoisyStep}), clipped to the box. The next batch's model judges the step: a step that
+ * went uphill by more than its standard error is undone; the box grows when the step reached its
+ * edge and gained as much as predicted. With exact scores the box shrinks when the step gained
  * less than a quarter of the prediction or the design barely moves, and the search stops when the
- * box is below {@code tolerance}. With noisy scores the box shrinks only after an uphill step and
- * never below its first size, so noise does not stop the search: it runs to {@code iterations}
- * (or the campaign's budget), and more samples average more noise.
+ * box is below {@code tolerance}. With noisy scores the first box is wide (its model smooths dips
+ * and barriers smaller than the box) and halves, down to {@code min-radius}, whenever the design
+ * stops improving, restarting from the best rated design when it wandered off; noise never stops
+ * the search: it runs to {@code iterations} (or the campaign's budget).
  *
  * <p>Works in the unit cube (log parameters on their log scale); real and log parameters only.
  * Every point asked lies inside the box in force when it was asked ({@link #box()}). Proposals
@@ -40,15 +39,25 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * whatever the order its results came back in.
  */
 final class LocalSurrogate implements Optimizer {
-    /** Adam's decay rates and regulariser, as in Kingma and Ba (arXiv:1412.6980). */
-    private static final double BETA1 = 0.9;
-    private static final double BETA2 = 0.999;
-    private static final double EPSILON = 1e-8;
     private static final double GROW = 1.5;
     private static final double SHRINK = 0.5;
     private static final double MAX_RADIUS = 0.5;
     /** Samples per coefficient before a richer model is used: the fit keeps 30 % spare degrees of freedom. */
     private static final double SPARE = 1.3;
+    /**
+     * The most samples a full quadratic may need before it is left out (above about 25 parameters):
+     * then a fit holds at most four samples per coefficient of a diagonal quadratic, else ten per
+     * coefficient of a full one, so a fit costs the same late in a campaign as early.
+     */
+    private static final int MAX_FIT = 500;
+    /** Replayed samples weighing less than this (far outside the box) are left out of the fit. */
+    private static final double MIN_WEIGHT = 0.05;
+    /** Iterations without a significant gradient (or with an undone step) before the box narrows. */
+    private static final int STALLS = 2;
+    /** Iterations without a better rated design before the box narrows. */
+    private static final int PATIENCE = 5;
+    /** Standard errors for a gradient component to count (about 95 % two-sided for many samples). */
+    private static final double SIGNIFICANT = 2;
 
     private final Space space;
     private final int n;
@@ -58,9 +67,13 @@ final class LocalSurrogate implements Optimizer {
 
     private double[] center;
     private double radius;
-    private final double[] moment;
-    private final double[] squares;
-    private int adamSteps;
+    private final NoisyStep stepper;
+    private int stalls;
+    private int sinceBest;
+    /** The design the models rated best so far, with that rating and its standard error. */
+    private double[] best;
+    private double bestValue = Double.POSITIVE_INFINITY;
+    private double bestError;
     /** The centre before the last step and the gain the model predicted for it (null and NaN before the first). */
     private double[] previous;
     private double predictedGain = Double.NaN;
@@ -84,8 +97,7 @@ final class LocalSurrogate implements Optimizer {
         this.sobol = SpaceFillingDesign.plain(n);   // shifted afresh for every batch
         this.center = space.toUnit(space.start());
         this.radius = settings.radius();
-        this.moment = new double[n];
-        this.squares = new double[n];
+        this.stepper = new NoisyStep(n);
     }
 
     /** Default batch: the slots, but at least enough samples for a linear model with as many to spare. */
@@ -148,35 +160,11 @@ final class LocalSurrogate implements Optimizer {
         var model = fit(box);
         double oldRadius = radius;
         var from = previous;
-        boolean accepted = true;
-        if (model.isPresent() && previous != null && Double.isFinite(predictedGain)) {
-            double gain = model.get().value(previous) - model.get().value(center);
-            double error = model.get().differenceError(previous, center);
-            double rho = gain / Math.max(predictedGain, 1e-300);
-            double length = stepLength(previous, center);
-            double t = critical(model.get());
-            boolean uphill = gain < -t * error;
-            if (rho >= 0.75 && length >= 0.8 * radius) {
-                radius = Math.min(MAX_RADIUS, GROW * radius);
-            } else if (!settings.noisy() && (!(rho >= 0.25) || length < 0.1 * radius)) {
-                // the step fell short of the prediction, so the model was too coarse, or the design
-                // barely moves, near a minimum, where a smaller box fits a more local model
-                radius *= SHRINK;
-            } else if (settings.noisy() && uphill) {
-                // with noisy scores only a step that went significantly uphill counts (the predicted
-                // gain is inflated by the noise the step followed), and the box keeps at least its
-                // first size: a smaller box would measure more noise, not a better gradient
-                radius = Math.max(settings.radius(), SHRINK * radius);
-            }
-            if (uphill) {
-                accepted = false;   // uphill by the new model: go back, and forget the momentum
-                center = previous;
-                Arrays.fill(moment, 0);
-            }
-        }
-        path.add(new PathStep(path.size(), model.map(m -> m.basis().toString()).orElse("no model"), oldRadius,
-            space.fromUnit(from == null ? center : from), model.isPresent() && from != null
-                ? model.get().value(from) : Double.NaN, space.fromUnit(center),
+        boolean accepted = model.isEmpty() || previous == null || !Double.isFinite(predictedGain)
+            || judge(model.get());
+        String note = model.map(m -> m.basis().toString()).orElse("no model");
+        path.add(new PathStep(path.size(), note, oldRadius, space.fromUnit(from == null ? center : from),
+            model.isPresent() && from != null ? model.get().value(from) : Double.NaN, space.fromUnit(center),
             model.map(m -> m.value(center)).orElse(Double.NaN), accepted, batchPoints.size()));
         previous = null;
         predictedGain = Double.NaN;
@@ -185,31 +173,103 @@ final class LocalSurrogate implements Optimizer {
             done = true;
             return;
         }
-        if (model.isPresent() && accepted) {
-            step(model.get());
+        if (model.isEmpty()) {
+            return;
+        }
+        double value = model.get().value(center);   // the model's rating of the design, before it moves
+        double error = model.get().standardError(center);
+        boolean significant = accepted && step(model.get());
+        if (settings.noisy()) {
+            schedule(value, error, significant);
         }
     }
 
     /**
-     * The model of the newest finite scores inside the box (only this batch's without replay): at
-     * most ten per coefficient of a full quadratic, so a fit costs the same late in a long campaign
-     * as early, and old samples from where the design has left do not linger.
+     * Judges the last step by the new model (the gain it measures between the old and the new
+     * design, with its standard error) and resizes the box; false when the step is undone.
      */
-    private Optional<PolynomialModel> fit(TrustBox box) {
+    private boolean judge(LocalFit model) {
+        double gain = model.value(previous) - model.value(center);
+        double error = model.differenceError(previous, center);
+        double rho = gain / Math.max(predictedGain, 1e-300);
+        double length = stepLength(previous, center);
+        boolean uphill = gain < -critical(model) * error;
+        if (rho >= 0.75 && length >= 0.8 * radius) {
+            // with noisy scores never wider than the first box: the schedule only narrows it
+            radius = Math.min(settings.noisy() ? settings.radius() : MAX_RADIUS, GROW * radius);
+        } else if (!settings.noisy() && (!(rho >= 0.25) || length < 0.1 * radius)) {
+            // the step fell short of the prediction, so the model was too coarse, or the design
+            // barely moves, near a minimum, where a smaller box fits a more local model
+            radius *= SHRINK;
+        }
+        if (uphill) {
+            center = previous;   // uphill by the new model: go back, and forget the momentum
+            stepper.reset();
+        }
+        return !uphill;
+    }
+
+    /**
+     * The box schedule with noisy scores. A wide box smooths the score (its model averages over
+     * the box, so small dips and barriers vanish); once the design stops improving at this width
+     * (STALLS iterations in a row without a significant gradient, or with an undone step) the
+     * box halves, down to {@code min-radius}, and the design restarts from the best one the
+     * models rated at this width when it is significantly worse than that.
+     */
+    private void schedule(double value, double error, boolean significant) {
+        sinceBest++;
+        if (value < bestValue) {
+            best = previous == null ? center.clone() : previous.clone();
+            bestValue = value;
+            bestError = error;
+            sinceBest = 0;
+        }
+        stalls = significant ? 0 : stalls + 1;
+        if (stalls < STALLS && sinceBest < PATIENCE) {
+            return;
+        }
+        stalls = 0;
+        sinceBest = 0;
+        if (value - bestValue > SIGNIFICANT * Math.hypot(error, bestError)) {
+            center = best.clone();   // restart from the best design at this width
+            previous = null;
+            predictedGain = Double.NaN;
+            stepper.reset();
+        }
+        if (radius > settings.minRadius()) {
+            radius = Math.max(settings.minRadius(), SHRINK * radius);
+            stepper.restart();
+            bestValue = Double.POSITIVE_INFINITY;   // ratings at another width do not compare
+        }
+    }
+
+    /**
+     * The model of the replay store's newest finite scores, weighted by their distance from the
+     * box: 1 inside, falling as a Gaussian in how far a sample lies outside (half a box width
+     * out: 0.6), left out below 0.05. In many dimensions nearly every sample of the last box has
+     * some coordinate just outside the next one, so a hard box would drop them all after a move.
+     * Without replay: this batch's samples only.
+     */
+    private Optional<LocalFit> fit(TrustBox box) {
         var xs = new ArrayList<double[]>();
         var scores = new ArrayList<Double>();
+        var weights = new ArrayList<Double>();
         var source = settings.replay() ? order : batchPoints;
-        int cap = 10 * PolynomialBasis.QUADRATIC.terms(n);
+        int quadratic = PolynomialBasis.QUADRATIC.terms(n);
+        int cap = SPARE * quadratic <= MAX_FIT ? 10 * quadratic : 4 * PolynomialBasis.DIAGONAL_QUADRATIC.terms(n);
         for (int k = source.size() - 1; k >= 0 && xs.size() < cap; k--) {
             var r = asked.get(source.get(k));
             double[] u = space.toUnit(source.get(k));
-            if (r.isPresent() && Double.isFinite(r.get().value()) && box.contains(u)) {
+            double w = box.weight(u);
+            if (r.isPresent() && Double.isFinite(r.get().value()) && w >= MIN_WEIGHT) {
                 xs.add(u);
                 scores.add(r.get().value());
+                weights.add(w);
             }
         }
         return richest(Frame.around(box.center(), box.radius()), xs,
-            scores.stream().mapToDouble(Double::doubleValue).toArray());
+            scores.stream().mapToDouble(Double::doubleValue).toArray(),
+            weights.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /**
@@ -217,7 +277,8 @@ final class LocalSurrogate implements Optimizer {
      * samples exceed its coefficients by 30 %); a simpler one when the samples do not determine it
      * (e.g. squeezed against a face of the cube); empty with fewer than n + 2 samples.
      */
-    private static Optional<PolynomialModel> richest(Frame frame, List<double[]> xs, double[] scores) {
+    private static Optional<LocalFit> richest(Frame frame, List<double[]> xs, double[] scores,
+                                                     double[] weights) {
         int n = frame.dimension();
         int m = xs.size();
         var bases = new ArrayList<PolynomialBasis>();
@@ -230,9 +291,9 @@ final class LocalSurrogate implements Optimizer {
             }
         }
         for (var basis : bases) {
-            var design = LeastSquares.of(basis, frame, xs);
-            if (design.determined()) {
-                return Optional.of(design.fit(scores));
+            var fit = LocalFit.of(basis, frame, xs, scores, weights);
+            if (fit.isPresent()) {
+                return fit;
             }
         }
         return Optional.empty();
@@ -243,33 +304,27 @@ final class LocalSurrogate implements Optimizer {
      * Student's t quantile for the fit's degrees of freedom, since the standard error is itself
      * estimated from few samples (2.0 for many, 13.0 for one).
      */
-    private static double critical(PolynomialModel model) {
+    private static double critical(LocalFit model) {
         int dof = model.degreesOfFreedom();
         return dof < 1 ? Double.POSITIVE_INFINITY : new TDistribution(dof).inverseCumulativeProbability(0.97725);
     }
 
-    /** An Adam step on the model's gradient, clipped to the box and the unit cube. */
-    private void step(PolynomialModel model) {
-        double[] c = model.coefficients();
-        double[] scale = model.frame().scale();
-        double[] g = new double[n];
-        for (int i = 0; i < n; i++) {
-            g[i] = c[1 + i] / scale[i];   // the gradient at the box centre, per unit-cube coordinate
-        }
-        adamSteps++;
+    /**
+     * A step on the model's gradient at the box centre, its components shrunk by their standard
+     * errors ({@link NoisyStep}), clipped to the box and the cube; true when some component of
+     * the gradient is significant.
+     */
+    private boolean step(LocalFit model) {
+        double[] shrunk = NoisyStep.shrink(model.gradient(), model.gradientErrors(), SIGNIFICANT);
+        double[] s = stepper.next(shrunk, settings.learningRate(), radius);
         double[] next = new double[n];
         for (int i = 0; i < n; i++) {
-            moment[i] = BETA1 * moment[i] + (1 - BETA1) * g[i];
-            squares[i] = BETA2 * squares[i] + (1 - BETA2) * g[i] * g[i];
-            double m = moment[i] / (1 - Math.pow(BETA1, adamSteps));
-            double v = squares[i] / (1 - Math.pow(BETA2, adamSteps));
-            double s = -settings.learningRate() * m / (Math.sqrt(v) + EPSILON);
-            s = Math.max(-radius, Math.min(radius, s));
-            next[i] = UnitBox.clamp(center[i] + s);
+            next[i] = UnitBox.clamp(center[i] + s[i]);
         }
         predictedGain = model.value(center) - model.value(next);
         previous = center;
         center = next;
+        return NoisyStep.significant(shrunk);
     }
 
     /** The largest coordinate change from a to b. */

@@ -13,10 +13,22 @@ import org.autotune.space.Space;
  * @param learningRate Adam's step size, about the largest step per iteration, in (0, 0.5]
  * @param iterations   stop after this many iterations, at least 1
  * @param replay       reuse earlier samples that lie in the current box
- * @param noisy        scores are noisy: the box shrinks only after an uphill step
+ * @param noisy        scores are noisy: the box narrows only when the design stops improving
+ * @param minRadius    with noisy scores the box never narrows below this half-width, in (0, radius]
  */
 record LocalSurrogateSettings(int batch, double radius, double tolerance, double learningRate, int iterations,
-                              boolean replay, boolean noisy) {
+                              boolean replay, boolean noisy, double minRadius) {
+    /** Default first half-width: wide, so the model smooths over small dips and barriers. */
+    static final double RADIUS = 0.2;
+    /** Default narrowest half-width with noisy scores. */
+    static final double MIN_RADIUS = 0.0125;
+
+    /** Settings with the default narrowest box (never wider than the first). */
+    LocalSurrogateSettings(int batch, double radius, double tolerance, double learningRate, int iterations,
+                           boolean replay, boolean noisy) {
+        this(batch, radius, tolerance, learningRate, iterations, replay, noisy, Math.min(radius, MIN_RADIUS));
+    }
+
     LocalSurrogateSettings {
         if (batch < 1) {
             throw new IllegalArgumentException("batch " + batch + " must be at least 1");
@@ -34,11 +46,16 @@ record LocalSurrogateSettings(int batch, double radius, double tolerance, double
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations " + iterations + " must be at least 1");
         }
+        if (!(minRadius > 0 && minRadius <= radius)) {
+            throw new IllegalArgumentException("narrowest box half-width " + minRadius + " must lie in (0, radius "
+                + radius + "]");
+        }
     }
 
     /** Reads and checks the {@code optimizer:} section of a campaign file. */
     static LocalSurrogateSettings from(Options opt, Space space, int slots, boolean noisy) {
-        opt.allowOnly("type", "batch", "radius", "tolerance", "learning-rate", "iterations", "replay", "noisy");
+        opt.allowOnly("type", "batch", "radius", "tolerance", "learning-rate", "iterations", "replay", "noisy",
+            "min-radius");
         OptimizerKeys.continuousOnly(opt, space, "local-surrogate");
         int n = space.dimension();
         int batch = (int) opt.integer("batch", LocalSurrogate.defaultBatch(n, slots), 1, 100_000);
@@ -47,10 +64,10 @@ record LocalSurrogateSettings(int batch, double radius, double tolerance, double
                 + " parameters without replay (it needs n + 2 = " + (n + 2) + ")", "raise batch to at least "
                 + (n + 2) + ", or leave replay on");
         }
-        double radius = opt.number("radius", 0.05);
+        double radius = opt.number("radius", RADIUS);
         if (!(radius > 0 && radius <= 0.5)) {
             throw opt.error("radius", "first box half-width " + radius + " must lie in (0, 0.5]: it is a fraction "
-                + "of each parameter's range", "use e.g. radius: 0.05");
+                + "of each parameter's range", "use e.g. radius: 0.2");
         }
         double tolerance = opt.number("tolerance", 1e-3);
         if (!(tolerance > 0 && tolerance < radius)) {
@@ -64,8 +81,14 @@ record LocalSurrogateSettings(int batch, double radius, double tolerance, double
                 "use e.g. learning-rate: 0.01");
         }
         int iterations = (int) opt.integer("iterations", 1000, 1, 10_000_000);
+        double minRadius = opt.number("min-radius", Math.min(radius, MIN_RADIUS));
+        if (!(minRadius > 0 && minRadius <= radius)) {
+            throw opt.error("min-radius", "narrowest box half-width " + minRadius + " must be positive and at most "
+                + "radius " + radius, "use e.g. min-radius: " + Math.min(radius, MIN_RADIUS));
+        }
         boolean replay = opt.bool("replay", true);
         boolean isNoisy = OptimizerKeys.noisy(opt, noisy);
-        return new LocalSurrogateSettings(batch, radius, tolerance, learningRate, iterations, replay, isNoisy);
+        return new LocalSurrogateSettings(batch, radius, tolerance, learningRate, iterations, replay, isNoisy,
+            minRadius);
     }
 }

@@ -38,4 +38,18 @@ record TrustBox(int iteration, double[] center, double radius) {
         }
         return true;
     }
+
+    /**
+     * How much a sample at u counts in a fit for this box: 1 inside, exp(−2 Σ (e_i / r)²) outside,
+     * with e_i how far coordinate i lies beyond the box (0.6 for half a half-width out in one
+     * coordinate, 0.14 for a whole one).
+     */
+    double weight(double[] u) {
+        double sum = 0;
+        for (int i = 0; i < u.length; i++) {
+            double e = Math.max(0, Math.abs(u[i] - center[i]) - radius) / radius;
+            sum += e * e;
+        }
+        return Math.exp(-2 * sum);
+    }
 }

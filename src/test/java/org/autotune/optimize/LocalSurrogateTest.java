@@ -194,6 +194,7 @@ class LocalSurrogateTest {
         "iterations: 0|iterations|outside the allowed range",
         "noisy: sometimes|noisy|sometimes",
         "learning_rate: 0.1|learning_rate|did you mean 'learning-rate'?",
+        "min-radius: 0.3|min-radius|must be positive and at most radius 0.2",
     })
     void invalid_options_name_the_key_and_the_fix(String options, String key, String message) {
         var space = CmaEsTest.box(4, -5, 5, 4);
