@@ -157,6 +157,7 @@ public final class Campaign implements AutoCloseable {
         int from = CampaignRevisions.latest(journal).optimizerFrom();
         var phase = config.withSpace(CampaignRevisions.phaseSpace(config, journal));
         var optimizer = new Components(phase, parts.simulator(), parts.metric(), parts.anchors()).optimizer(slots());
+        optimizer.learn(CampaignRevisions.earlier(config, journal, phase.space()));
         int left = Math.max(0, config.budget() - (from - 1));   // the budget is the campaign's, over all phases
         var rules = new ArrayList<StopRule>(List.of(new StopRule.Budget(left), StopRule.FailureRate.forSlots(slots())));
         rules.addAll(config.stop().rules());

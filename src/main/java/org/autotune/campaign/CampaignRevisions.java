@@ -18,6 +18,7 @@ import org.autotune.journal.SampleStatus;
 import org.autotune.metric.Metric;
 import org.autotune.metric.MetricException;
 import org.autotune.metric.SampleOutputs;
+import org.autotune.optimize.Result;
 import org.autotune.space.Parameter;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
@@ -154,9 +155,7 @@ final class CampaignRevisions {
             start = Point.of(Identity.numbers(current.start().get()));
         } else {
             start = journal.samples().stream()
-                .filter(s -> s.status() == SampleStatus.FINISHED && s.events() == config.events()
-                    && s.score().isPresent() && s.point().keySet().equals(Set.copyOf(space.names())))
-                .filter(s -> space.contains(Point.of(s.point())))
+                .filter(s -> usable(s, config, space))
                 .min((a, b) -> Double.compare(a.score().getAsDouble(), b.score().getAsDouble()))
                 .map(s -> Point.of(s.point())).orElse(space.start());
             Revisions.put(journal, current.withStart(ScanJson.write(start.asMap())));
@@ -168,6 +167,29 @@ final class CampaignRevisions {
                 p.description(), p.choices()) : p);
         }
         return new Space(parameters);
+    }
+
+    /**
+     * What the current phase's optimizer learns before it asks (see {@code
+     * Optimizer.learn}): the finished samples with the campaign's events inside
+     * its space that finished before the revision that started the phase. Those never change, so a
+     * resume learns the same ones; nothing for the first phase.
+     */
+    static List<Result> earlier(CampaignConfig config, Journal journal, Space space) {
+        var current = latest(journal);
+        if (current.optimizerFrom() <= 1) {
+            return List.of();
+        }
+        return journal.samples().stream()
+            .filter(s -> usable(s, config, space) && s.finished().filter(t -> !t.isAfter(current.at())).isPresent())
+            .map(s -> new Result(Point.of(s.point()), s.toScore()))
+            .toList();
+    }
+
+    /** A finished sample with a score, the campaign's events and a point inside {@code space}. */
+    private static boolean usable(SampleRecord s, CampaignConfig config, Space space) {
+        return s.status() == SampleStatus.FINISHED && s.events() == config.events() && s.score().isPresent()
+            && s.point().keySet().equals(Set.copyOf(space.names())) && space.contains(Point.of(s.point()));
     }
 
     /** Revision 1 of a journal written before revisions were kept: its campaign text, run from its start. */

@@ -103,6 +103,14 @@ final class Auto implements Optimizer {
         phase.tell(results);
     }
 
+    /** The earlier results join the history every later phase starts from; the first phase learns them too. */
+    @Override
+    public void learn(List<Result> earlier) {
+        var finite = earlier.stream().filter(r -> Double.isFinite(r.value())).toList();
+        history.addAll(finite);
+        phase.learn(finite);
+    }
+
     @Override
     public boolean done() {
         return done;

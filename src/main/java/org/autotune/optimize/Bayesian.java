@@ -95,6 +95,9 @@ final class Bayesian implements Optimizer {
     @Override
     public List<Point> ask(int want) {
         int room = Math.min(want, settings.evaluations() - asked.size());
+        if (room <= 0 && want > 0) {
+            done = true;   // learnt results can fill the evaluations before the first ask
+        }
         if (done || room <= 0) {
             return List.of();
         }
@@ -144,7 +147,8 @@ final class Bayesian implements Optimizer {
      * as if it had asked for them itself; with at least an initial design's worth of them, the
      * model takes over at once.
      */
-    void learn(List<Result> prior) {
+    @Override
+    public void learn(List<Result> prior) {
         for (var r : prior) {
             double[] u = space.toUnit(r.point());
             asked.add(u);

@@ -43,6 +43,16 @@ public interface Optimizer extends AutoCloseable {
     }
 
     /**
+     * Results of samples this optimizer did not ask for (those of an earlier phase of the campaign,
+     * all inside its space), to use as data; called at most once, before the first {@link #ask}.
+     * A model-based optimizer fits them and skips the initial design they already cover; the
+     * others ignore them. Proposals then depend on these results too, so a resume must learn the
+     * same ones.
+     */
+    default void learn(List<Result> earlier) {
+    }
+
+    /**
      * Events per sample for the points of the last {@link #ask}; empty: the campaign's
      * {@code events} (see {@link FidelitySchedule}).
      */

@@ -22,6 +22,8 @@ import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Iterating on a campaign without losing the samples already paid for: real simulator processes
@@ -119,10 +121,12 @@ class IterateCampaignTest {
         }
     }
 
-    @Test
-    void a_resume_after_an_edit_proposes_what_an_uninterrupted_run_proposes() throws IOException {
+    /** The new phase's optimizer: one without a model, and one that learns the earlier phase's samples. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{type: coordinate-descent, shrink: 0.4}", "{type: bayesian}"})
+    void a_resume_after_an_edit_proposes_what_an_uninterrupted_run_proposes(String next) throws IOException {
         var cd = "{type: coordinate-descent}";
-        var edited = text("2.5", 24, "{type: coordinate-descent, shrink: 0.4}", MEAN_STD);
+        var edited = text("2.5", 24, next, MEAN_STD);
         var whole = campaign(dir.resolve("whole"), text("2.0", 10, cd, MEAN_STD));
         var split = campaign(dir.resolve("split"), text("2.0", 10, cd, MEAN_STD));
         run(whole, Optional.empty());

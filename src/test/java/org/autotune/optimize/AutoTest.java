@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
@@ -145,5 +146,31 @@ class AutoTest {
         // (seeds 1-5); the noise is 0.3 in score, i.e. 0.55 in x0 and 0.32 in x1 for a single sample
         assertThat(est.get("x0")).isCloseTo(1, within(0.25));
         assertThat(est.get("x1")).isCloseTo(-2, within(0.25));
+    }
+
+    @Test
+    void with_noisy_scores_results_of_an_earlier_phase_take_it_straight_to_a_box_around_their_best() {
+        // 30 samples of an earlier phase on a 6 x 5 grid over [-5, 5]^2; the best of them at (1.67, -1)
+        var space = CmaEsTest.box(2, -5, 5, 4);
+        ToDoubleFunction<Point> f = p -> Math.pow(p.get("x0") - 1.5, 2) + Math.pow(p.get("x1") + 1, 2);
+        var earlier = new ArrayList<Result>();
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 5; j++) {
+                var p = Point.of(Map.of("x0", -5 + 10 * (i + 0.5) / 6, "x1", -5 + 10 * (j + 0.5) / 5));
+                earlier.add(new Result(p, Optional.of(Score.of(f.applyAsDouble(p)))));
+            }
+        }
+        var learnt = auto(space, 3, 2, true, false);
+        learnt.learn(earlier);
+        // 30 results cover the global phase's 20 samples: the first points lie in the box of half-width
+        // 0.2 of the range (2 units) around the model's best, which is one of the grid points next to (1.5, -1)
+        for (var p : learnt.ask(2)) {
+            assertThat(p.get("x0")).isCloseTo(1.5, within(2 + 10.0 / 6));
+            assertThat(p.get("x1")).isCloseTo(-1, within(2 + 10.0 / 5));
+        }
+        // without them the same optimizer starts with its space-filling design over the whole space
+        var fresh = auto(space, 3, 2, true, false).ask(20);
+        assertThat(fresh).anySatisfy(p -> assertThat(Math.abs(p.get("x0") - 1.5) + Math.abs(p.get("x1") + 1))
+            .isGreaterThan(6));
     }
 }
