@@ -1,6 +1,8 @@
 package org.autotune.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,14 @@ final class Cli {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Runs the command in this JVM (fast; no process of its own) and captures what it prints. */
+    static Result inProcess(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
     }
 
     /** Runs the command to its end, its output in a fresh folder under {@code dir}. */

@@ -2,8 +2,6 @@ package org.autotune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,14 +16,8 @@ class IterateCommandsTest {
     @TempDir
     Path dir;
 
-    private record Out(int code, String out, String err) {
-    }
-
-    private static Out autotune(String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
-        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Out(code, out.toString(), err.toString());
+    private static Cli.Result autotune(String... args) {
+        return Cli.inProcess(args);
     }
 
     private Path campaign(String metric) throws Exception {
@@ -61,10 +53,10 @@ class IterateCommandsTest {
         Files.writeString(dir.resolve("points.csv"), "noise,gain\n0.2,1.3\n");
         var q = autotune("enqueue", file.toString(), "--point", "gain=1.2,noise=0.3", "--point", "gain=1.7",
             "--points", dir.resolve("points.csv").toString());
-        assertThat(q.code()).as(q.err()).isZero();
-        assertThat(q.out()).contains("queued 3 points");
+        assertThat(q.exitCode()).as(q.stderr()).isZero();
+        assertThat(q.stdout()).contains("queued 3 points");
         var r = autotune("run", file.toString());
-        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
         try (var view = CampaignView.open(file, Optional.empty())) {
             var first = view.samples().subList(0, 3);
             assertThat(first).allMatch(s -> s.origin().equals(Enqueued.ORIGIN));
@@ -73,7 +65,7 @@ class IterateCommandsTest {
             assertThat(view.samples().stream().filter(s -> s.origin().equals("optimizer"))).hasSize(6);
         }
         var again = autotune("run", file.toString());   // nothing runs twice: all answered from the journal
-        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.exitCode()).as(again.stderr()).isZero();
         assertThat(Files.readAllLines(dir.resolve("invocations.log"))).hasSize(9);
     }
 
@@ -81,25 +73,25 @@ class IterateCommandsTest {
     void a_point_outside_the_space_is_one_line_naming_the_flag_and_the_range() throws Exception {
         var file = campaign(MEAN_STD);
         var r = autotune("enqueue", file.toString(), "--point", "gain=2.5");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo(file + ": --point: gain=2.5 lies outside its range [0.5, 2]; fix: give "
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.stderr().strip()).isEqualTo(file + ": --point: gain=2.5 lies outside its range [0.5, 2]; fix: give "
             + "a value in the range, or widen parameters.gain in the campaign file");
         var typo = autotune("enqueue", file.toString(), "--point", "gian=1.0");
-        assertThat(typo.err().strip()).isEqualTo(file + ": --point: 'gian' is not a parameter of the campaign; fix: "
+        assertThat(typo.stderr().strip()).isEqualTo(file + ": --point: 'gian' is not a parameter of the campaign; fix: "
             + "did you mean 'gain'?");
     }
 
     @Test
     void refit_rescores_every_finished_sample_from_its_outputs_and_runs_none() throws Exception {
         var file = campaign("{sum: [{name: shape, weight: 1, metric: " + MEAN_STD + "}]}");
-        assertThat(autotune("run", file.toString()).code()).isZero();
+        assertThat(autotune("run", file.toString()).exitCode()).isZero();
         int ran = Files.readAllLines(dir.resolve("invocations.log")).size();
         Files.writeString(file, Files.readString(file).replace("weight: 1,", "weight: 0.5,"));
         var r = autotune("refit", file.toString());
-        assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("re-scored " + ran + " finished samples from their stored outputs, ran none");
+        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.stdout()).contains("re-scored " + ran + " finished samples from their stored outputs, ran none");
         assertThat(Files.readAllLines(dir.resolve("invocations.log"))).hasSize(ran);
         var status = autotune("status", file.toString());
-        assertThat(status.out()).contains("revisions of the campaign file: 2", "(metric edited)");
+        assertThat(status.stdout()).contains("revisions of the campaign file: 2", "(metric edited)");
     }
 }
