@@ -6,10 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import org.autotune.model.Frame;
-import org.autotune.model.LeastSquares;
 import org.autotune.model.PolynomialBasis;
-import org.autotune.model.PolynomialModel;
 import org.autotune.score.Observable;
 
 /**
@@ -23,12 +20,19 @@ import org.autotune.score.Observable;
  * variance beyond the simulation's noise) + the model's prediction error at u (which grows away
  * from the samples). So the region it allows widens where the emulator knows less, never narrows.
  * The emulator is trusted only inside the box its samples span, widened by a tenth on each side.
+ *
+ * <p>A {@linkplain #fitLocal local} emulator fits such polynomials around many anchor samples, each to
+ * its nearest samples, and blends the nearest fits: it follows observables that change along a long
+ * curved valley more than one polynomial can, and the spread of its fits' predictions counts as
+ * prediction error.
  */
 public final class Emulator {
-    private static final List<PolynomialBasis> BASES = List.of(PolynomialBasis.LINEAR,
-        PolynomialBasis.DIAGONAL_QUADRATIC, PolynomialBasis.QUADRATIC);
     /** Widening of the samples' box in which the emulator is trusted, per side, as a fraction of its width. */
     private static final double MARGIN = 0.1;
+    /** A local emulator blends the fits around this many nearest anchors. */
+    private static final int BLEND = 3;
+    /** At most this many anchors (local fits) in a local emulator. */
+    private static final int ANCHORS = 160;
 
     /** One finished sample: its unit-cube point and the observables its metric exposed. */
     public record Sample(double[] unit, List<Observable> observables) {
@@ -38,31 +42,29 @@ public final class Emulator {
         }
     }
 
-    private final PolynomialBasis basis;
-    private final Frame frame;
+    private final List<EmulatorFit> fits;
+    /** The point each fit is centred on (one fit: its samples' centre); a local emulator blends the nearest. */
+    private final double[][] anchors;
+    /** Local only: each anchor's reach (the distance to the farthest sample its fit learnt from); else null. */
+    private final double[] radii;
     private final List<String> names;
-    private final double[][] coefficients;
     private final double[] reference;
-    private final double[] fixedVariance;
-    private final double[] modelVariance;
-    private final double[][] inverseNormal;
+    /** Per observable σ_data² (+ σ_sim² with fixed seeds): the part of the variance no fit changes. */
+    private final double[] fixed;
     private final double[] lower;
     private final double[] upper;
     private final int samples;
     /** Multiplies every variance: 1, or χ²/ndf at the densest point when the data fit worse than the errors say. */
     private final double scale;
 
-    private Emulator(PolynomialBasis basis, Frame frame, List<String> names, double[][] coefficients,
-                     double[] reference, double[] fixedVariance, double[] modelVariance, double[][] inverseNormal,
-                     double[] lower, double[] upper, int samples, double scale) {
-        this.basis = basis;
-        this.frame = frame;
+    private Emulator(List<EmulatorFit> fits, double[][] anchors, double[] radii, List<String> names,
+                     double[] reference, double[] fixed, double[] lower, double[] upper, int samples, double scale) {
+        this.fits = fits;
+        this.anchors = anchors;
+        this.radii = radii;
         this.names = names;
-        this.coefficients = coefficients;
         this.reference = reference;
-        this.fixedVariance = fixedVariance;
-        this.modelVariance = modelVariance;
-        this.inverseNormal = inverseNormal;
+        this.fixed = fixed;
         this.lower = lower;
         this.upper = upper;
         this.samples = samples;
@@ -74,8 +76,17 @@ public final class Emulator {
         if (!(factor >= 1 && factor < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("scale factor must be >= 1 and finite, got " + factor);
         }
-        return new Emulator(basis, frame, names, coefficients, reference, fixedVariance, modelVariance, inverseNormal,
-            lower, upper, samples, factor);
+        return new Emulator(fits, anchors, radii, names, reference, fixed, lower, upper, samples, factor);
+    }
+
+    /** The same emulator trusted in its whole box, beyond its local fits' reach: where it extrapolates. */
+    public Emulator unbounded() {
+        return new Emulator(fits, anchors, null, names, reference, fixed, lower, upper, samples, scale);
+    }
+
+    /** True for a local emulator (fits around anchors, trusted within their reach). */
+    public boolean local() {
+        return radii != null;
     }
 
     /** The factor every variance is multiplied by (1 unless {@link #scaled}). */
@@ -99,10 +110,30 @@ public final class Emulator {
     }
 
     /**
-     * The emulator of {@code samples}' observables, trusted in the box [lower, upper] (unit cube).
+     * The emulator of {@code samples}' observables, trusted in the box [lower, upper] (unit cube;
+     * null: the samples' box widened by a tenth on each side).
      */
     public static Optional<Emulator> fit(List<Sample> samples, boolean commonRandomNumbers, double[] lower,
                                          double[] upper) {
+        return build(samples, commonRandomNumbers, lower, upper, false);
+    }
+
+    /**
+     * A local emulator: around each of up to {@value #ANCHORS} anchor samples, its own polynomials fitted to
+     * the anchor's nearest samples (twice as many as a full quadratic has terms); a prediction blends the
+     * fits of the {@value #BLEND} anchors nearest to the point (weights 1/distance²), and the fits'
+     * disagreement there adds to its variance. It follows observables that vary along a long curved
+     * valley more than one polynomial describes, where the samples are dense.
+     *
+     * @return a global emulator ({@link #fit}) when there are too few samples for local fits
+     */
+    public static Optional<Emulator> fitLocal(List<Sample> samples, boolean commonRandomNumbers, double[] lower,
+                                              double[] upper) {
+        return build(samples, commonRandomNumbers, lower, upper, true);
+    }
+
+    private static Optional<Emulator> build(List<Sample> samples, boolean crn, double[] lower, double[] upper,
+                                            boolean local) {
         var names = samples.isEmpty() ? List.<String>of() : commonNames(samples);
         if (names.isEmpty()) {
             return Optional.empty();
@@ -126,73 +157,33 @@ public final class Emulator {
                 fixed[j] = o.referenceError() * o.referenceError();
             }
         }
+        double[] weight = new double[k];
         for (int j = 0; j < k; j++) {
-            fixed[j] += commonRandomNumbers ? simVariance[j] : 0;
+            fixed[j] += crn ? simVariance[j] : 0;
             fixed[j] = Math.max(fixed[j], 1e-300);
-        }
-        var frame = frameOf(units, n);
-        PolynomialModel[] chosen = null;
-        double bestPress = Double.POSITIVE_INFINITY;
-        for (var basis : BASES) {
-            int terms = basis.terms(n);
-            if (m < terms + Math.max(3, terms / 4)) {
-                break;
-            }
-            var design = LeastSquares.of(basis, frame, units);
-            if (!design.determined()) {
-                break;
-            }
-            var models = new PolynomialModel[k];
-            double press = 0;
-            for (int j = 0; j < k; j++) {
-                models[j] = design.fit(y[j]);
-                press += models[j].press() / (fixed[j] + (commonRandomNumbers ? 0 : simVariance[j]));
-            }
-            if (press < bestPress) {
-                bestPress = press;
-                chosen = models;
-            }
-        }
-        if (chosen == null) {
-            return Optional.empty();
-        }
-        var emulator = of(chosen, names, reference, fixed, commonRandomNumbers ? 0 : 1, simVariance, units);
-        return Optional.of(lower == null ? emulator : new Emulator(emulator.basis, emulator.frame, emulator.names,
-            emulator.coefficients, reference, emulator.fixedVariance, emulator.modelVariance, emulator.inverseNormal,
-            lower.clone(), upper.clone(), emulator.samples, 1));
-    }
-
-    private static Emulator of(PolynomialModel[] models, List<String> names, double[] reference, double[] fixed,
-                               double noiseInFit, double[] simVariance, List<double[]> units) {
-        int k = models.length;
-        int n = units.get(0).length;
-        double[][] coefficients = new double[k][];
-        double[] modelVariance = new double[k];
-        for (int j = 0; j < k; j++) {
-            coefficients[j] = models[j].coefficients();
-            modelVariance[j] = models[j].residualVariance();
-        }
-        // the misfit: residual variance beyond the simulation noise the fit already contains
-        double[] misfit = new double[k];
-        for (int j = 0; j < k; j++) {
-            misfit[j] = Math.max(0, modelVariance[j] - noiseInFit * simVariance[j]);
-        }
-        double[] total = new double[k];
-        for (int j = 0; j < k; j++) {
-            total[j] = fixed[j] + misfit[j];
+            weight[j] = fixed[j] + (crn ? 0 : simVariance[j]);
         }
         double[][] box = bounds(units);
-        double[] lower = new double[n];
-        double[] upper = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
         for (int i = 0; i < n; i++) {
             double w = box[1][i] - box[0][i];
-            lower[i] = Math.max(0, box[0][i] - MARGIN * w);
-            upper[i] = Math.min(1, box[1][i] + MARGIN * w);
+            lo[i] = lower != null ? lower[i] : Math.max(0, box[0][i] - MARGIN * w);
+            hi[i] = upper != null ? upper[i] : Math.min(1, box[1][i] + MARGIN * w);
         }
-        var design = models[0].design();
-        return new Emulator(design.basis(), design.frame(), List.copyOf(names), coefficients, reference, total,
-            modelVariance, design.inverseNormal().getData(), lower, upper, units.size(), 1);
+        int neighbours = 2 * PolynomialBasis.QUADRATIC.terms(n);
+        double noiseInFit = crn ? 0 : 1;
+        if (local && m >= 2 * neighbours) {
+            var fitted = LocalFits.of(units, y, weight, noiseInFit, simVariance, neighbours, ANCHORS);
+            if (fitted.fits().length > 0) {
+                return Optional.of(new Emulator(List.of(fitted.fits()), fitted.anchors(), fitted.radii(),
+                    List.copyOf(names), reference, fixed, lo, hi, m, 1));
+            }
+        }
+        return EmulatorFit.choose(units, y, weight, noiseInFit, simVariance).map(f -> new Emulator(List.of(f),
+            new double[][] {Anchors.centre(box)}, null, List.copyOf(names), reference, fixed, lo, hi, m, 1));
     }
+
 
     /** The smallest box holding every point: {lower corner, upper corner}. */
     static double[][] bounds(List<double[]> units) {
@@ -208,17 +199,6 @@ public final class Emulator {
             }
         }
         return new double[][] {lo, hi};
-    }
-
-    private static Frame frameOf(List<double[]> units, int n) {
-        double[][] box = bounds(units);
-        double[] center = new double[n];
-        double[] scale = new double[n];
-        for (int i = 0; i < n; i++) {
-            center[i] = (box[0][i] + box[1][i]) / 2;
-            scale[i] = Math.max((box[1][i] - box[0][i]) / 2, 1e-9);
-        }
-        return new Frame(center, scale);
     }
 
     private static List<String> commonNames(List<Sample> samples) {
@@ -237,8 +217,15 @@ public final class Emulator {
         return names;
     }
 
+    /** The polynomial basis of its (first) fit. */
     public PolynomialBasis basis() {
-        return basis;
+        return fits.get(0).basis();
+    }
+
+    /** What it is, for reports: e.g. "quadratic" or "local polynomials around 160 anchors". */
+    public String description() {
+        return fits.size() == 1 ? fits.get(0).basis().toString()
+            : "local polynomials around " + fits.size() + " anchors";
     }
 
     /** How many samples it learnt from. */
@@ -256,46 +243,58 @@ public final class Emulator {
         return upper.clone();
     }
 
-    /** True when u lies in the box in which the emulator is trusted. */
+    /**
+     * True when u lies in the box in which the emulator is trusted and, for a local emulator, within the
+     * reach of some anchor's fit: a point farther from every sample than the fits reach is unknown.
+     */
     public boolean trusted(double[] u) {
         for (int i = 0; i < u.length; i++) {
             if (!(u[i] >= lower[i] && u[i] <= upper[i])) {
                 return false;
             }
         }
-        return true;
+        return reach(u) <= 1;
+    }
+
+    /**
+     * How far u lies within the local fits' reach: the smallest distance to an anchor over that anchor's
+     * reach (0 at an anchor, 1 at the edge of what the samples cover); 0 for a global emulator.
+     */
+    public double reach(double[] u) {
+        if (radii == null) {
+            return 0;
+        }
+        double r = Double.POSITIVE_INFINITY;
+        for (int a = 0; a < anchors.length; a++) {
+            r = Math.min(r, Math.sqrt(Anchors.distance2(anchors[a], u)) / radii[a]);
+        }
+        return r;
     }
 
     /** The predicted simulated values at u, one per observable. */
     public double[] predict(double[] u) {
-        double[] phi = basis.row(frame.local(u));
-        double[] out = new double[coefficients.length];
-        for (int j = 0; j < out.length; j++) {
-            out[j] = dot(coefficients[j], phi);
-        }
-        return out;
+        return at(u).mean;
     }
 
     /**
      * Total variance V_k(u) of data − prediction per observable (see the class comment).
      */
     public double[] variance(double[] u) {
-        double q = leverage(basis.row(frame.local(u)));
-        double[] out = new double[fixedVariance.length];
+        var p = at(u);
+        double[] out = new double[fixed.length];
         for (int j = 0; j < out.length; j++) {
-            out[j] = scale * (fixedVariance[j] + modelVariance[j] * q);
+            out[j] = scale * (fixed[j] + p.model[j]);
         }
         return out;
     }
 
     /** Σ_k (prediction − data)²/V_k(u): the χ² the emulator expects at u. */
     public double chi2(double[] u) {
-        double[] phi = basis.row(frame.local(u));
-        double q = leverage(phi);
+        var p = at(u);
         double s = 0;
-        for (int j = 0; j < coefficients.length; j++) {
-            double d = dot(coefficients[j], phi) - reference[j];
-            s += d * d / (scale * (fixedVariance[j] + modelVariance[j] * q));
+        for (int j = 0; j < fixed.length; j++) {
+            double d = p.mean[j] - reference[j];
+            s += d * d / (scale * (fixed[j] + p.model[j]));
         }
         return s;
     }
@@ -308,12 +307,11 @@ public final class Emulator {
         if (!trusted(u)) {
             return Double.NEGATIVE_INFINITY;
         }
-        double[] phi = basis.row(frame.local(u));
-        double q = leverage(phi);
+        var p = at(u);
         double s = 0;
-        for (int j = 0; j < coefficients.length; j++) {
-            double d = dot(coefficients[j], phi) - reference[j];
-            double v = scale * (fixedVariance[j] + modelVariance[j] * q);
+        for (int j = 0; j < fixed.length; j++) {
+            double d = p.mean[j] - reference[j];
+            double v = scale * (fixed[j] + p.model[j]);
             s += d * d / v + Math.log(v);
         }
         return -0.5 * s;
@@ -337,42 +335,60 @@ public final class Emulator {
      * sample's observables; NaN for an observable the sample lacks.
      */
     public double[] predictionPulls(double[] u, List<Observable> observed) {
-        double[] phi = basis.row(frame.local(u));
-        double q = leverage(phi);
+        var p = at(u);
         var byName = new HashMap<String, Double>();
         observed.forEach(o -> byName.put(o.name(), o.simulated()));
         double[] out = new double[names.size()];
         for (int j = 0; j < names.size(); j++) {
             Double y = byName.get(names.get(j));
-            // the scatter of the samples the fit learnt from, not the larger σ_sim² of one sample: with
-            // fixed seeds neighbouring samples share their noise pattern, and an emulator good only to
-            // σ_sim misplaces the region (measured on the toy DMC: it then excludes the truth); a
-            // millionth of the data's variance is the floor, below it differences do not matter
-            double v = Math.max(modelVariance[j] * (1 + q), 1e-6 * fixedVariance[j]);
-            out[j] = y == null ? Double.NaN : (y - dot(coefficients[j], phi)) / Math.sqrt(v);
+            out[j] = y == null ? Double.NaN : (y - p.mean[j]) / Math.sqrt(p.pull[j]);
         }
         return out;
     }
 
-    /** φᵀ(XᵀX)⁻¹φ: the prediction's variance in units of the residual variance. */
-    private double leverage(double[] phi) {
-        double s = 0;
-        for (int a = 0; a < phi.length; a++) {
-            double t = 0;
-            double[] row = inverseNormal[a];
-            for (int b = 0; b < phi.length; b++) {
-                t += row[b] * phi[b];
-            }
-            s += phi[a] * t;
+    /**
+     * The prediction at u: per observable the mean, the model's variance (misfit + prediction error) and
+     * the variance a new sample's pull is taken against. One fit: that fit's; local: the blend of the
+     * nearest anchors' fits (weights 1/distance²), and the model's variance adds the spread of their
+     * predictions about the blend (the pull's does not: a sample must fit as closely as the fits do).
+     */
+    private Prediction at(double[] u) {
+        int k = names.size();
+        int[] near = fits.size() == 1 ? new int[] {0} : Anchors.nearest(anchors, u, BLEND);
+        double[] w = new double[near.length];
+        double total = 0;
+        for (int t = 0; t < near.length; t++) {
+            w[t] = near.length == 1 ? 1 : 1 / (Anchors.distance2(anchors[near[t]], u) + 1e-12);
+            total += w[t];
         }
-        return s;
+        double[][] means = new double[near.length][k];
+        var out = new Prediction(new double[k], new double[k], new double[k]);
+        for (int t = 0; t < near.length; t++) {
+            var f = fits.get(near[t]);
+            double[] phi = f.row(u);
+            double q = f.leverage(phi);
+            double wt = w[t] / total;
+            for (int j = 0; j < k; j++) {
+                means[t][j] = f.mean(j, phi);
+                out.mean[j] += wt * means[t][j];
+                out.model[j] += wt * (f.misfit(j) + f.residual(j) * q);
+                // the scatter of the samples the fit learnt from, not the larger σ_sim² of one sample: with
+                // fixed seeds neighbouring samples share their noise pattern, and an emulator good only to
+                // σ_sim misplaces the region (measured on the toy DMC: it then excludes the truth); a
+                // millionth of the data's variance is the floor, below it differences do not matter
+                out.pull[j] += wt * Math.max(f.residual(j) * (1 + q), 1e-6 * fixed[j]);
+            }
+        }
+        for (int t = 0; t < near.length && near.length > 1; t++) {
+            double wt = w[t] / total;
+            for (int j = 0; j < k; j++) {
+                double d = means[t][j] - out.mean[j];
+                out.model[j] += wt * d * d;
+            }
+        }
+        return out;
     }
 
-    private static double dot(double[] c, double[] b) {
-        double s = 0;
-        for (int i = 0; i < c.length; i++) {
-            s += c[i] * b[i];
-        }
-        return s;
+    private record Prediction(double[] mean, double[] model, double[] pull) {
     }
 }

@@ -165,6 +165,35 @@ public final class Region {
         return out;
     }
 
+    /**
+     * True when the denser half of the draws reaches the edge of what a local emulator's fits cover (more
+     * than 5 % of it beyond nine tenths of their reach): the allowed region runs on beyond the samples.
+     * Always false for a global emulator (its edge is its box: {@link #beyondSamples}).
+     */
+    public boolean beyondReach() {
+        return denseBeyond(emulator, 0.9);
+    }
+
+    /**
+     * True when more than 5 % of the denser half of the draws lie beyond {@code within} of {@code bounded}'s
+     * reach: for a region sampled on {@link Emulator#unbounded} (the fits extrapolated), that the data
+     * may be fitted better where no sample has been yet.
+     */
+    public boolean denseBeyond(Emulator bounded, double within) {
+        var draws = chain.points();
+        double[] lp = chain.logDensity();
+        double median = quantile(sortedLogDensity, 0.5);
+        int dense = 0;
+        int edge = 0;
+        for (int k = 0; k < draws.size(); k++) {
+            if (lp[k] >= median) {
+                dense++;
+                edge += bounded.reach(draws.get(k)) > within ? 1 : 0;
+            }
+        }
+        return edge > 0.05 * dense;
+    }
+
     private static List<Marginal> marginals(Space space, List<double[]> draws) {
         int n = space.dimension();
         var out = new ArrayList<Marginal>();

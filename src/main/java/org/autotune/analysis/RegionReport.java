@@ -38,7 +38,7 @@ public record RegionReport(List<String> lines, Map<String, Object> numbers) {
             .mapToInt(w -> w.validation().map(RegionWaves.Validation::samples).orElse(0)).sum();
         lines.add(String.format(Locale.ROOT, "region the data allow: posterior of %d emulated observables (%s in the "
             + "parameters, %d samples), %d draws; %d validation samples in %d wave(s)", emulator.observables(),
-            emulator.basis(), emulator.samples(), region.draws().size(), ran, outcome.waves().size()));
+            emulator.description(), emulator.samples(), region.draws().size(), ran, outcome.waves().size()));
         var last = outcome.waves().get(outcome.waves().size() - 1);
         var v = last.validation().orElseThrow();
         if (emulator.scale() > 1) {
@@ -74,7 +74,7 @@ public record RegionReport(List<String> lines, Map<String, Object> numbers) {
         } else {
             lines.add(String.format(Locale.ROOT, "NOT validated: samples drawn from the region do not fit as the "
                 + "emulator predicts (chi2 %.1f/%d, p = %.2g); its intervals are withheld: the observables vary "
-                + "more than a quadratic in the parameters describes there", v.chi2(), v.ndf(), v.pValue()));
+                + "more than its polynomials describe there", v.chi2(), v.ndf(), v.pValue()));
         }
         lines.addAll(degeneracy.describe(space));
         map.put("fixed", degeneracy.fixed());

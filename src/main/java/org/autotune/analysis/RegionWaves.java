@@ -1,6 +1,7 @@
 package org.autotune.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -64,16 +65,19 @@ public final class RegionWaves {
         var near = nearest(all, best, wanted);
         double[][] box = widen(Emulator.bounds(near.stream().map(Emulator.Sample::unit).toList()), WIDEN);
         var waves = new ArrayList<Wave>();
+        boolean local = false;
         for (int wave = 1; wave <= maxWaves; wave++) {
-            var region = regionIn(space, all, box, best, crn, wanted, seed + wave);
+            var region = regionIn(space, all, box, best, crn, wanted, local, seed + wave);
             if (region.isEmpty()) {
                 return waves.isEmpty() ? Optional.empty() : Optional.of(new Outcome(waves, false));
             }
             var r = region.get();
-            boolean beyond = anyTrue(r.beyondSamples());
+            boolean beyond = anyTrue(r.beyondSamples()) || r.beyondReach();
             var drawn = r.validationPoints(points);
-            var ran = runner.apply(wave, drawn);
-            var validation = validate(r.emulator(), ran);
+            var explore = explore(space, r, points, seed + 1000 + wave);
+            beyond |= !explore.isEmpty();
+            var ran = runner.apply(wave, concat(drawn, explore));
+            var validation = validate(r.emulator(), ran.stream().filter(smp -> contains(drawn, smp.unit())).toList());
             waves.add(new Wave(r, Optional.of(validation), beyond));
             all.addAll(ran);
             if (validation.passed() && !beyond) {
@@ -81,13 +85,15 @@ public final class RegionWaves {
             }
             box = widen(Emulator.bounds(r.draws()), beyond ? 2 * WIDEN : WIDEN);
             best = r.mode();
+            // samples that do not fit as one polynomial per observable predicted: from now on local fits
+            local |= !validation.passed();
         }
         return Optional.of(new Outcome(waves, false));
     }
 
     /** The region from the samples inside {@code box} (at least the {@code wanted} nearest to {@code center}). */
     static Optional<Region> regionIn(Space space, List<Emulator.Sample> all, double[][] box, double[] center,
-                                     boolean crn, int wanted, long seed) {
+                                     boolean crn, int wanted, boolean local, long seed) {
         var inside = new ArrayList<Emulator.Sample>();
         for (var s : all) {
             if (inBox(s.unit(), box)) {
@@ -95,7 +101,7 @@ public final class RegionWaves {
             }
         }
         var fitSet = inside.size() >= wanted ? inside : nearest(all, center, wanted);
-        var fitted = Emulator.fit(fitSet, crn, box[0], box[1]);
+        var fitted = local ? Emulator.fitLocal(fitSet, crn, box[0], box[1]) : Emulator.fit(fitSet, crn, box[0], box[1]);
         if (fitted.isEmpty()) {
             return Optional.empty();
         }
@@ -112,6 +118,29 @@ public final class RegionWaves {
         // start at the unscaled densest point, and burn-in moves them to the scaled posterior's
         var scaled = factor > 1 ? emulator.scaled(factor) : emulator;
         return Optional.of(Region.around(space, scaled, mode, seed));
+    }
+
+    /**
+     * A local emulator's look beyond its samples: its posterior with the fits extrapolated over the whole
+     * box; when that posterior's denser part lies beyond the fits' reach (the data may fit better where no
+     * sample is yet), a third as many points as a wave drawn from it, else none.
+     */
+    static List<double[]> explore(Space space, Region r, int points, long seed) {
+        if (!r.emulator().local()) {
+            return List.of();
+        }
+        var free = Region.around(space, r.emulator().unbounded(), r.mode(), seed);
+        return free.denseBeyond(r.emulator(), 1) ? free.validationPoints(Math.max(2, points / 3)) : List.of();
+    }
+
+    private static List<double[]> concat(List<double[]> a, List<double[]> b) {
+        var out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static boolean contains(List<double[]> points, double[] u) {
+        return points.stream().anyMatch(p -> Arrays.equals(p, u));
     }
 
     /** The wave's samples against the prediction: Σ prediction χ² over samples, one ndf per observable. */

@@ -73,6 +73,7 @@ public final class RegionBench {
                 System.out.printf(Locale.ROOT, "set %d: %d samples, best %.2f, truth %.2f (%.0f s)%n", set,
                     samples.size(), scores.get(best)[0], truthScore, (System.nanoTime() - t0) / 1e9);
                 final long[] ids = {id};
+                final double[] waveBest = {Double.POSITIVE_INFINITY};
                 var waveSamples = new ArrayList<List<Emulator.Sample>>();
                 var outcome = org.autotune.analysis.RegionWaves.run(space, samples, samples.get(best).unit(), true, 6,
                     3 * space.dimension(), 7, (wave, units) -> {
@@ -84,7 +85,9 @@ public final class RegionBench {
                         var out = new ArrayList<Emulator.Sample>();
                         for (int k = 0; k < units.size(); k++) {
                             try {
-                                out.add(new Emulator.Sample(units.get(k), futures.get(k).get().observables()));
+                                var sc = futures.get(k).get();
+                                waveBest[0] = Math.min(waveBest[0], sc.value());
+                                out.add(new Emulator.Sample(units.get(k), sc.observables()));
                             } catch (Exception e) {
                                 throw new IllegalStateException(e);
                             }
@@ -99,7 +102,7 @@ public final class RegionBench {
                     var v = wave.validation().orElseThrow();
                     System.out.printf(Locale.ROOT, "  wave %d: %s on %d samples, scale %.2f, acceptance %.2f, chi2 at "
                         + "mode %.1f/%d, truth level %.3f, chi2 at truth %.1f, validation chi2 %.1f/%d p %.3g%s%n", ++w,
-                        emu.basis(), emu.samples(), emu.scale(), region.acceptance(), region.chi2AtMode(),
+                        emu.description(), emu.samples(), emu.scale(), region.acceptance(), region.chi2AtMode(),
                         emu.observables(), region.level(truth), emu.chi2(truth), v.chi2(), v.ndf(), v.pValue(),
                         wave.beyond() ? " BEYOND" : "");
                     var beyond = region.beyondSamples();
@@ -126,8 +129,9 @@ public final class RegionBench {
                     System.out.printf(Locale.ROOT, "    validation chi2 of %-24s %.1f over %d samples%n",
                         lastEmu.names().get(j), contribution[j], lastRan.size());
                 }
-                System.out.printf(Locale.ROOT, "RESULT set %d validated %s truth level %.3f%n", set, outcome.validated(),
-                    outcome.region().level(truth));
+                System.out.printf(Locale.ROOT, "RESULT set %d validated %s truth level %.3f best %.2f waves' best %.2f "
+                    + "truth %.2f%n", set, outcome.validated(), outcome.region().level(truth), scores.get(best)[0],
+                    waveBest[0], truthScore);
             }
         }
         pool.shutdown();
