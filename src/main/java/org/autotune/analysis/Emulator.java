@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
+import org.autotune.model.Frame;
 import org.autotune.model.PolynomialBasis;
 import org.autotune.score.Observable;
 
@@ -273,7 +275,7 @@ public final class Emulator {
 
     /** The predicted simulated values at u, one per observable. */
     public double[] predict(double[] u) {
-        return at(u).mean;
+        return at(u).mean();
     }
 
     /**
@@ -283,7 +285,7 @@ public final class Emulator {
         var p = at(u);
         double[] out = new double[fixed.length];
         for (int j = 0; j < out.length; j++) {
-            out[j] = scale * (fixed[j] + p.model[j]);
+            out[j] = scale * (fixed[j] + p.model()[j]);
         }
         return out;
     }
@@ -293,8 +295,8 @@ public final class Emulator {
         var p = at(u);
         double s = 0;
         for (int j = 0; j < fixed.length; j++) {
-            double d = p.mean[j] - reference[j];
-            s += d * d / (scale * (fixed[j] + p.model[j]));
+            double d = p.mean()[j] - reference[j];
+            s += d * d / (scale * (fixed[j] + p.model()[j]));
         }
         return s;
     }
@@ -310,8 +312,8 @@ public final class Emulator {
         var p = at(u);
         double s = 0;
         for (int j = 0; j < fixed.length; j++) {
-            double d = p.mean[j] - reference[j];
-            double v = scale * (fixed[j] + p.model[j]);
+            double d = p.mean()[j] - reference[j];
+            double v = scale * (fixed[j] + p.model()[j]);
             s += d * d / v + Math.log(v);
         }
         return -0.5 * s;
@@ -341,54 +343,52 @@ public final class Emulator {
         double[] out = new double[names.size()];
         for (int j = 0; j < names.size(); j++) {
             Double y = byName.get(names.get(j));
-            out[j] = y == null ? Double.NaN : (y - p.mean[j]) / Math.sqrt(p.pull[j]);
+            out[j] = y == null ? Double.NaN : (y - p.mean()[j]) / Math.sqrt(p.pull()[j]);
         }
         return out;
     }
 
-    /**
-     * The prediction at u: per observable the mean, the model's variance (misfit + prediction error) and
-     * the variance a new sample's pull is taken against. One fit: that fit's; local: the blend of the
-     * nearest anchors' fits (weights 1/distance²), and the model's variance adds the spread of their
-     * predictions about the blend (the pull's does not: a sample must fit as closely as the fits do).
-     */
+    // the parts of a global emulator (one fit), for EmulatorJson
+    Frame frame() {
+        return single().frame();
+    }
+
+    double[][] coefficients() {
+        return single().coefficients();
+    }
+
+    double[] reference() {
+        return reference.clone();
+    }
+
+    double[] fixedVariance() {
+        return perObservable(j -> fixed[j] + single().misfit(j));
+    }
+
+    double[] residualVariance() {
+        return perObservable(j -> single().residual(j));
+    }
+
+    double[][] inverseNormal() {
+        return single().inverseNormal();
+    }
+
+    private EmulatorFit single() {
+        if (fits.size() != 1) {
+            throw new IllegalStateException("a local emulator has " + fits.size() + " fits, not one");
+        }
+        return fits.get(0);
+    }
+
+    private double[] perObservable(IntToDoubleFunction f) {
+        double[] out = new double[names.size()];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = f.applyAsDouble(j);
+        }
+        return out;
+    }
+
     private Prediction at(double[] u) {
-        int k = names.size();
-        int[] near = fits.size() == 1 ? new int[] {0} : Anchors.nearest(anchors, u, BLEND);
-        double[] w = new double[near.length];
-        double total = 0;
-        for (int t = 0; t < near.length; t++) {
-            w[t] = near.length == 1 ? 1 : 1 / (Anchors.distance2(anchors[near[t]], u) + 1e-12);
-            total += w[t];
-        }
-        double[][] means = new double[near.length][k];
-        var out = new Prediction(new double[k], new double[k], new double[k]);
-        for (int t = 0; t < near.length; t++) {
-            var f = fits.get(near[t]);
-            double[] phi = f.row(u);
-            double q = f.leverage(phi);
-            double wt = w[t] / total;
-            for (int j = 0; j < k; j++) {
-                means[t][j] = f.mean(j, phi);
-                out.mean[j] += wt * means[t][j];
-                out.model[j] += wt * (f.misfit(j) + f.residual(j) * q);
-                // the scatter of the samples the fit learnt from, not the larger σ_sim² of one sample: with
-                // fixed seeds neighbouring samples share their noise pattern, and an emulator good only to
-                // σ_sim misplaces the region (measured on the toy DMC: it then excludes the truth); a
-                // millionth of the data's variance is the floor, below it differences do not matter
-                out.pull[j] += wt * Math.max(f.residual(j) * (1 + q), 1e-6 * fixed[j]);
-            }
-        }
-        for (int t = 0; t < near.length && near.length > 1; t++) {
-            double wt = w[t] / total;
-            for (int j = 0; j < k; j++) {
-                double d = means[t][j] - out.mean[j];
-                out.model[j] += wt * d * d;
-            }
-        }
-        return out;
-    }
-
-    private record Prediction(double[] mean, double[] model, double[] pull) {
+        return Prediction.at(fits, anchors, fixed, u, BLEND);
     }
 }

@@ -91,6 +91,18 @@ final class EmulatorFit {
         return basis;
     }
 
+    Frame frame() {
+        return frame;
+    }
+
+    double[][] coefficients() {
+        return coefficients;
+    }
+
+    double[][] inverseNormal() {
+        return inverseNormal;
+    }
+
     /** The basis row at unit point u. */
     double[] row(double[] u) {
         return basis.row(frame.local(u));
