@@ -49,10 +49,18 @@ final class LocalModels {
         Optional<LocalFit> model = simple;
         int m = xs.size();
         if (simple.isPresent() && n > 3 && m < SPARE * PolynomialBasis.QUADRATIC.terms(n)) {
-            var directions = directions(simple.get(), affordable(m));
-            if (directions.length > 0) {
+            // twice: the simple model's errors include the curvature it misses, which hides
+            // directions whose gradient is small; the subspace model's errors are the noise's
+            for (int pass = 0; pass < 2; pass++) {
+                var directions = directions(model.get(), affordable(m));
+                if (directions.length == 0) {
+                    break;
+                }
                 var sub = LocalFit.of(LocalBasis.subspace(directions), frame, xs, y, w);
-                model = sub.isPresent() ? sub : simple;
+                if (sub.isEmpty()) {
+                    break;
+                }
+                model = sub;
             }
         }
         model.ifPresent(f -> remember(f.gradient(), f.gradientErrors()));
