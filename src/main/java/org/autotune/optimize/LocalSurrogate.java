@@ -22,8 +22,9 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * L-GSO, Shirobokov et al., NeurIPS 2020, with a regression model in place of the generative one).
  * Each iteration asks one batch of space-filling points (a Sobol set with a seeded random shift)
  * in a trust box around the current design, fits a local model of the score to the newest samples
- * (this batch plus earlier ones: the replay store, weighted by how far outside the box they lie),
- * and steps on the model's gradient with its components shrunk by their standard errors
+ * (this batch plus earlier ones: the replay store, weighted by how far outside the box they lie;
+ * with many parameters a quadratic in the active subspace, {@link LocalModels}), and steps on the
+ * model's gradient with its components shrunk by their standard errors
  * ({@link NoisyStep}), clipped to the box. The next batch's model judges the step: a step that
  * went uphill by more than its standard error is undone; the box grows when the step reached its
  * edge and gained as much as predicted. With exact scores the box shrinks when the step gained
