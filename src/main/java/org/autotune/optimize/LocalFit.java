@@ -3,7 +3,6 @@ package org.autotune.optimize;
 import java.util.List;
 import java.util.Optional;
 import org.autotune.model.Frame;
-import org.autotune.model.PolynomialBasis;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.CholeskyDecomposition;
@@ -21,14 +20,14 @@ final class LocalFit {
     /** Smallest Cholesky pivot, relative to the largest diagonal entry, for a determined fit. */
     private static final double DETERMINED = 1e-10;
 
-    private final PolynomialBasis basis;
+    private final LocalBasis basis;
     private final Frame frame;
     private final double[] coefficients;
     private final RealMatrix inverse;
     private final double variance;
     private final int dof;
 
-    private LocalFit(PolynomialBasis basis, Frame frame, double[] coefficients, RealMatrix inverse, double variance,
+    private LocalFit(LocalBasis basis, Frame frame, double[] coefficients, RealMatrix inverse, double variance,
                      int dof) {
         this.basis = basis;
         this.frame = frame;
@@ -39,8 +38,8 @@ final class LocalFit {
     }
 
     /** The fit of scores y at unit-cube points xs with weights w; empty when the points do not determine it. */
-    static Optional<LocalFit> of(PolynomialBasis basis, Frame frame, List<double[]> xs, double[] y, double[] w) {
-        int p = basis.terms(frame.dimension());
+    static Optional<LocalFit> of(LocalBasis basis, Frame frame, List<double[]> xs, double[] y, double[] w) {
+        int p = basis.terms();
         int m = xs.size();
         if (m <= p) {
             return Optional.empty();
@@ -82,7 +81,7 @@ final class LocalFit {
         }
     }
 
-    PolynomialBasis basis() {
+    LocalBasis basis() {
         return basis;
     }
 
@@ -109,6 +108,23 @@ final class LocalFit {
             se[i] = Math.sqrt(variance * inverse.getEntry(1 + i, 1 + i)) / scale[i];
         }
         return se;
+    }
+
+    /**
+     * Variance of the gradient's component along v (unit-cube coordinates): vᵀ Σ v with Σ the
+     * covariance of the gradient estimate.
+     */
+    double gradientVariance(double[] v) {
+        double[] scale = frame.scale();
+        double s = 0;
+        for (int i = 0; i < v.length; i++) {
+            double t = 0;
+            for (int j = 0; j < v.length; j++) {
+                t += inverse.getEntry(1 + i, 1 + j) * v[j] / scale[j];
+            }
+            s += v[i] / scale[i] * t;
+        }
+        return variance * s;
     }
 
     /** Standard error of the model's value at u. */

@@ -22,8 +22,9 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * L-GSO, Shirobokov et al., NeurIPS 2020, with a regression model in place of the generative one).
  * Each iteration asks one batch of space-filling points (a Sobol set with a seeded random shift)
  * in a trust box around the current design, fits a local model of the score to the newest samples
- * (this batch plus earlier ones: the replay store, weighted by how far outside the box they lie),
- * and steps on the model's gradient with its components shrunk by their standard errors
+ * (this batch plus earlier ones: the replay store, weighted by how far outside the box they lie;
+ * with many parameters a quadratic in the active subspace, {@link LocalModels}), and steps on the
+ * model's gradient with its components shrunk by their standard errors
  * ({@link NoisyStep}), clipped to the box. The next batch's model judges the step: a step that
  * went uphill by more than its standard error is undone; the box grows when the step reached its
  * edge and gained as much as predicted. With exact scores the box shrinks when the step gained
@@ -42,8 +43,6 @@ final class LocalSurrogate implements Optimizer {
     private static final double GROW = 1.5;
     private static final double SHRINK = 0.5;
     private static final double MAX_RADIUS = 0.5;
-    /** Samples per coefficient before a richer model is used: the fit keeps 30 % spare degrees of freedom. */
-    private static final double SPARE = 1.3;
     /**
      * The most samples a full quadratic may need before it is left out (above about 25 parameters):
      * then a fit holds at most four samples per coefficient of a diagonal quadratic, else ten per
@@ -68,6 +67,7 @@ final class LocalSurrogate implements Optimizer {
     private double[] center;
     private double radius;
     private final NoisyStep stepper;
+    private final LocalModels models;
     private int stalls;
     private int sinceBest;
     /** The design the models rated best so far, with that rating and its standard error. */
@@ -98,6 +98,7 @@ final class LocalSurrogate implements Optimizer {
         this.center = space.toUnit(space.start());
         this.radius = settings.radius();
         this.stepper = new NoisyStep(n);
+        this.models = new LocalModels(n);
     }
 
     /** Default batch: the slots, but at least enough samples for a linear model with as many to spare. */
@@ -256,7 +257,8 @@ final class LocalSurrogate implements Optimizer {
         var weights = new ArrayList<Double>();
         var source = settings.replay() ? order : batchPoints;
         int quadratic = PolynomialBasis.QUADRATIC.terms(n);
-        int cap = SPARE * quadratic <= MAX_FIT ? 10 * quadratic : 4 * PolynomialBasis.DIAGONAL_QUADRATIC.terms(n);
+        int cap = LocalModels.SPARE * quadratic <= MAX_FIT ? 10 * quadratic
+            : 4 * PolynomialBasis.DIAGONAL_QUADRATIC.terms(n);
         for (int k = source.size() - 1; k >= 0 && xs.size() < cap; k--) {
             var r = asked.get(source.get(k));
             double[] u = space.toUnit(source.get(k));
@@ -267,36 +269,9 @@ final class LocalSurrogate implements Optimizer {
                 weights.add(w);
             }
         }
-        return richest(Frame.around(box.center(), box.radius()), xs,
+        return models.fit(Frame.around(box.center(), box.radius()), xs,
             scores.stream().mapToDouble(Double::doubleValue).toArray(),
             weights.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
-    /**
-     * The richest model the samples allow (linear, diagonal quadratic, quadratic, each once the
-     * samples exceed its coefficients by 30 %); a simpler one when the samples do not determine it
-     * (e.g. squeezed against a face of the cube); empty with fewer than n + 2 samples.
-     */
-    private static Optional<LocalFit> richest(Frame frame, List<double[]> xs, double[] scores,
-                                                     double[] weights) {
-        int n = frame.dimension();
-        int m = xs.size();
-        var bases = new ArrayList<PolynomialBasis>();
-        if (m >= n + 2) {
-            bases.add(PolynomialBasis.LINEAR);
-        }
-        for (var b : List.of(PolynomialBasis.DIAGONAL_QUADRATIC, PolynomialBasis.QUADRATIC)) {
-            if (m >= SPARE * b.terms(n)) {
-                bases.add(0, b);
-            }
-        }
-        for (var basis : bases) {
-            var fit = LocalFit.of(basis, frame, xs, scores, weights);
-            if (fit.isPresent()) {
-                return fit;
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -315,7 +290,7 @@ final class LocalSurrogate implements Optimizer {
      * the gradient is significant.
      */
     private boolean step(LocalFit model) {
-        double[] shrunk = NoisyStep.shrink(model.gradient(), model.gradientErrors(), SIGNIFICANT);
+        double[] shrunk = LocalModels.shrunkGradient(model, SIGNIFICANT);
         double[] s = stepper.next(shrunk, settings.learningRate(), radius);
         double[] next = new double[n];
         for (int i = 0; i < n; i++) {

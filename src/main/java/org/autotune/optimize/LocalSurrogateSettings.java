@@ -21,7 +21,7 @@ record LocalSurrogateSettings(int batch, double radius, double tolerance, double
     /** Default first half-width: wide, so the model smooths over small dips and barriers. */
     static final double RADIUS = 0.2;
     /** Default narrowest half-width with noisy scores. */
-    static final double MIN_RADIUS = 0.0125;
+    static final double MIN_RADIUS = 0.025;
 
     /** Settings with the default narrowest box (never wider than the first). */
     LocalSurrogateSettings(int batch, double radius, double tolerance, double learningRate, int iterations,
