@@ -14,12 +14,15 @@ import org.autotune.space.Space;
  *
  * <ul>
  *   <li>Exact scores (fixed seeds): BOBYQA from the start, with the parameters' step as its first
- *   radius, until its trust region is a ten-thousandth of the range; then Bayesian optimisation
+ *   radius and a first model that grows from 2n + 1 points when it fails ({@link BobyqaGrowing}),
+ *   until its trust region is a ten-thousandth of the range; then Bayesian optimisation
  *   (scores on a log scale) on every sample so far, which looks for a better basin where the local
  *   search cannot see; when the Gaussian process expects no more improvement, BOBYQA again from the
  *   best sample with a tenth of the first radius, and so on while the campaign's budget lasts. It
  *   ends after {@value #IDLE_PHASES} phases in a row that did not improve the best score.</li>
- *   <li>Noisy scores (fresh seeds): Bayesian optimisation over the whole space, whose Gaussian process
+ *   <li>Noisy scores (fresh seeds): the start twice ({@link AutoNoiseProbe}); when both score exactly
+ *   alike, the score is exact but for outliers and the phases for exact scores run. Otherwise
+ *   Bayesian optimisation over the whole space, whose Gaussian process
  *   averages the noise, for at most {@value #GLOBAL_SAMPLES_PER_PARAMETER} samples per parameter; then
  *   (or earlier, when it expects no more improvement) Bayesian optimisation again in a box
  *   around the model's best point (a fifth of each range wide, then half as wide each time), which
