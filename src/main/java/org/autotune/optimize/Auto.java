@@ -2,10 +2,8 @@ package org.autotune.optimize;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.autotune.space.Parameter;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
@@ -16,12 +14,15 @@ import org.autotune.space.Space;
  *
  * <ul>
  *   <li>Exact scores (fixed seeds): BOBYQA from the start, with the parameters' step as its first
- *   radius, until its trust region is a ten-thousandth of the range; then Bayesian optimisation
+ *   radius and a first model that grows from 2n + 1 points when it fails ({@link BobyqaGrowing}),
+ *   until its trust region is a ten-thousandth of the range; then Bayesian optimisation
  *   (scores on a log scale) on every sample so far, which looks for a better basin where the local
  *   search cannot see; when the Gaussian process expects no more improvement, BOBYQA again from the
  *   best sample with a tenth of the first radius, and so on while the campaign's budget lasts. It
  *   ends after {@value #IDLE_PHASES} phases in a row that did not improve the best score.</li>
- *   <li>Noisy scores (fresh seeds): Bayesian optimisation over the whole space, whose Gaussian process
+ *   <li>Noisy scores (fresh seeds): the start twice ({@link AutoNoiseProbe}); when both score exactly
+ *   alike, the score is exact but for outliers and the phases for exact scores run. Otherwise
+ *   Bayesian optimisation over the whole space, whose Gaussian process
  *   averages the noise, for at most {@value #GLOBAL_SAMPLES_PER_PARAMETER} samples per parameter; then
  *   (or earlier, when it expects no more improvement) Bayesian optimisation again in a box
  *   around the model's best point (a fifth of each range wide, then half as wide each time), which
@@ -53,10 +54,11 @@ final class Auto implements Optimizer {
     private final Space space;
     private final long seed;
     private final int slots;
-    private final boolean noisy;
+    private boolean noisy;
     private final double radius;
     private final List<Result> history = new ArrayList<>();
-    private final Set<Point> pending = new HashSet<>();
+    /** Points asked and not yet told; the noise probe asks the start several times. */
+    private final List<Point> pending = new ArrayList<>();
     private Optimizer phase;
     private int phases;
     private int idle;
@@ -65,14 +67,23 @@ final class Auto implements Optimizer {
     /** Half-width (unit cube) of the next local box, noisy scores only. */
     private double box = 0.2;
 
-    Auto(Space space, long seed, int slots, boolean noisy) {
+    /**
+     * @param probe with noisy scores, first sample the start two or three times and treat the score as
+     *              exact when two of them agree exactly ({@link AutoNoiseProbe}); false when the user
+     *              said the scores are noisy
+     */
+    Auto(Space space, long seed, int slots, boolean noisy, boolean probe) {
         this.space = space;
         this.seed = seed;
         this.slots = slots;
         this.noisy = noisy;
         this.radius = Math.min(0.25, space.parameters().stream().mapToDouble(p -> p.unitStep()).average()
             .orElse(0.1));
-        this.phase = next();
+        this.phase = noisy && probe ? new AutoNoiseProbe(space.start()) : next();
+    }
+
+    Auto(Space space, long seed, int slots, boolean noisy) {
+        this(space, seed, slots, noisy, false);
     }
 
     @Override
@@ -136,6 +147,10 @@ final class Auto implements Optimizer {
     }
 
     private void advance() {
+        if (phase instanceof AutoNoiseProbe probe) {
+            afterProbe(probe);
+            return;
+        }
         double best = best().map(Result::value).orElse(Double.POSITIVE_INFINITY);
         idle = best < bestAtPhaseStart ? 0 : idle + 1;
         bestAtPhaseStart = best;
@@ -154,6 +169,18 @@ final class Auto implements Optimizer {
         phase = next();
     }
 
+    /**
+     * After the noise probe: exact scores when two samples of the start agreed (the others at the start
+     * were outliers, and leave the history), else noisy as the campaign said.
+     */
+    private void afterProbe(AutoNoiseProbe probe) {
+        var repeated = probe.repeated();
+        noisy = repeated.isEmpty();
+        repeated.ifPresent(r -> history.removeIf(h -> h.point().equals(r.point()) && h.value() != r.value()));
+        phase = next();
+        repeated.ifPresent(r -> phase.learn(List.of(r)));
+    }
+
     /** The next phase for exact scores, or the first phase: see the class comment. */
     private Optimizer next() {
         int k = phases++;
@@ -162,8 +189,11 @@ final class Auto implements Optimizer {
         }
         double r = k == 0 ? radius : radius / 10;
         double[] start = k == 0 ? space.toUnit(space.start()) : space.toUnit(best().orElseThrow().point());
-        return PullAdapter.bobyqa(space, new BobyqaSettings(r, Math.min(k == 0 ? 1e-4 : 1e-6, r / 10),
-            100_000_000), start, interpolationPoints(space.dimension()));
+        var settings = new BobyqaSettings(r, Math.min(k == 0 ? 1e-4 : 1e-6, r / 10), 100_000_000);
+        if (k == 0) {
+            return new BobyqaGrowing(space, settings, start, interpolationPoints(space.dimension()));
+        }
+        return PullAdapter.bobyqa(space, settings, start, interpolationPoints(space.dimension()));
     }
 
     /**

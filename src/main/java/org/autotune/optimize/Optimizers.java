@@ -76,7 +76,8 @@ public final class Optimizers {
     public static Optimizer create(Options opt, Space space, long seed, int slots, boolean noisy,
                                    boolean observables) {
         String type = pick(opt, space, observables);
-        return type.equals(DEFAULT) ? new Auto(space, seed, slots, OptimizerKeys.noisy(opt, noisy))
+        return type.equals(DEFAULT) ? new Auto(space, seed, slots, OptimizerKeys.noisy(opt, noisy),
+            noisy && opt.string("noisy", "auto").equals("auto"))
             : BUILT_INS.get(type).factory().create(opt, space, seed, slots, noisy);
     }
 
