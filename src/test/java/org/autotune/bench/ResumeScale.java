@@ -18,7 +18,8 @@ import org.autotune.execute.JobOutcome;
 
 /**
  * Writes a campaign journal that the optimizer itself wrote, for {@code bench/resume-scale}: a
- * CMA-ES campaign of N samples on two parameters (the overhead benchmark's simulator, x = seed mod 7
+ * CMA-ES campaign of N samples on two parameters (population N / 100, so that it runs ~100 generations
+ * and does not stop early) (the overhead benchmark's simulator, x = seed mod 7
  * and x = a, scored by mean-std), run by the real run loop, metric and journal. Only the executor
  * is a stand-in: it writes the simulator's one output file itself instead of starting {@code sh}
  * (a process per sample would take hours for 10⁵ samples on a busy machine). The journal then
@@ -49,11 +50,11 @@ public final class ResumeScale {
               command: [sh, -c, 'printf ''x\\n%s\\n%s\\n'' "$(($1 % 7))" "$2" > events.csv', sh, "{{seed}}", "{{a}}"]
               outputs: [events.csv]
             metric: {type: mean-std, output: events.csv, reference: reference.csv, columns: [x]}
-            optimizer: {type: cma-es, population: 10, tolerance: 1.0e-12, generations: 1000000}
+            optimizer: {type: cma-es, population: POPULATION, tolerance: 1.0e-12, generations: 1000000}
             executor: {slots: 2}
             seeds: fresh
             budget: BUDGET
-            """.replace("BUDGET", Integer.toString(n)));
+            """.replace("BUDGET", Integer.toString(n)).replace("POPULATION", Integer.toString(Math.max(10, n / 100))));
         try (var campaign = Campaign.open(CampaignConfig.read(file), Overrides.none(), false)) {
             var outcome = campaign.run(Progress.NONE, Clock.systemUTC(), new Instant());
             System.out.println("samples: " + outcome.last().done());
