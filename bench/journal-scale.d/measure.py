@@ -21,8 +21,10 @@ COMMANDS = os.environ.get("COMMANDS", "status best export sqlite3 report analyze
 
 
 # The JVM flags ./autotune gives these short journal-reading commands (keep in step with the launcher).
-LAUNCHER = {"status", "best", "export", "validate"}
-LAUNCHER_FLAGS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+LAUNCHER = {"status": ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"], "report": ["-XX:+UseSerialGC"]}
+for c in ("best", "export", "validate"):
+    LAUNCHER[c] = LAUNCHER["status"]
+LAUNCHER["analyze"] = LAUNCHER["report"]
 
 
 def java(jar, *args):
@@ -30,7 +32,7 @@ def java(jar, *args):
     flags = []
     if jar.endswith("+launcher"):
         jar = jar[:-len("+launcher")]
-        flags = LAUNCHER_FLAGS if args[0] in LAUNCHER else []
+        flags = LAUNCHER.get(args[0], [])
     return ["java", "-Djava.awt.headless=true", *flags, "-jar", jar, *args]
 
 
