@@ -16,7 +16,8 @@ class JsonObservablesTest {
         for (int trial = 0; trial < 200; trial++) {
             var written = new ArrayList<Observable>();
             for (int k = 0; k < rng.nextInt(0, 30); k++) {
-                double sim = trial % 10 == 3 && k == 2 ? Double.NaN : rng.nextGaussian() * Math.pow(10, rng.nextInt(-8, 9));
+                double scale = Math.pow(10, rng.nextInt(-8, 9));
+                double sim = trial % 10 == 3 && k == 2 ? Double.NaN : rng.nextGaussian() * scale;
                 written.add(new Observable("bin \"" + k + "\"\\é", sim, rng.nextDouble(), 1e300 * rng.nextDouble(),
                     trial % 10 == 7 ? Double.POSITIVE_INFINITY : rng.nextDouble()));
             }
