@@ -16,12 +16,24 @@ WORK = os.path.abspath(sys.argv[4])
 CLASSPATH = sys.argv[5]
 SLOW = 60.0      # a command slower than this is run once (its median is of one run)
 TIMEOUT = float(os.environ.get("TIMEOUT", "600"))   # a run longer than this counts as failed
-# the commands to time (default all): COMMANDS="status export sqlite3 serve"
+# the commands to time (default all): COMMANDS="status export sqlite3 serve"; "export-csv" for the CSV export alone
 COMMANDS = os.environ.get("COMMANDS", "status best export sqlite3 report analyze serve").split()
 
 
+# The JVM flags ./autotune gives these short journal-reading commands (keep in step with the launcher).
+LAUNCHER = {"status": ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"], "report": ["-XX:+UseSerialGC"]}
+for c in ("best", "export", "validate"):
+    LAUNCHER[c] = LAUNCHER["status"]
+LAUNCHER["analyze"] = LAUNCHER["report"]
+
+
 def java(jar, *args):
-    return ["java", "-Djava.awt.headless=true", "-jar", jar, *args]
+    """A jar named "x.jar+launcher" runs with the launcher's flags, "x.jar" with the JVM's defaults."""
+    flags = []
+    if jar.endswith("+launcher"):
+        jar = jar[:-len("+launcher")]
+        flags = LAUNCHER.get(args[0], [])
+    return ["java", "-Djava.awt.headless=true", *flags, "-jar", jar, *args]
 
 
 def timed(cmd, stdout=subprocess.DEVNULL):
@@ -158,7 +170,7 @@ def main():
             ("analyze", lambda j: java(j, "analyze", folder, "--output", out + ".analysis.json"), None),
         ]
         for name, command, output in commands:
-            if name.split()[0] not in COMMANDS:
+            if name.split()[0] not in COMMANDS and "-".join(name.split()[:2]) not in COMMANDS:
                 continue
             name, results = measure(name, command, output)
             print("| %d | %s | %s |" % (n, name, " | ".join(cell(r) for r in results)))

@@ -115,9 +115,14 @@ public final class CampaignAnalysis {
             region = "no scan yet: the campaign's samples within 2.5 steps of the best one";
         }
         // only samples with the best one's events: scores from other fidelity stages are on another scale
-        var used = journal.samples().stream().filter(s -> s.events() == best.events())
-            .filter(s -> combination.map(c -> c.values().entrySet().stream()
-                .allMatch(e -> e.getValue().equals(s.point().get(e.getKey())))).orElse(true)).toList();
+        // read without observables (the fit needs points and scores): bounded memory at 10^5 samples
+        var used = new ArrayList<SampleRecord>();
+        journal.forEachSample(false, s -> {
+            if (s.events() == best.events() && combination.map(c -> c.values().entrySet().stream()
+                .allMatch(e -> e.getValue().equals(s.point().get(e.getKey())))).orElse(true)) {
+                used.add(s);
+            }
+        });
         if (combination.isPresent()) {
             region = "the continuous parameters at the best combination of the others (" + combination.get().text()
                 + "): of its " + used.size() + " samples, those within 2.5 steps of the best one";

@@ -1,10 +1,6 @@
 package org.autotune.campaign;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedSet;
@@ -33,24 +29,9 @@ public final class Export {
         view.journal().forEachSample(false, s -> each.accept(row(view, s, components)));
     }
 
+    /** The rows as CSV, with a header row when there is a sample (see {@link CsvExport}). */
     public static void csv(CampaignView view, Writer out) {
-        try (var csv = CsvWriter.builder().build(out)) {
-            var cells = new ArrayList<String>();
-            var header = new boolean[] {true};
-            forEachRow(view, row -> {
-                if (header[0]) {
-                    csv.writeRecord(new ArrayList<>(row.keySet()));
-                    header[0] = false;
-                }
-                cells.clear();
-                for (var v : row.values()) {
-                    cells.add(v == null ? "" : v.toString());
-                }
-                csv.writeRecord(cells);
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing CSV export", e);
-        }
+        CsvExport.write(view, out);
     }
 
     public static void json(CampaignView view, Writer out) {

@@ -5,12 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.autotune.score.Observable;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON columns of the journal: points, components and observables. */
 final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** An observable's fields, as {@link #writeObservables} writes them. */
+    private static final List<String> FIELDS = List.of("name", "simulated", "simulated_error", "reference",
+        "reference_error");
+    private static final List<String> NON_FINITE = List.of("NaN", "Infinity", "-Infinity");
 
     private Json() {
     }
@@ -83,6 +88,10 @@ final class Json {
         if (json == null || json.isEmpty()) {
             return List.of();
         }
+        var fast = streamedObservables(json);
+        if (fast != null) {
+            return fast;
+        }
         var out = new ArrayList<Observable>();
         for (var n : MAPPER.readTree(json)) {
             out.add(new Observable(n.get("name").asString(), n.get("simulated").asDouble(),
@@ -90,5 +99,45 @@ final class Json {
                 n.get("reference_error").asDouble()));
         }
         return out;
+    }
+
+    /**
+     * The observables as this class writes them, read with the streaming parser instead of a tree
+     * (a replay reads a sample's observables per sample); NaN and infinities as Jackson writes them
+     * (text), which the tree reader refuses. Null for anything else (a missing field): the caller
+     * reads the tree.
+     */
+    private static List<Observable> streamedObservables(String json) {
+        try (var p = MAPPER.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                return null;
+            }
+            var out = new ArrayList<Observable>();
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                String name = null;
+                double[] v = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+                int seen = 0;
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String field = p.currentName();
+                    var token = p.nextToken();
+                    int k = FIELDS.indexOf(field);
+                    if (k == 0 && token == JsonToken.VALUE_STRING) {
+                        name = p.getString();
+                    } else if (k > 0 && token.isNumeric()) {
+                        v[k - 1] = p.getDoubleValue();
+                    } else if (k > 0 && token == JsonToken.VALUE_STRING && NON_FINITE.contains(p.getString())) {
+                        v[k - 1] = Double.parseDouble(p.getString());   // as Jackson writes NaN and infinities
+                    } else {
+                        return null;
+                    }
+                    seen |= 1 << k;
+                }
+                if (seen != (1 << FIELDS.size()) - 1) {
+                    return null;
+                }
+                out.add(new Observable(name, v[0], v[1], v[2], v[3]));
+            }
+            return p.currentToken() == JsonToken.END_ARRAY ? out : null;
+        }
     }
 }

@@ -13,10 +13,15 @@ import java.util.function.Consumer;
 
 /** Reads rows of the samples table into records. */
 final class SampleRows {
-    /** Every column but the observables (read as none): what status, export and the dashboard need. */
-    private static final String WITHOUT_OBSERVABLES = "id, key, point, seed, events, status, attempts, score, "
-        + "score_error, components, NULL AS observables, error, exit_code, job_id, folder, origin, created, started, "
+    /**
+     * The columns in the order {@link #row} reads them by index (by name, sqlite-jdbc looks each name up
+     * in a map it builds per query: a replay runs one query per sample).
+     */
+    private static final String COLUMNS = "id, key, point, seed, events, status, attempts, score, "
+        + "score_error, components, observables, error, exit_code, job_id, folder, origin, created, started, "
         + "finished, elapsed_ms, ordinal";
+    /** Every column but the observables (read as none): what status, export and the dashboard need. */
+    private static final String WITHOUT_OBSERVABLES = COLUMNS.replace("observables", "NULL AS observables");
 
     private SampleRows() {
     }
@@ -38,7 +43,7 @@ final class SampleRows {
      */
     static void each(Path file, Connection db, boolean observables, Consumer<SampleRecord> each, String tail,
                      Object... args) {
-        try (var ps = db.prepareStatement("SELECT " + (observables ? "*" : WITHOUT_OBSERVABLES) + " FROM samples "
+        try (var ps = db.prepareStatement("SELECT " + (observables ? COLUMNS : WITHOUT_OBSERVABLES) + " FROM samples "
             + tail)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
@@ -55,33 +60,33 @@ final class SampleRows {
 
     private static SampleRecord row(ResultSet rs) throws SQLException {
         return new SampleRecord(
-            rs.getLong("id"), rs.getString("key"), Json.readNumbers(rs.getString("point")),
-            rs.getLong("seed"), rs.getInt("events"), SampleStatus.valueOf(rs.getString("status")),
-            rs.getInt("attempts"), optionalDouble(rs, "score"), optionalDouble(rs, "score_error"),
-            Json.readNumbers(rs.getString("components")), Json.readObservables(rs.getString("observables")),
-            text(rs, "error"), optionalInt(rs, "exit_code"), text(rs, "job_id"), rs.getString("folder"),
-            rs.getString("origin"), rs.getInt("ordinal"), Instant.parse(rs.getString("created")),
-            instant(rs, "started"),
-            instant(rs, "finished"), rs.getLong("elapsed_ms"));
+            rs.getLong(1), rs.getString(2), Json.readNumbers(rs.getString(3)),
+            rs.getLong(4), rs.getInt(5), SampleStatus.valueOf(rs.getString(6)),
+            rs.getInt(7), optionalDouble(rs, 8), optionalDouble(rs, 9),
+            Json.readNumbers(rs.getString(10)), Json.readObservables(rs.getString(11)),
+            text(rs, 12), optionalInt(rs, 13), text(rs, 14), rs.getString(15),
+            rs.getString(16), rs.getInt(21), Times.parse(rs.getString(17)),
+            instant(rs, 18),
+            instant(rs, 19), rs.getLong(20));
     }
 
-    private static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {
+    private static OptionalDouble optionalDouble(ResultSet rs, int column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
-    private static Optional<Integer> optionalInt(ResultSet rs, String column) throws SQLException {
+    private static Optional<Integer> optionalInt(ResultSet rs, int column) throws SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(v);
     }
 
-    private static String text(ResultSet rs, String column) throws SQLException {
+    private static String text(ResultSet rs, int column) throws SQLException {
         var v = rs.getString(column);
         return v == null ? "" : v;
     }
 
-    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+    private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
         var v = rs.getString(column);
-        return v == null ? Optional.empty() : Optional.of(Instant.parse(v));
+        return v == null ? Optional.empty() : Optional.of(Times.parse(v));
     }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.autotune.journal.Journal;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 
@@ -41,13 +43,24 @@ record Envelope(List<Band> bands, int samples) {
         }
     }
 
-    /** Observables in the order the metric gives them, from every finished sample that has them. */
-    static Envelope of(List<SampleRecord> samples) {
-        var bands = new LinkedHashMap<String, Band>();
-        int used = 0;
-        for (var s : samples) {
+    /**
+     * Observables in the order the metric gives them, from every finished sample that has them; the
+     * journal's samples are read one at a time (bounded memory at any size).
+     */
+    static Envelope of(Journal journal) {
+        var builder = new Builder();
+        journal.forEachSample(true, builder::add);
+        return builder.build();
+    }
+
+    /** Widens the bands sample by sample. */
+    private static final class Builder {
+        private final Map<String, Band> bands = new LinkedHashMap<>();
+        private int used;
+
+        void add(SampleRecord s) {
             if (s.status() != SampleStatus.FINISHED || s.observables().isEmpty()) {
-                continue;
+                return;
             }
             used++;
             for (var o : s.observables()) {
@@ -68,7 +81,10 @@ record Envelope(List<Band> bands, int samples) {
                 }
             }
         }
-        return new Envelope(List.copyOf(bands.values()), used);
+
+        Envelope build() {
+            return new Envelope(List.copyOf(bands.values()), used);
+        }
     }
 
     /** The observables whose data lie outside the envelope, farthest first. */

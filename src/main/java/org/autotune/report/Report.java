@@ -36,7 +36,7 @@ public final class Report {
     private Report(ReportSource source) {
         this.source = source;
         this.history = History.of(source.samples());
-        this.envelope = Envelope.of(source.samples());
+        this.envelope = source.envelope();
         this.analysis = source.analysis().map(a -> AnalysisNumbers.parse(a.json()));
         this.sections = build();
     }

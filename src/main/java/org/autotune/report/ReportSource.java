@@ -2,6 +2,7 @@ package org.autotune.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import org.autotune.analysis.ScanDesign;
@@ -19,10 +20,11 @@ import tools.jackson.databind.JsonNode;
  *
  * @param samples in creation order (ties by id): optimizer, scan, grid and check samples alike
  * @param scan    the design of the newest finished scan, with its number
+ * @param envelope the range of each observable over every finished sample
  */
 public record ReportSource(String name, String campaignText, String state, Space space, ScoreType scoreType,
                            List<SampleRecord> samples, Optional<Scan> scan, List<Grid> grids,
-                           Optional<AnalysisSummary> analysis) {
+                           Optional<AnalysisSummary> analysis, Envelope envelope) {
 
     public ReportSource {
         samples = List.copyOf(samples);
@@ -47,12 +49,24 @@ public record ReportSource(String name, String campaignText, String state, Space
         }
     }
 
-    /** Reads the journal; {@code space} and {@code type} come from the campaign file it recorded. */
+    /**
+     * Reads the journal; {@code space} and {@code type} come from the campaign file it recorded.
+     * The samples are read without their observables, which only the first finished and the best
+     * sample keep (the overlay and pulls show them); the envelope reads every sample's observables
+     * one sample at a time. So a journal of 10⁵ samples fits in a few hundred MB.
+     */
     public static ReportSource read(Journal journal, Space space, ScoreType type, Optional<AnalysisSummary> analysis) {
-        var samples = new ArrayList<>(journal.samples());
+        var samples = new ArrayList<SampleRecord>();
+        journal.forEachSample(false, samples::add);
         samples.sort(Comparator.comparing(SampleRecord::created).thenComparingLong(SampleRecord::id));
+        var history = History.of(samples);
+        var withObservables = new HashSet<Long>();
+        history.finished().stream().findFirst().ifPresent(s -> withObservables.add(s.id()));
+        history.best().ifPresent(s -> withObservables.add(s.id()));
+        samples.replaceAll(s -> withObservables.contains(s.id()) ? journal.sample(s.id()).orElse(s) : s);
         return new ReportSource(journal.meta("name").orElse("campaign"), journal.meta("campaign_text").orElse(""),
-            journal.meta("state").orElse("new"), space, type, samples, scan(journal), grids(journal), analysis);
+            journal.meta("state").orElse("new"), space, type, samples, scan(journal), grids(journal), analysis,
+            Envelope.of(journal));
     }
 
     private static Optional<Scan> scan(Journal journal) {
