@@ -354,6 +354,19 @@ public final class Emulator {
         return out;
     }
 
+    // the parts, for EmulatorJson
+    Frame frame() { return frame; }
+
+    double[][] coefficients() { return coefficients; }
+
+    double[] reference() { return reference; }
+
+    double[] fixedVariance() { return fixedVariance; }
+
+    double[] residualVariance() { return modelVariance; }
+
+    double[][] inverseNormal() { return inverseNormal; }
+
     /** φᵀ(XᵀX)⁻¹φ: the prediction's variance in units of the residual variance. */
     private double leverage(double[] phi) {
         double s = 0;
