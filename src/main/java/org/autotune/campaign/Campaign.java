@@ -92,7 +92,7 @@ public final class Campaign implements AutoCloseable {
                 folder.journal()), clock);
             if (rescored.isPresent()) {
                 note += (note.isEmpty() ? "" : "; ") + "re-scored " + rescored.get() + " finished samples from "
-                    + "their stored outputs with the new metric, ran none";
+                    + "their stored outputs, ran none";
             }
         } catch (RuntimeException e) {
             folder.close();

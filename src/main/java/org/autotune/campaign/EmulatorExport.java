@@ -50,7 +50,7 @@ public record EmulatorExport(Space space, Emulator emulator, String region, Map<
         var scan = Designs.newestScan(view.journal()).filter(s -> s.design().center().length == space.dimension());
         ScanDesign design = scan.map(Designs.FinishedScan::design).orElseGet(() -> around(space, best));
         String region = scan.map(s -> "the region of scan " + s.number())
-            .orElse("no scan yet: the samples within 2.5 steps of the best one");
+            .orElse("the samples within 2.5 steps of the best one (no scan yet)");
         var samples = new ArrayList<Emulator.Sample>();
         for (SampleRecord s : view.samples()) {
             boolean combination = held.entrySet().stream()
@@ -65,7 +65,7 @@ public record EmulatorExport(Space space, Emulator emulator, String region, Map<
         boolean crn = view.config().seeds() == SeedPolicy.FIXED;
         Optional<Emulator> emulator = samples.isEmpty() ? Optional.empty() : Emulator.fit(samples, crn);
         return new EmulatorExport(space, emulator.orElseThrow(() -> new InputError(view.config().file(),
-            "--emulators", samples.size() + " finished samples with observables in " + region + " do not determine "
+            "--emulators", samples.size() + " finished samples with observables, " + region + ", do not determine "
                 + "even a linear emulator (or the metric exposes no observables)", "run 'autotune scan' first, "
                 + "with a metric that gives observables (chi2 against reference data)")), region, held, best.events());
     }

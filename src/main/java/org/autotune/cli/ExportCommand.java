@@ -80,7 +80,7 @@ final class ExportCommand implements Callable<Integer> {
             throw new UncheckedIOException("writing " + emulators, e);
         }
         var out = spec.commandLine().getOut();
-        out.printf("written: %s (%d observables over %s, %s, from %d samples of %s)%n", emulators,
+        out.printf("written: %s (%d observables over %s, %s, from %d samples: %s)%n", emulators,
             export.emulator().observables(), String.join(", ", export.names()), export.emulator().basis(),
             export.emulator().samples(), export.region());
         out.flush();
