@@ -23,9 +23,9 @@ public final class EmulatorJson {
         var map = new LinkedHashMap<String, Object>();
         map.put("basis", e.basis().toString());
         map.put("samples", e.samples());
-        map.put("frame", Map.of("center", frame.center(), "scale", frame.scale()));
+        map.put("frame", pair("center", frame.center(), "scale", frame.scale()));
         map.put("terms", terms(e.basis(), n));
-        map.put("trusted", Map.of("lower", e.lower(), "upper", e.upper()));
+        map.put("trusted", pair("lower", e.lower(), "upper", e.upper()));
         map.put("inverse_normal", e.inverseNormal());
         map.put("variance_scale", e.scale());
         var list = new ArrayList<Map<String, Object>>();
@@ -39,6 +39,13 @@ public final class EmulatorJson {
             list.add(o);
         }
         map.put("observables", list);
+        return map;
+    }
+
+    private static Map<String, Object> pair(String a, Object x, String b, Object y) {
+        var map = new LinkedHashMap<String, Object>();
+        map.put(a, x);
+        map.put(b, y);
         return map;
     }
 

@@ -91,8 +91,12 @@ public record EmulatorExport(Space space, Emulator emulator, String region, Map<
         }
         var parameters = new ArrayList<Map<String, Object>>();
         for (var p : space.parameters()) {
-            parameters.add(Map.of("name", p.name(), "kind", p.kind() == ParameterKind.LOG ? "log" : "real",
-                "min", p.min(), "max", p.max()));
+            var entry = new LinkedHashMap<String, Object>();
+            entry.put("name", p.name());
+            entry.put("kind", p.kind() == ParameterKind.LOG ? "log" : "real");
+            entry.put("min", p.min());
+            entry.put("max", p.max());
+            parameters.add(entry);
         }
         map.put("parameters", parameters);
         map.putAll(EmulatorJson.of(emulator));
