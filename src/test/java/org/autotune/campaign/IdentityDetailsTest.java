@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -140,5 +141,32 @@ class IdentityDetailsTest {
             assertThat(s.score().getAsDouble()).as(s.name())
                 .isCloseTo(now.get(CostTerms.METRIC) + now.get(CostTerms.BUDGET), within(1e-9));
         }
+    }
+
+    @Test
+    void progress_of_a_new_phase_counts_what_is_left_of_the_budget() throws IOException {
+        var file = campaign("", "");
+        run(file);
+        // a wider range and 6 more samples: a new phase, with 6 of the campaign's 16 left for it
+        Files.writeString(file, Files.readString(file).replace("max: 2.0,", "max: 2.5,")
+            .replace("budget: 10", "budget: 16"));
+        var last = new ArrayList<Progress.Snapshot>();
+        try (var c = Campaign.open(CampaignConfig.read(file), Overrides.none(), false)) {
+            assertThat(c.revisionNote()).contains("new phase at optimizer/11");
+            c.run(new Progress() {
+                @Override
+                public void update(Progress.Snapshot snapshot) {
+                    last.add(snapshot);
+                }
+
+                @Override
+                public void end(Progress.Snapshot snapshot) {
+                    last.add(snapshot);
+                }
+            }, Clock.systemUTC());
+        }
+        var end = last.get(last.size() - 1);
+        assertThat(end.budget()).as("the phase's budget").isEqualTo(6);
+        assertThat(end.spent()).as("the phase's new samples").isEqualTo(samples(file).size() - 10).isBetween(1, 6);
     }
 }
