@@ -54,7 +54,13 @@ public final class ScanJson {
         return new GridDesign(node.get("x").asString(), node.get("y").asString(), node.get("size").asInt(), points);
     }
 
-    /** A list of unit-cube points, as {@link #write(Object)} wrote it. */
+    /** A {parameter: value} mapping, e.g. the values a scan or grid held integer and choice parameters at. */
+    public static Map<String, Double> readPoint(JsonNode node) {
+        var out = new LinkedHashMap<String, Double>();
+        node.properties().forEach(e -> out.put(e.getKey(), e.getValue().doubleValue()));
+        return out;
+    }
+
     /** The JSON tree of a stored meta value. */
     public static JsonNode tree(String json) {
         return MAPPER.readTree(json);
@@ -105,7 +111,7 @@ public final class ScanJson {
         var held = new LinkedHashMap<String, Double>();
         var notes = new ArrayList<String>();
         if (node.has("held")) {
-            node.get("held").properties().forEach(e -> held.put(e.getKey(), e.getValue().doubleValue()));
+            held.putAll(readPoint(node.get("held")));
             node.path("notes").forEach(n -> notes.add(n.asString()));
         }
         return new ScanEntry(read(node.get("lines")), full == null || full.isNull() ? Optional.empty()

@@ -59,6 +59,15 @@ class ScanDiscreteTest {
         // the awk program prints 12 significant digits and the CLI 6: the difference is 0.1 to 1e-5
         assertThat(Double.parseDouble(m.group(1)) - held).isCloseTo(0.1, within(1e-5));
         assertThat(Double.parseDouble(m.group(3)) - held).isCloseTo(0.1, within(1e-5));
+        // a grid over the real pair, n held at 2; a grid over n is refused
+        var grid = Cli.runIn(dir, "scan", file.toString(), "--grid", "x,y", "--grid-points", "3");
+        assertThat(grid.exitCode()).as(grid.stderr()).isZero();
+        assertThat(grid.stdout()).as(grid.stdout()).contains("grid 1: every scan sample has finished",
+            "score over x (columns) and y (rows):");
+        var discrete = Cli.runIn(dir, "scan", file.toString(), "--grid", "n,x");
+        assertThat(discrete.exitCode()).isEqualTo(2);
+        assertThat(discrete.stderr()).contains("--grid: no real or log parameter 'n' in this campaign; fix: use two "
+            + "of x, y");
         var report = Cli.runIn(dir, "report", file.toString());
         assertThat(report.exitCode()).as(report.stderr()).isZero();
         Path page;
