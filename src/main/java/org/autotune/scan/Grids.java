@@ -142,8 +142,9 @@ public final class Grids {
         for (int a = 0; a < 2; a++) {
             axes[a] = space.names().indexOf(pair.get(a));
             if (axes[a] < 0) {
-                throw new InputError(config.file(), "--grid", "no real or log parameter '" + pair.get(a)
-                    + "' in this campaign", "use two of " + String.join(", ", space.names()));
+                boolean discrete = config.space().names().contains(pair.get(a));
+                throw new InputError(config.file(), "--grid", "no " + (discrete ? "real or log " : "") + "parameter '"
+                    + pair.get(a) + "' in this campaign", "use two of " + String.join(", ", space.names()));
             }
         }
         if (axes[0] == axes[1]) {
