@@ -85,19 +85,20 @@ public final class Campaign implements AutoCloseable {
         var parts = Components.assemble(config);
         var folder = CampaignFolder.open(config, overrides, mustExist, clock);
         String note = folder.revisionNote();
+        var components = new Components(folder.config(), parts.simulator(), parts.metric(), parts.anchors());
         Optional<Integer> rescored;
         try {
-            rescored = CampaignRevisions.rescore(folder.journal(), parts.metric(), clock);
+            rescored = CampaignRevisions.rescore(folder.journal(), parts.metric(), components.costTerms(
+                folder.journal()), clock);
             if (rescored.isPresent()) {
                 note += (note.isEmpty() ? "" : "; ") + "re-scored " + rescored.get() + " finished samples from "
-                    + "their stored outputs with the new metric, ran none";
+                    + "their stored outputs, ran none";
             }
         } catch (RuntimeException e) {
             folder.close();
             throw e;
         }
-        return new Campaign(folder, new Components(folder.config(), parts.simulator(), parts.metric(),
-            parts.anchors()), note, rescored);
+        return new Campaign(folder, components, note, rescored);
     }
 
     /**
@@ -110,7 +111,7 @@ public final class Campaign implements AutoCloseable {
             return rescoredOnOpen.get();
         }
         CampaignRevisions.refit(config, journal(), clock);
-        return CampaignRevisions.rescore(journal(), parts.metric(), clock).orElse(0);
+        return CampaignRevisions.rescore(journal(), parts.metric(), parts.costTerms(journal()), clock).orElse(0);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.autotune.campaign;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.autotune.analysis.Profile;
 import org.autotune.analysis.ScanDesign;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleRecord;
+import org.autotune.journal.SampleStatus;
 import org.autotune.score.ScoreType;
 import org.autotune.space.Parameter;
 import org.autotune.space.Space;
@@ -60,7 +62,7 @@ public final class CampaignAnalysis {
     }
 
     /** The integer and choice parameters' values an analysis is restricted to, and how to print them. */
-    private record Combination(Map<String, Double> values, String text) {
+    private record Combination(Map<String, Double> values, String text, String which) {
     }
 
     /**
@@ -76,6 +78,22 @@ public final class CampaignAnalysis {
         if (best.isEmpty()) {
             return Optional.empty();
         }
+        return at(full, type, journal, level, best.get().point(), "the best combination of the others");
+    }
+
+    /**
+     * As {@link #atBestCombination}, at a given combination of the integer and choice parameters
+     * (the one a scan held them at).
+     *
+     * @param values a value for every integer and choice parameter (others are ignored)
+     */
+    public static Optional<CampaignAnalysis> atCombination(Space full, ScoreType type, Journal journal, double level,
+                                                           Map<String, Double> values) {
+        return at(full, type, journal, level, values, "the combination the scan held");
+    }
+
+    private static Optional<CampaignAnalysis> at(Space full, ScoreType type, Journal journal, double level,
+                                                 Map<String, Double> values, String which) {
         var fixed = new LinkedHashMap<String, Double>();
         var text = new ArrayList<String>();
         var continuous = new ArrayList<Parameter>();
@@ -83,7 +101,7 @@ public final class CampaignAnalysis {
             if (p.kind().continuous()) {
                 continuous.add(p);
             } else {
-                double v = best.get().point().get(p.name());
+                double v = values.get(p.name());
                 fixed.put(p.name(), v);
                 text.add(p.name() + " = " + p.format(v));
             }
@@ -92,7 +110,7 @@ public final class CampaignAnalysis {
             return Optional.empty();
         }
         return of(new Space(continuous), type, journal, level,
-            Optional.of(new Combination(fixed, String.join(", ", text))));
+            Optional.of(new Combination(fixed, String.join(", ", text), which)));
     }
 
     private static Optional<CampaignAnalysis> of(Space space, ScoreType type, Journal journal, double level,
@@ -101,9 +119,23 @@ public final class CampaignAnalysis {
         if (bestSample.isEmpty()) {
             return Optional.empty();
         }
-        var best = bestSample.get();
+        // only samples with the best one's events: scores from other fidelity stages are on another scale
+        long events = bestSample.get().events();
+        // read without observables (the fit needs points and scores): bounded memory at 10^5 samples
+        var used = new ArrayList<SampleRecord>();
+        journal.forEachSample(false, s -> {
+            if (s.events() == events && combination.map(c -> c.values().entrySet().stream()
+                .allMatch(e -> e.getValue().equals(s.point().get(e.getKey())))).orElse(true)) {
+                used.add(s);
+            }
+        });
+        // the best sample of the combination analysed (a neighbouring integer may have scored lower)
+        var best = used.stream().filter(s -> s.status() == SampleStatus.FINISHED && s.score().isPresent())
+            .min(Comparator.comparingDouble(s -> s.score().getAsDouble())).orElse(bestSample.get());
         var scan = Designs.newestScan(journal);
-        ScanDesign design = scan.map(Designs.FinishedScan::design).orElse(null);
+        // a scan over another set of parameters (a held scan, analysed over all) does not describe this region
+        ScanDesign design = scan.map(Designs.FinishedScan::design).filter(d -> d.center().length == space.dimension())
+            .orElse(null);
         String region = scan.map(x -> "scan " + x.number()).orElse(null);
         if (design == null) {
             double[] center = space.toUnit(LocalAnalysis.pointOf(space, best.point()));
@@ -114,18 +146,12 @@ public final class CampaignAnalysis {
             design = ScanDesign.around(center, widths);
             region = "no scan yet: the campaign's samples within 2.5 steps of the best one";
         }
-        // only samples with the best one's events: scores from other fidelity stages are on another scale
-        // read without observables (the fit needs points and scores): bounded memory at 10^5 samples
-        var used = new ArrayList<SampleRecord>();
-        journal.forEachSample(false, s -> {
-            if (s.events() == best.events() && combination.map(c -> c.values().entrySet().stream()
-                .allMatch(e -> e.getValue().equals(s.point().get(e.getKey())))).orElse(true)) {
-                used.add(s);
-            }
-        });
         if (combination.isPresent()) {
-            region = "the continuous parameters at the best combination of the others (" + combination.get().text()
-                + "): of its " + used.size() + " samples, those within 2.5 steps of the best one";
+            boolean noScan = region.startsWith("no scan");
+            region = (noScan ? "" : region + ", ")
+                + "the continuous parameters at " + combination.get().which() + " (" + combination.get().text()
+                + "): of its " + used.size() + " samples, those within " + (noScan ? "2.5 steps of the best one"
+                : "the scan's region");
         }
         var local = LocalAnalysis.of(space, type, design, used);
         var center = local.minimum().orElse(LocalAnalysis.pointOf(space, best.point()));

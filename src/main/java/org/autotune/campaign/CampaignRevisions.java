@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.autotune.InputError;
 import org.autotune.YamlFile;
+import org.autotune.design.CostTerms;
 import org.autotune.journal.Journal;
 import org.autotune.journal.Revision;
 import org.autotune.journal.Revisions;
@@ -52,6 +53,7 @@ final class CampaignRevisions {
         var r = new Revision(1, clock.instant(), config.hash(), config.text(), Identity.json(Identity.of(config)),
             Identity.search(config), 1, Optional.empty(), 0, "first run");
         Revisions.put(journal, r);
+        journal.putMeta(Map.of(ReferenceData.META, ReferenceData.digest(config)));
         return new Opened(r, false, "");
     }
 
@@ -68,25 +70,35 @@ final class CampaignRevisions {
         if (!changes.isEmpty()) {
             throw refusal(config, journal, changes);
         }
-        if (last.hash().equals(config.hash())) {
+        String data = ReferenceData.digest(config);
+        // a journal from before the reference data were tracked starts tracking them now
+        var dataChanged = ReferenceData.changed(journal.meta(ReferenceData.META).orElse(data), data);
+        if (last.hash().equals(config.hash()) && dataChanged.isEmpty()) {
+            journal.putMeta(Map.of(ReferenceData.META, data));
             return new Opened(last, false, "");
         }
         String search = Identity.search(config);
-        boolean newPhase = !search.equals(last.search());
-        boolean metricChanged = !Identity.metric(last.text(), config).equals(Identity.metric(config.text(), config));
+        boolean newPhase = !search.equals(last.search()) || !dataChanged.isEmpty();
+        boolean metricChanged = !Identity.metric(last.text(), config).equals(Identity.metric(config.text(), config))
+            || !dataChanged.isEmpty();
         if (metricChanged && inJob(last.text(), config)) {
-            throw new InputError(config.file(), "metric", "the metric changed, but it was computed inside each "
-                + "sample's job (where: job), so the coordinator cannot re-score the stored outputs",
-                "undo the metric change to continue, or add --force-new to start afresh (the old folder is kept)");
+            throw new InputError(config.file(), "metric", "the metric " + (dataChanged.isEmpty() ? "" : "or its "
+                + "reference data ") + "changed, but it was computed inside each sample's job (where: job), so the "
+                + "coordinator cannot re-score the stored outputs", "undo the change to continue, or add "
+                + "--force-new to start afresh (the old folder is kept)");
         }
         int from = newPhase ? journal.lastOrdinal(SeedPolicy.OPTIMIZER) + 1 : last.optimizerFrom();
-        var note = "revision " + (last.number() + 1) + " of the campaign file (" + edited(last.text(), config)
+        String what = dataChanged.isEmpty() ? edited(last.text(), config)
+            : (last.hash().equals(config.hash()) ? "" : edited(last.text(), config) + "; ") + "reference data "
+                + String.join(", ", dataChanged) + " edited";
+        var note = "revision " + (last.number() + 1) + " of the campaign file (" + what
             + "): the campaign continues" + (newPhase ? "; the optimizer starts a new phase at "
             + SeedPolicy.OPTIMIZER + "/" + from + " from the best sample so far" : "");
         var r = new Revision(last.number() + 1, clock.instant(), config.hash(), config.text(), Identity.json(now),
             search, from, newPhase ? Optional.empty() : last.start(), metricChanged ? -1 : 0, note);
         Revisions.put(journal, r);
-        journal.putMeta(Map.of("campaign_text", config.text(), "campaign_hash", config.hash()));
+        journal.putMeta(Map.of("campaign_text", config.text(), "campaign_hash", config.hash(), ReferenceData.META,
+            data));
         int before = (int) YamlFile.parse(config.file(), last.text()).integer("budget", 100);
         return new Opened(r, before != config.budget(), note);
     }
@@ -98,6 +110,7 @@ final class CampaignRevisions {
     static void refit(CampaignConfig config, Journal journal, Clock clock) {
         var last = latest(journal);
         int from = journal.lastOrdinal(SeedPolicy.OPTIMIZER) + 1;
+        journal.putMeta(Map.of(ReferenceData.META, ReferenceData.digest(config)));
         Revisions.put(journal, new Revision(last.number() + 1, clock.instant(), config.hash(), config.text(),
             last.identity(), last.search(), from, Optional.empty(), -1, "refit: scores recomputed from the "
             + "stored outputs; the optimizer starts a new phase at " + SeedPolicy.OPTIMIZER + "/" + from));
@@ -115,11 +128,12 @@ final class CampaignRevisions {
     /**
      * Re-scores every finished sample from the outputs its folder keeps, when the current revision
      * asks for it (a changed metric, or refit); a sample the new metric cannot score is marked failed
-     * with the metric's message (and runs again if it is proposed again).
+     * with the metric's message (and runs again if it is proposed again). With a cost, the new score
+     * is the metric's plus the budget term, as a sample's score is when it finishes.
      *
      * @return how many samples were re-scored; empty when the revision needed none
      */
-    static Optional<Integer> rescore(Journal journal, Metric metric, Clock clock) {
+    static Optional<Integer> rescore(Journal journal, Metric metric, CostTerms costs, Clock clock) {
         var current = latest(journal);
         if (current.rescored() >= 0) {
             return Optional.empty();
@@ -130,8 +144,8 @@ final class CampaignRevisions {
                 continue;
             }
             try {
-                Revisions.rescore(journal, s.id(), metric.score(new SampleOutputs(Path.of(s.folder()), s.id(),
-                    s.seed(), s.events())));
+                var score = metric.score(new SampleOutputs(Path.of(s.folder()), s.id(), s.seed(), s.events()));
+                Revisions.rescore(journal, s.id(), costs.total(Point.of(s.point()), score));
                 n++;
             } catch (MetricException e) {
                 journal.failed(s.id(), "metric of revision " + current.number() + ": " + e.getMessage(),

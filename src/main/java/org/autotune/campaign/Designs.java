@@ -1,6 +1,7 @@
 package org.autotune.campaign;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.autotune.analysis.ScanDesign;
 import org.autotune.journal.DesignRecord;
@@ -8,8 +9,11 @@ import org.autotune.journal.Journal;
 
 /** The scans and grids a campaign's journal holds, for the analysis and the report (read-only). */
 public final class Designs {
-    /** A finished scan: its number and (full) design. */
-    public record FinishedScan(int number, ScanDesign design) {
+    /**
+     * A finished scan: its number and (full) design; with integer or choice parameters, the design is
+     * over the real and log ones and {@code held} holds the others' values.
+     */
+    public record FinishedScan(int number, ScanDesign design, Map<String, Double> held) {
     }
 
     /** A finished grid: its number and map. */
@@ -23,8 +27,11 @@ public final class Designs {
     public static Optional<FinishedScan> newestScan(Journal journal) {
         var done = journal.designs(DesignRecord.Kind.SCAN).stream()
             .filter(d -> d.state() == DesignRecord.State.DONE).toList();
-        return done.isEmpty() ? Optional.empty() : ScanJson.readScan(done.get(done.size() - 1).design()).full()
-            .map(full -> new FinishedScan(done.get(done.size() - 1).number(), full));
+        if (done.isEmpty()) {
+            return Optional.empty();
+        }
+        var entry = ScanJson.readScan(done.get(done.size() - 1).design());
+        return entry.full().map(full -> new FinishedScan(done.get(done.size() - 1).number(), full, entry.held()));
     }
 
     /** Every grid that finished, oldest first; interrupted ones have no map yet. */

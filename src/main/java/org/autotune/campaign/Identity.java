@@ -28,6 +28,8 @@ final class Identity {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
     /** Simulator keys that do not change what a finished sample's outputs are. */
     private static final List<String> NOT_IDENTITY = List.of("timeout");
+    /** A simulator key's value that says what leaving the key out says: the type's default, nothing listed. */
+    private static final List<String> SIMULATOR_DEFAULTS = List.of("\"command\"", "[]", "{}", "null", "");
 
     private Identity() {
     }
@@ -79,8 +81,14 @@ final class Identity {
         return YamlFile.parse(config.file(), campaignText).raw("metric").toString();
     }
 
-    /** Each setting that differs, in words; template changes name their lines. */
-    static List<String> changes(Map<String, String> before, Map<String, String> now) {
+    /**
+     * Each setting that differs, in words; template changes name their lines. A simulator key written
+     * with its default value (type command, no templates, outputs or environment) is the same as the
+     * key left out, on either side (journals keep the identity as the file had it).
+     */
+    static List<String> changes(Map<String, String> written, Map<String, String> current) {
+        var before = withoutDefaults(written);
+        var now = withoutDefaults(current);
         var out = new ArrayList<String>();
         var keys = new ArrayList<>(before.keySet());
         now.keySet().stream().filter(k -> !before.containsKey(k)).forEach(keys::add);
@@ -100,6 +108,14 @@ final class Identity {
                 out.add(key + " was " + brief(a) + ", is now " + brief(b));
             }
         }
+        return out;
+    }
+
+    private static Map<String, String> withoutDefaults(Map<String, String> identity) {
+        var out = new LinkedHashMap<String, String>(identity);
+        out.entrySet().removeIf(e -> e.getKey().startsWith("simulator.")
+            && SIMULATOR_DEFAULTS.contains(e.getValue().strip()));
+        out.remove("simulator.templates");   // the list is the template entries' keys, compared one by one
         return out;
     }
 

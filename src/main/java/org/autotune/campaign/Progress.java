@@ -21,12 +21,20 @@ public interface Progress {
 
     /**
      * Counts so far: samples finished (including ones answered from the journal), failed, running,
-     * the budget, the best score and point, wall time and an estimate of the time to the budget.
+     * the budget (of this loop: for a later optimizer phase, what is left of the campaign's), the best
+     * score and point, wall time, an estimate of the time to the budget, and how many of the finished
+     * and failed ones were answered from the journal (another origin's samples, spending no budget).
      */
     record Snapshot(int finished, int failed, int running, int reused, int budget, OptionalDouble bestScore,
-                    Optional<Point> bestPoint, String bestSample, Duration elapsed, Optional<Duration> eta) {
+                    Optional<Point> bestPoint, String bestSample, Duration elapsed, Optional<Duration> eta,
+                    int answered) {
         public int done() {
             return finished + failed;
+        }
+
+        /** The finished and failed samples that count against {@link #budget()}. */
+        public int spent() {
+            return done() - answered;
         }
     }
 }

@@ -87,6 +87,10 @@ final class RunLoop {
     private int finished;
     private int failed;
     private int reused;
+    /** Finished or failed samples answered from the journal (another origin's), which spend no budget. */
+    private int answered;
+    /** The samples this loop's proposals count against its budget (created here, or replayed). */
+    private final Set<Long> spending = new HashSet<>();
     private int failedInRow;
     private int sinceBetter;
     private int pathRecorded;
@@ -250,6 +254,9 @@ final class RunLoop {
         for (int k = 0; k < config.replicates(); k++) {
             var single = sample(point, events);
             created += single.isNew() ? 1 : 0;
+            if (single.isNew()) {
+                spending.add(single.single().sample());
+            }
             singles.add(single.single());
             name = name.isEmpty() ? single.name() : name;
         }
@@ -342,6 +349,7 @@ final class RunLoop {
             if (!counted.add(single.sample())) {
                 continue;   // a duplicate proposal of a sample already counted
             }
+            answered += spending.contains(single.sample()) ? 0 : 1;
             if (single.result().join().isEmpty()) {
                 failed++;
                 failedInRow++;
@@ -381,6 +389,6 @@ final class RunLoop {
         }
         return new Progress.Snapshot(finished, failed, running.get(), reused, config.budget(),
             Double.isFinite(bestScore) ? OptionalDouble.of(bestScore) : OptionalDouble.empty(),
-            Optional.ofNullable(bestPoint), bestSample, elapsed, eta);
+            Optional.ofNullable(bestPoint), bestSample, elapsed, eta, answered);
     }
 }

@@ -1,8 +1,10 @@
 package org.autotune.campaign;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.autotune.analysis.ScanDesign;
 import tools.jackson.databind.JsonNode;
@@ -52,7 +54,13 @@ public final class ScanJson {
         return new GridDesign(node.get("x").asString(), node.get("y").asString(), node.get("size").asInt(), points);
     }
 
-    /** A list of unit-cube points, as {@link #write(Object)} wrote it. */
+    /** A {parameter: value} mapping, e.g. the values a scan or grid held integer and choice parameters at. */
+    public static Map<String, Double> readPoint(JsonNode node) {
+        var out = new LinkedHashMap<String, Double>();
+        node.properties().forEach(e -> out.put(e.getKey(), e.getValue().doubleValue()));
+        return out;
+    }
+
     /** The JSON tree of a stored meta value. */
     public static JsonNode tree(String json) {
         return MAPPER.readTree(json);
@@ -68,14 +76,31 @@ public final class ScanJson {
 
     /**
      * A scan's ledger entry: the lines through the centre, the full design once the lines chose it,
-     * and the ordinal of the scan's origin its full design's samples start at.
+     * and the ordinal of the scan's origin its full design's samples start at. With integer or
+     * choice parameters, the designs are over the real and log parameters only, {@code held} holds
+     * the others' values and {@code notes} what the lines found along the integer ones.
      */
-    public record ScanEntry(ScanDesign lines, Optional<ScanDesign> full, int fullFrom) {
+    public record ScanEntry(ScanDesign lines, Optional<ScanDesign> full, int fullFrom, Map<String, Double> held,
+                            List<String> notes) {
+        public ScanEntry {
+            held = Collections.unmodifiableMap(new LinkedHashMap<>(held));
+            notes = List.copyOf(notes);
+        }
+
+        /** A continuous campaign's entry. */
+        public ScanEntry(ScanDesign lines, Optional<ScanDesign> full, int fullFrom) {
+            this(lines, full, fullFrom, Map.of(), List.of());
+        }
+
         public String toJson() {
             var map = new LinkedHashMap<String, Object>();
             map.put("lines", MAPPER.readTree(write(lines)));
             map.put("full", full.map(f -> (Object) MAPPER.readTree(write(f))).orElse(null));
             map.put("full_from", fullFrom);
+            if (!held.isEmpty()) {
+                map.put("held", held);
+                map.put("notes", notes);
+            }
             return MAPPER.writeValueAsString(map);
         }
     }
@@ -83,8 +108,14 @@ public final class ScanJson {
     public static ScanEntry readScan(String json) {
         JsonNode node = MAPPER.readTree(json);
         var full = node.get("full");
+        var held = new LinkedHashMap<String, Double>();
+        var notes = new ArrayList<String>();
+        if (node.has("held")) {
+            held.putAll(readPoint(node.get("held")));
+            node.path("notes").forEach(n -> notes.add(n.asString()));
+        }
         return new ScanEntry(read(node.get("lines")), full == null || full.isNull() ? Optional.empty()
-            : Optional.of(read(full)), node.get("full_from").asInt());
+            : Optional.of(read(full)), node.get("full_from").asInt(), held, notes);
     }
 
     /** A finished grid's map, as the grid scan journals it. */

@@ -22,18 +22,21 @@ final class LogProgress implements Progress {
         var now = Instant.now();
         if (Duration.between(last, now).toSeconds() >= 10) {
             last = now;
-            log.info("{}progress done={}/{} {}", prefix, s.done(), s.budget(), describe(s));
+            log.info("{}progress done={}/{} {}", prefix, s.spent(), s.budget(), describe(s));
         }
     }
 
     @Override
     public void end(Snapshot s) {
-        log.info("{}progress done={}/{} {}", prefix, s.done(), s.budget(), describe(s));
+        log.info("{}progress done={}/{} {}", prefix, s.spent(), s.budget(), describe(s));
     }
 
     static String describe(Snapshot s) {
         var sb = new StringBuilder();
         sb.append("running=").append(s.running()).append(" failed=").append(s.failed());
+        if (s.answered() > 0) {   // answered by samples already in the journal: no budget spent on them
+            sb.append(" from-journal=").append(s.answered());
+        }
         s.bestScore().ifPresent(b -> sb.append(" best=").append(Summary.number(b)).append(" (sample ")
             .append(s.bestSample()).append(')'));
         s.eta().ifPresent(e -> sb.append(" eta<=").append(human(e)));

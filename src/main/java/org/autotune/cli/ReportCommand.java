@@ -96,10 +96,12 @@ final class ReportCommand implements Callable<Integer> {
 
     /** The analysis as 'autotune analyze' gives it (1 sigma), when the parameters allow one. */
     private static Optional<ReportSource.AnalysisSummary> analysis(CampaignView view, ScoreType type) {
-        if (!view.space().continuous()) {
+        if (view.space().parameters().stream().noneMatch(p -> p.kind().continuous())) {
             return Optional.empty();
         }
-        return CampaignAnalysis.of(view.space(), type, view.journal(), 1).map(a -> new ReportSource.AnalysisSummary(
+        var analysis = view.space().continuous() ? CampaignAnalysis.of(view.space(), type, view.journal(), 1)
+            : CampaignAnalysis.atBestCombination(view.space(), type, view.journal(), 1);
+        return analysis.map(a -> new ReportSource.AnalysisSummary(
             a.describe(), JsonMapper.builder().build().writeValueAsString(a.toMap())));
     }
 

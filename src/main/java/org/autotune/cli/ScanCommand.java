@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
         "When the metric exposes observables, it then maps the region the data allow (posterior of "
             + "emulated observables), runs samples drawn from it to validate it, and names the parameters "
             + "the data fix.",
+        "Integer and choice parameters are held at the best sample's values (the output says which); each "
+            + "integer one is also tried at its neighbouring integers.",
         "An interrupted scan continues where it stopped; a finished one is followed by a new scan "
             + "around the then best sample.",
         "With --grid A,B (or --grid auto: the most correlated pair of the analysis) it runs a G x G "
@@ -117,6 +119,7 @@ final class ScanCommand implements Callable<Integer> {
         var result = Scans.run(campaign, CampaignRunCommand.progress(live, "scan "), Clock.systemUTC(),
             width);
         out.printf("scan %d: %d points; %s%n", result.number(), result.points(), result.outcome().message());
+        result.held().forEach(out::println);
         result.report().ifPresent(a -> a.describe().forEach(out::println));
         out.flush();
         int code = CampaignRunCommand.exitCode(result.outcome());

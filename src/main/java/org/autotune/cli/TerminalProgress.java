@@ -15,14 +15,14 @@ final class TerminalProgress implements Progress {
             bar = new ProgressBarBuilder().setTaskName("samples").setInitialMax(s.budget())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate().build();
         }
-        bar.stepTo(s.done());
+        bar.stepTo(s.spent());
         bar.setExtraMessage(LogProgress.describe(s));
     }
 
     @Override
     public void end(Snapshot s) {
         if (bar != null) {
-            bar.stepTo(s.done());
+            bar.stepTo(s.spent());
             bar.setExtraMessage(LogProgress.describe(s));
             bar.close();
         }

@@ -8,6 +8,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Locale;
+import java.util.function.Function;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
@@ -190,6 +191,7 @@ final class ChartStyle {
                 s.setXAxisLogarithmic(d.length > 0);
                 if (d.length > 0) {
                     s.setXAxisMin(d[0]).setXAxisMax(d[1]);
+                    s.setXAxisTickLabelsFormattingFunction(logLabels(d[0], d[1]));
                 }
             } else {
                 // about one labelled tick per 70 px of axis (chart width less the y axis' labels and title)
@@ -209,8 +211,42 @@ final class ChartStyle {
             s.setYAxisLogarithmic(d.length > 0);
             if (d.length > 0) {
                 s.setYAxisMin(d[0]).setYAxisMax(d[1]);
+                s.setYAxisTickLabelsFormattingFunction(logLabels(d[0], d[1]));
             }
         }
+    }
+
+    /**
+     * Tick labels of a log axis over [lo, hi], in one style for the whole axis: plain numbers (0.01,
+     * 0.1, 1, 10, 1000) when every decade reads well so, else all in the exponent notation XChart's
+     * linear axes use for large and small numbers (1E3, 1E4, 1E5, 1E6), never a mix of both (XChart's
+     * own log labels switch at 10⁴: 1000, 1E4, 1E5).
+     */
+    static Function<Double, String> logLabels(double lo, double hi) {
+        boolean exponent = hi > 1e4 * (1 + 1e-9) || lo < 1e-3 * (1 - 1e-9);
+        return v -> exponent ? exponent(v) : plain(v);
+    }
+
+    /** Four significant digits without exponent and without trailing zeros: 0.001, 2.5, 10000. */
+    private static String plain(double v) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    /** {@code v} as mantissa E exponent, the mantissa with up to three significant digits: 1E5, 2.5E-4. */
+    private static String exponent(double v) {
+        if (!(v != 0) || !Double.isFinite(v)) {
+            return plain(v);
+        }
+        int k = (int) Math.floor(Math.log10(Math.abs(v)) + 1e-9);
+        double m = new BigDecimal(v / Math.pow(10, k)).round(new MathContext(3)).doubleValue();
+        if (Math.abs(m) >= 10) {   // 9.999 rounded up to 10.0
+            m /= 10;
+            k++;
+        }
+        return plain(m) + "E" + k;
     }
 
     /** Whole decades around [lo, hi], at least two; empty when the values span less than one decade. */

@@ -70,7 +70,9 @@ public record ReportSource(String name, String campaignText, String state, Space
     }
 
     private static Optional<Scan> scan(Journal journal) {
-        return Designs.newestScan(journal).map(s -> new Scan(s.number(), s.design()));
+        // a scan that held integer or choice parameters is over the others only: its plots need all of them
+        return Designs.newestScan(journal).filter(s -> s.held().isEmpty())
+            .map(s -> new Scan(s.number(), s.design()));
     }
 
     private static List<Grid> grids(Journal journal) {

@@ -3,6 +3,7 @@ package org.autotune.scan;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.autotune.InputError;
 import org.autotune.analysis.Constraints;
@@ -18,6 +19,7 @@ import org.autotune.campaign.ScanJson;
 import org.autotune.journal.DesignRecord;
 import org.autotune.score.Score;
 import org.autotune.space.Point;
+import org.autotune.space.Space;
 
 /**
  * 2-D grids of size × size samples over one pair of parameters around the minimum (the fitted one
@@ -41,15 +43,17 @@ public final class Grids {
                                   Progress progress, Clock clock) {
         var config = campaign.config();
         var space = config.space();
-        if (!space.continuous()) {
-            throw new InputError(config.file(), "", "grid scans need real or log parameters only (this campaign has "
-                + "integer or choice parameters)", "fix the discrete parameters at their best values in a copy of the "
-                + "campaign");
+        if (space.parameters().stream().filter(p -> p.kind().continuous()).count() < 2) {
+            throw new InputError(config.file(), "--grid", "a grid needs two real or log parameters",
+                "compare integer and choice values with 'autotune scan' (it tries neighbouring integers) or "
+                    + "'autotune status'");
         }
         var entry = Ledgers.unfinished(campaign.journal(), DesignRecord.Kind.GRID)
             .orElseGet(() -> start(campaign, pair, size, span));
         var design = ScanJson.readGrid(entry.design());
-        var points = design.points().stream().map(space::fromUnit).toList();
+        var held = new HeldCombination(space, ScanJson.tree(entry.design()).has("held")
+            ? ScanJson.readPoint(ScanJson.tree(entry.design()).get("held")) : Map.of());
+        var points = design.points().stream().map(held::point).toList();
         var run = campaign.runDesign(points, entry.origin(), 1, "scan", progress, clock);
         if (run.outcome().state().unfinished()) {
             return new GridOutcome(entry.number(), run.outcome(), Optional.empty());
@@ -83,14 +87,17 @@ public final class Grids {
     /** Stores a new grid's points before any of them runs. */
     private static DesignRecord start(Campaign campaign, Optional<List<String>> pair, int size, double span) {
         var config = campaign.config();
-        var space = config.space();
-        var analysis = CampaignAnalysis.of(space, campaign.components().metric().type(), campaign.journal(), 1)
-            .orElseThrow(() -> new InputError(config.file(), "", "no finished sample to scan around yet",
-                "run the campaign first: autotune run " + config.file()));
+        var best = campaign.journal().best().orElseThrow(() -> new InputError(config.file(), "", "no finished sample "
+            + "to scan around yet", "run the campaign first: autotune run " + config.file()));
+        // integer and choice parameters held at the best sample's values; the grid is over the others
+        var held = HeldCombination.of(config.space(), best.point());
+        var space = held.scanned();
+        var type = campaign.components().metric().type();
+        var analysis = (held.none() ? CampaignAnalysis.of(space, type, campaign.journal(), 1)
+            : CampaignAnalysis.atBestCombination(config.space(), type, campaign.journal(), 1)).orElseThrow();
         var constraints = analysis.local().constraints();
-        int[] axes = pair.isPresent() ? named(config, pair.get()) : mostCorrelated(config, constraints);
-        var center = analysis.local().minimum().orElse(LocalAnalysis.pointOf(space,
-            campaign.journal().best().orElseThrow().point()));
+        int[] axes = pair.isPresent() ? named(config, space, pair.get()) : mostCorrelated(config, constraints);
+        var center = analysis.local().minimum().orElse(LocalAnalysis.pointOf(space, best.point()));
         double[] c = space.toUnit(center);
         double[] half = new double[2];
         for (int a = 0; a < 2; a++) {
@@ -104,6 +111,9 @@ public final class Grids {
         meta.put("y", space.names().get(axes[1]));
         meta.put("size", size);
         meta.put("points", ScanDesign.grid(c, axes[0], axes[1], half, size));
+        if (!held.none()) {
+            meta.put("held", held.held());
+        }
         return Ledgers.store(campaign.journal(), DesignRecord.Kind.GRID, DesignRecord.State.RUNNING,
             ScanJson.write(meta));
     }
@@ -127,14 +137,14 @@ public final class Grids {
         return axes;
     }
 
-    private static int[] named(CampaignConfig config, List<String> pair) {
-        var space = config.space();
+    private static int[] named(CampaignConfig config, Space space, List<String> pair) {
         int[] axes = new int[2];
         for (int a = 0; a < 2; a++) {
             axes[a] = space.names().indexOf(pair.get(a));
             if (axes[a] < 0) {
-                throw new InputError(config.file(), "--grid", "no parameter '" + pair.get(a) + "' in this campaign",
-                    "use two of " + String.join(", ", space.names()));
+                boolean discrete = config.space().names().contains(pair.get(a));
+                throw new InputError(config.file(), "--grid", "no " + (discrete ? "real or log " : "") + "parameter '"
+                    + pair.get(a) + "' in this campaign", "use two of " + String.join(", ", space.names()));
             }
         }
         if (axes[0] == axes[1]) {

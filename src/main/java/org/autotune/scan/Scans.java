@@ -1,6 +1,9 @@
 package org.autotune.scan;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.autotune.InputError;
@@ -14,17 +17,27 @@ import org.autotune.campaign.ScanJson;
 import org.autotune.journal.DesignRecord;
 import org.autotune.score.Score;
 import org.autotune.score.ScoreType;
+import org.autotune.space.Point;
 
 /**
  * Scans around the best sample and analyses the region (see {@link ScanDesign}): first lines
  * through the centre, whose curvature adapts the widths of the full design. Scan k's samples are
  * {@code scan-k/1}, {@code scan-k/2}, …; a finished scan is followed by a new one around the then
- * best sample.
+ * best sample. Integer and choice parameters are held at the best sample's values (see
+ * {@link HeldCombination}).
  */
 public final class Scans {
-    /** What a scan did: how its samples ended, and the analysis of the region (absent when interrupted). */
+    /**
+     * What a scan did: how its samples ended, and the analysis of the region (absent when interrupted).
+     *
+     * @param held with integer or choice parameters: the values they were held at, and the scores of
+     *             the integer ones at their neighbouring integers (empty for a continuous campaign)
+     */
     public record ScanOutcome(int number, int points, Outcome outcome, Optional<LocalAnalysis> analysis,
-                              Optional<CampaignAnalysis> report) {
+                              Optional<CampaignAnalysis> report, List<String> held) {
+        public ScanOutcome {
+            held = List.copyOf(held);
+        }
     }
 
     private Scans() {
@@ -35,47 +48,59 @@ public final class Scans {
         var config = campaign.config();
         var space = config.space();
         var journal = campaign.journal();
-        if (!space.continuous()) {
-            throw new InputError(config.file(), "", "scan needs real or log parameters only (this campaign has integer "
-                + "or choice parameters)",
-                "fix the discrete parameters at their best values in a copy of the campaign ('autotune analyze' "
-                    + "analyses the real ones at the best combination without new samples)");
+        if (space.parameters().stream().noneMatch(p -> p.kind().continuous())) {
+            throw new InputError(config.file(), "", "scan needs at least one real or log parameter (this campaign "
+                + "has only integer or choice parameters)", "compare the combinations with 'autotune status' or "
+                + "'autotune export'");
         }
         var entry = Ledgers.unfinished(journal, DesignRecord.Kind.SCAN).orElseGet(() -> start(campaign, width));
         var scan = ScanJson.readScan(entry.design());
+        var held = new HeldCombination(space, scan.held());
+        var scanned = held.scanned();
         var origin = entry.origin();
-        int total = scan.lines().points().size() + ScanDesign.size(space.dimension());
+        var neighbours = held.neighbours(scan.lines().center());
+        int total = scan.lines().points().size() + neighbours.size() + ScanDesign.size(scanned.dimension());
         if (entry.state() == DesignRecord.State.LINES) {
-            var lines = campaign.runDesign(scan.lines().points().stream().map(space::fromUnit).toList(), origin, 1,
-                "scan", progress, clock);
+            var points = new ArrayList<Point>();
+            scan.lines().points().forEach(u -> points.add(held.point(u)));
+            neighbours.forEach(nb -> points.add(nb.point()));
+            var lines = campaign.runDesign(points, origin, 1, "scan", progress, clock);
             if (lines.outcome().state().unfinished()) {
-                return new ScanOutcome(entry.number(), total, lines.outcome(), Optional.empty(), Optional.empty());
+                return new ScanOutcome(entry.number(), total, lines.outcome(), Optional.empty(), Optional.empty(),
+                    List.of());
             }
             double k1 = campaign.components().metric().type() == ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
             double[] scores = lines.scores().stream().mapToDouble(r -> r.map(Score::value).orElse(Double.NaN))
                 .toArray();
-            var full = ScanDesign.around(scan.lines().center(), scan.lines().adaptedWidths(scores, k1));
+            int n = scan.lines().points().size();
+            var notes = held.describe(scores[0], neighbours, Arrays.copyOfRange(scores, n, scores.length));
+            var full = ScanDesign.around(scan.lines().center(),
+                scan.lines().adaptedWidths(Arrays.copyOf(scores, n), k1));
             // after the lines' samples and after their journaled proposals: a batch the journal answered
             // whole (a second scan around the same best sample) ran no sample but recorded its proposal
             int fullFrom = journal.lastOrdinal(origin) + 1;
             while (journal.ask(origin, fullFrom, 0).isPresent()) {
                 fullFrom++;
             }
-            scan = new ScanJson.ScanEntry(scan.lines(), Optional.of(full), fullFrom);
+            scan = new ScanJson.ScanEntry(scan.lines(), Optional.of(full), fullFrom, scan.held(), notes);
             entry = entry.with(DesignRecord.State.FULL, scan.toJson(), Optional.empty());
             journal.putDesign(entry);
         }
         var design = scan.full().orElseThrow();
-        var run = campaign.runDesign(design.points().stream().map(space::fromUnit).toList(), origin, scan.fullFrom(),
+        var run = campaign.runDesign(design.points().stream().map(held::point).toList(), origin, scan.fullFrom(),
             "scan", progress, clock);
         if (run.outcome().state().unfinished()) {
-            return new ScanOutcome(entry.number(), total, run.outcome(), Optional.empty(), Optional.empty());
+            return new ScanOutcome(entry.number(), total, run.outcome(), Optional.empty(), Optional.empty(),
+                scan.notes());
         }
         // done before the analysis, which analyses the region of the newest finished scan: this one
         journal.putDesign(entry.with(DesignRecord.State.DONE, entry.design(), Optional.of("{}")));
-        var report = CampaignAnalysis.of(space, campaign.components().metric().type(), journal, 1).orElseThrow();
+        var type = campaign.components().metric().type();
+        var report = (held.none() ? CampaignAnalysis.of(space, type, journal, 1)
+            : CampaignAnalysis.atCombination(space, type, journal, 1, scan.held())).orElseThrow();
         journal.putMeta(Map.of("analysis", ScanJson.write(report.toMap())));
-        return new ScanOutcome(entry.number(), total, run.outcome(), Optional.of(report.local()), Optional.of(report));
+        return new ScanOutcome(entry.number(), total, run.outcome(), Optional.of(report.local()), Optional.of(report),
+            scan.notes());
     }
 
     /** Stores a new scan's lines around the best sample, before any of them runs. */
@@ -84,12 +109,15 @@ public final class Scans {
         var space = config.space();
         var best = campaign.journal().best().orElseThrow(() -> new InputError(config.file(), "", "no finished sample "
             + "to scan around yet", "run the campaign first: autotune run " + config.file()));
-        double[] center = space.toUnit(LocalAnalysis.pointOf(space, best.point()));
-        double[] widths = new double[space.dimension()];
+        var held = HeldCombination.of(space, best.point());
+        var scanned = held.scanned();
+        double[] center = scanned.toUnit(LocalAnalysis.pointOf(scanned, best.point()));
+        double[] widths = new double[scanned.dimension()];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = Math.min(0.2, width * space.parameter(i).unitStep());
+            widths[i] = Math.min(0.2, width * scanned.parameter(i).unitStep());
         }
-        var lines = new ScanJson.ScanEntry(ScanDesign.lines(center, widths), Optional.empty(), 0);
+        var lines = new ScanJson.ScanEntry(ScanDesign.lines(center, widths), Optional.empty(), 0, held.held(),
+            List.of());
         return Ledgers.store(campaign.journal(), DesignRecord.Kind.SCAN, DesignRecord.State.LINES, lines.toJson());
     }
 }

@@ -247,10 +247,23 @@ class CliTest {
         var never = autotune("scan", file.toString());
         assertThat(never.code()).isEqualTo(2);
         assertThat(never.err()).contains("this campaign has not been run yet");
-        assertThat(autotune("run", file.toString(), "--budget", "2").code()).isZero();
-        var choice = autotune("scan", file.toString());
+        // only a choice parameter: nothing to scan (with real ones too, the choice is held at its best value)
+        Files.writeString(dir.resolve("choice.awk"),
+            "BEGIN { print \"amplitude\" > \"events.csv\"; "
+                + "for (i = 0; i < 20; i++) print 1 + i / 20 > \"events.csv\" }\n");
+        var only = Files.writeString(dir.resolve("choice.yaml"), """
+            parameters:
+              mode: {kind: choice, choices: [fast, slow], start: slow}
+            simulator:
+              command: [awk, -f, "{{campaign_dir}}/choice.awk"]
+              outputs: [events.csv]
+            metric: {type: mean-std, output: events.csv, reference: reference.csv, columns: [amplitude]}
+            budget: 12
+            """);
+        assertThat(autotune("run", only.toString(), "--budget", "2").code()).isZero();
+        var choice = autotune("scan", only.toString());
         assertThat(choice.code()).isEqualTo(2);
-        assertThat(choice.err()).contains("scan needs real or log parameters only").contains("fix: ");
+        assertThat(choice.err()).contains("scan needs at least one real or log parameter").contains("fix: ");
         var width = autotune("scan", file.toString(), "--width", "0");
         assertThat(width.code()).isEqualTo(2);
         assertThat(width.err()).contains("--width: 0.0 is not a positive number");
