@@ -2,7 +2,6 @@ package org.autotune.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,22 +16,7 @@ class AnalyzeDiscreteTest {
 
     @Test
     void analyze_takes_the_real_parameters_at_the_best_combination_of_the_discrete_ones() throws Exception {
-        Files.writeString(dir.resolve("bowl.awk"), """
-            BEGIN { printf "%.12g\\n", (x - 0.5) ^ 2 + (y + 0.2) ^ 2 + 0.1 * (n - 2) ^ 2 > "score.txt" }
-            """);
-        var file = dir.resolve("mixed.yaml");
-        Files.writeString(file, """
-            parameters:
-              n: {kind: integer, min: 1, max: 3, start: 1}
-              x: {kind: real, min: -1, max: 1, start: 0, step: 0.1}
-              y: {kind: real, min: -1, max: 1, start: 0, step: 0.1}
-            simulator:
-              command: [awk, -v, "n={{n}}", -v, "x={{x}}", -v, "y={{y}}", -f, "{{campaign_dir}}/bowl.awk"]
-              outputs: [score.txt]
-            metric: {type: command, command: [cat, score.txt]}
-            executor: {type: local, slots: 2}
-            budget: 60
-            """);
+        var file = MixedBowl.write(dir, 3);
         var run = Cli.runIn(dir, "run", file.toString());
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         var analyze = Cli.runIn(dir, "analyze", file.toString());

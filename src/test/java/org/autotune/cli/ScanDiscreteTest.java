@@ -22,22 +22,7 @@ class ScanDiscreteTest {
 
     @Test
     void scan_holds_the_integer_parameter_tries_its_neighbours_and_analyses_the_real_ones() throws Exception {
-        Files.writeString(dir.resolve("bowl.awk"), """
-            BEGIN { printf "%.12g\\n", (x - 0.5) ^ 2 + (y + 0.2) ^ 2 + 0.1 * (n - 2) ^ 2 > "score.txt" }
-            """);
-        var file = dir.resolve("mixed.yaml");
-        Files.writeString(file, """
-            parameters:
-              n: {kind: integer, min: 1, max: 4, start: 1}
-              x: {kind: real, min: -1, max: 1, start: 0, step: 0.1}
-              y: {kind: real, min: -1, max: 1, start: 0, step: 0.1}
-            simulator:
-              command: [awk, -v, "n={{n}}", -v, "x={{x}}", -v, "y={{y}}", -f, "{{campaign_dir}}/bowl.awk"]
-              outputs: [score.txt]
-            metric: {type: command, command: [cat, score.txt]}
-            executor: {type: local, slots: 2}
-            budget: 60
-            """);
+        var file = MixedBowl.write(dir, 4);
         var run = Cli.runIn(dir, "run", file.toString());
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         var scan = Cli.runIn(dir, "scan", file.toString());
