@@ -10,9 +10,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.autotune.YamlFile;
+import org.autotune.optimize.Optimizers;
 import org.autotune.space.Parameter;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * A campaign's identity: the settings that decide a sample's outcome — the simulator (its type,
@@ -71,9 +74,20 @@ final class Identity {
             parts.add(List.of(p.name(), p.kind(), p.min(), p.max(), p.start(), p.step(), p.choices()).toString());
         }
         for (String key : List.of("optimizer", "metric", "anchors", "cost", "replicates")) {
-            parts.add(key + "=" + root.raw(key));
+            parts.add(key + "=" + (key.equals("optimizer") ? optimizerAsSearched(root.raw(key)) : root.raw(key)));
         }
         return CampaignConfig.sha256(String.join("\n", parts));
+    }
+
+    /**
+     * The optimizer section as it enters the search: {@code optimizer: {type: auto}} (or an empty
+     * section) is the default written out, the same search as the key left out, so it starts no phase.
+     */
+    private static String optimizerAsSearched(JsonNode node) {
+        boolean empty = node.isObject() && node.size() == 0;
+        boolean onlyDefault = node.isObject() && node.size() == 1 && node.get("type") != null
+            && node.get("type").isValueNode() && Optimizers.DEFAULT.equals(node.get("type").asString());
+        return empty || onlyDefault ? MissingNode.getInstance().toString() : node.toString();
     }
 
     /** The metric section as written (without comments or layout), to tell whether the metric changed. */

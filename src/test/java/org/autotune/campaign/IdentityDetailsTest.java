@@ -119,6 +119,19 @@ class IdentityDetailsTest {
     }
 
     @Test
+    void writing_the_default_optimizer_out_starts_no_new_phase() throws IOException {
+        var file = campaign("", "");
+        Files.writeString(file, Files.readString(file).replace("optimizer: {type: coordinate-descent}\n", ""));
+        run(file);
+        Files.writeString(file, Files.readString(file) + "optimizer: {type: auto}\n");
+        String note = run(file);
+        assertThat(note).contains("revision 2 of the campaign file (optimizer edited): the campaign continues")
+            .doesNotContain("new phase");
+        Files.writeString(file, Files.readString(file).replace("optimizer: {type: auto}", "optimizer: {type: bobyqa}"));
+        assertThat(run(file)).contains("revision 3").contains("new phase");
+    }
+
+    @Test
     void a_cost_campaigns_rescore_keeps_the_cost_and_budget_terms() throws IOException {
         var file = campaign("", COST);
         run(file);
