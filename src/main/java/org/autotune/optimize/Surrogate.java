@@ -123,6 +123,20 @@ final class Surrogate implements Optimizer {
         lastWave.addAll(points);
     }
 
+    /**
+     * The earlier phases' finished samples join the results the per-observable models are fitted to;
+     * a point among them (the start, when the phase starts from the best sample so far) is not asked
+     * again.
+     */
+    @Override
+    public void learn(List<Result> earlier) {
+        for (var r : earlier) {
+            if (Double.isFinite(r.value())) {
+                results.putIfAbsent(r.point(), r);
+            }
+        }
+    }
+
     @Override
     public void tell(List<Result> told) {
         for (var r : told) {

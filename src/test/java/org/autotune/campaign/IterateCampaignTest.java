@@ -123,7 +123,7 @@ class IterateCampaignTest {
 
     /** The new phase's optimizer: one without a model, and one that learns the earlier phase's samples. */
     @ParameterizedTest
-    @ValueSource(strings = {"{type: coordinate-descent, shrink: 0.4}", "{type: bayesian}"})
+    @ValueSource(strings = {"{type: coordinate-descent, shrink: 0.4}", "{type: bayesian}", "{type: surrogate}"})
     void a_resume_after_an_edit_proposes_what_an_uninterrupted_run_proposes(String next) throws IOException {
         var cd = "{type: coordinate-descent}";
         var edited = text("2.5", 24, next, MEAN_STD);

@@ -39,6 +39,39 @@ class SurrogateTest {
     }
 
     /**
+     * Results of an earlier phase (a random design around the start, the start among them)
+     * are data: the start is not asked again, and the search reaches the quadratic's minimum having
+     * asked fewer points than without them.
+     */
+    @Test
+    void learns_an_earlier_phases_results_and_does_not_ask_them_again() {
+        var space = CmaEsTest.box(4, -5, 5, 4);
+        var start = space.start();
+        var rng = new SplittableRandom(5);
+        var earlier = new ArrayList<Result>();
+        earlier.add(new Result(start, Optional.of(Score.of(CmaEsTest.quadratic(start)))));
+        for (int k = 0; k < 30; k++) {
+            double[] u = space.toUnit(start);
+            for (int i = 0; i < u.length; i++) {
+                u[i] = Math.min(1, Math.max(0, u[i] + 0.2 * (rng.nextDouble() - 0.5)));
+            }
+            var p = space.fromUnit(u);
+            earlier.add(new Result(p, Optional.of(Score.of(CmaEsTest.quadratic(p)))));
+        }
+        var learnt = CmaEsTest.create("type: surrogate\ntolerance: 0.0001", space, 1, 8);
+        learnt.learn(earlier);
+        assertThat(learnt.ask(8)).doesNotContain(start).doesNotContainAnyElementsOf(earlier.stream()
+            .map(Result::point).toList());
+        var fresh = CmaEsTest.create("type: surrogate\ntolerance: 0.0001", space, 1, 8);
+        learnt = CmaEsTest.create("type: surrogate\ntolerance: 0.0001", space, 1, 8);
+        learnt.learn(earlier);
+        int withData = CoordinateDescentTest.drive(learnt, 8, 5000, CmaEsTest::quadratic).size();
+        int without = CoordinateDescentTest.drive(fresh, 8, 5000, CmaEsTest::quadratic).size();
+        CmaEsTest.assertAtQuadraticMinimum(learnt.estimate().orElseThrow(), 2e-3);
+        assertThat(withData).isLessThan(without);
+    }
+
+    /**
      * Observables linear in the parameters (as detector features are, locally): the per-observable
      * models are exact, so the surrogate reaches the minimum in very few waves.
      */
