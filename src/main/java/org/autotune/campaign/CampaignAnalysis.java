@@ -130,8 +130,11 @@ public final class CampaignAnalysis {
             }
         });
         // the best sample of the combination analysed (a neighbouring integer may have scored lower)
-        var best = used.stream().filter(s -> s.status() == SampleStatus.FINISHED && s.score().isPresent())
+        var bestRead = used.stream().filter(s -> s.status() == SampleStatus.FINISHED && s.score().isPresent())
             .min(Comparator.comparingDouble(s -> s.score().getAsDouble())).orElse(bestSample.get());
+        // the samples were read without observables; the best one's are the goodness of fit's pulls
+        var best = bestRead.id() == bestSample.get().id() ? bestSample.get()
+            : journal.sample(bestRead.id()).orElse(bestRead);
         var scan = Designs.newestScan(journal);
         // a scan over another set of parameters (a held scan, analysed over all) does not describe this region
         ScanDesign design = scan.map(Designs.FinishedScan::design).filter(d -> d.center().length == space.dimension())
