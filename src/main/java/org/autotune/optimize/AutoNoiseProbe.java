@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.autotune.space.Point;
 
 /**
- * The first phase of {@link Auto} on noisy scores: it samples the start two or three times (one at
- * a time with one slot, at once with three or more) to tell noise that moves every score (Monte
+ * The first phase of {@link Auto} on noisy scores: it samples the start twice (one at a time with
+ * one slot, at once with two or more) to tell noise that moves every score (Monte
  * Carlo statistics) from a score that is exact except for rare outliers (a simulator that now and
  * then glitches). When two of the samples score exactly alike, fresh seeds do not change the score:
  * it is treated as exact, and {@link Auto} runs its phases for exact scores, which trust single
