@@ -1,16 +1,10 @@
 package org.autotune.analysis;
 
 import java.util.Arrays;
-import java.util.List;
 
 /** Nearest points in the unit cube (Euclidean), for the local {@link Emulator}'s anchors and neighbours. */
 final class Anchors {
     private Anchors() {
-    }
-
-    /** Indices of the {@code count} points nearest to u, nearest first (ties: lower index first). */
-    static int[] nearest(List<double[]> points, double[] u, int count) {
-        return nearest(points.toArray(double[][]::new), u, count);
     }
 
     /** Indices of the {@code count} points nearest to u, nearest first (ties: lower index first). */

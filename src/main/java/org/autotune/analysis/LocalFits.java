@@ -20,8 +20,9 @@ record LocalFits(EmulatorFit[] fits, double[][] anchors, double[] radii) {
         var centres = new ArrayList<double[]>();
         var radii = new ArrayList<Double>();
         int stride = Math.max(1, (m + most - 1) / most);
+        double[][] points = units.toArray(double[][]::new);
         for (int a = 0; a < m; a += stride) {
-            int[] near = Anchors.nearest(units, units.get(a), neighbours);
+            int[] near = Anchors.nearest(points, points[a], neighbours);
             var sub = new ArrayList<double[]>();
             double[][] ySub = new double[k][near.length];
             for (int t = 0; t < near.length; t++) {
