@@ -123,6 +123,16 @@ public final class Region {
         return 1 - (double) index / sortedLogDensity.length;
     }
 
+    /**
+     * The region's {@code level} contour in χ² units: twice the log-density between the densest draw and the
+     * draw at that credibility level (about the χ² quantile of the parameters' count for a Gaussian posterior).
+     */
+    public double contour(double level) {
+        int n = sortedLogDensity.length;
+        double at = sortedLogDensity[Math.min(n - 1, (int) Math.floor((1 - level) * n))];
+        return 2 * (sortedLogDensity[n - 1] - at);
+    }
+
     /** The emulator's χ² at the densest point. */
     public double chi2AtMode() {
         return emulator.chi2(mode);

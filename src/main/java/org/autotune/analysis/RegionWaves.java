@@ -17,8 +17,10 @@ import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
  * box is the posterior's extent widened by half on each side (by its full width when the posterior
  * crowded the box's edge), so a valley that runs on beyond the
  * samples is followed wave by wave, and the new samples teach the emulator where the posterior
- * lives. It stops when a wave's samples agree with the prediction (p ≥ 0.01) and the posterior no
- * longer crowds an edge of the box that is not the end of the search range; or after
+ * lives. It stops when a wave's samples agree with the prediction (p ≥ 0.01), the posterior no
+ * longer crowds an edge of the box that is not the end of the search range, and real samples just past
+ * the region's ends along its widest directions fit worse than the region allows ({@link ValleyProbes});
+ * or after
  * {@code maxWaves} waves, and then says the region is not validated.
  *
  * <p>Deterministic: the same samples and seed give the same waves, so a journaled run resumes.
@@ -78,12 +80,23 @@ public final class RegionWaves {
             beyond |= !explore.isEmpty();
             var ran = runner.apply(wave, concat(drawn, explore));
             var validation = validate(r.emulator(), ran.stream().filter(smp -> contains(drawn, smp.unit())).toList());
-            waves.add(new Wave(r, Optional.of(validation), beyond));
             all.addAll(ran);
+            var extent = new ArrayList<>(r.draws());
             if (validation.passed() && !beyond) {
-                return Optional.of(new Outcome(waves, true));
+                // the inside fits as predicted; before calling it the region, look past its ends
+                var probes = ValleyProbes.points(r);
+                var probed = probes.isEmpty() ? List.<Emulator.Sample>of() : runner.apply(wave, probes);
+                all.addAll(probed);
+                var open = ValleyProbes.open(r, probed, all);
+                if (open.isEmpty()) {
+                    waves.add(new Wave(r, Optional.of(validation), false));
+                    return Optional.of(new Outcome(waves, true));
+                }
+                beyond = true;
+                open.forEach(o -> extent.add(o.unit()));
             }
-            box = widen(Emulator.bounds(r.draws()), beyond ? 2 * WIDEN : WIDEN);
+            waves.add(new Wave(r, Optional.of(validation), beyond));
+            box = widen(Emulator.bounds(extent), beyond ? 2 * WIDEN : WIDEN);
             best = r.mode();
             // samples that do not fit as one polynomial per observable predicted: from now on local fits
             local |= !validation.passed();

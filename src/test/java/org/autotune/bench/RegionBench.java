@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.autotune.YamlFile;
+import org.autotune.analysis.Degeneracy;
 import org.autotune.analysis.Emulator;
 import org.autotune.analysis.Region;
 import org.autotune.optimize.Optimizers;
@@ -21,16 +22,19 @@ import org.autotune.space.Point;
  * The toy-DMC closure of the region analysis on pseudo-data sets (in process, see {@link ToyDmcInProcess}):
  * per set, reference data simulated at the truth with its own seed, a surrogate tuning with its own
  * simulation seed (fixed seeds, 40 events), then the region waves; prints each wave's marginals
- * against the truth and the truth's credibility level. usage: RegionBench [SETS] [BUDGET]
+ * against the truth and the truth's credibility level. usage: RegionBench [SETS] [BUDGET] [WAVES] [FIRST SET]
  */
 public final class RegionBench {
     public static void main(String[] args) throws Exception {
         int sets = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int budget = args.length > 1 ? Integer.parseInt(args[1]) : 400;
+        int maxWaves = args.length > 2 ? Integer.parseInt(args[2]) : 6;
+        int first = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ROOT"))
             .setLevel(ch.qos.logback.classic.Level.WARN);
         var pool = Executors.newFixedThreadPool(2);
-        for (int set = 1; set <= sets; set++) {
+        var tally = new ClosureTally();
+        for (int set = first; set < first + sets; set++) {
             long t0 = System.nanoTime();
             try (var toy = ToyDmcInProcess.create(OptionalLong.of(1000 + set))) {
                 var space = toy.space();
@@ -75,8 +79,8 @@ public final class RegionBench {
                 final long[] ids = {id};
                 final double[] waveBest = {Double.POSITIVE_INFINITY};
                 var waveSamples = new ArrayList<List<Emulator.Sample>>();
-                var outcome = org.autotune.analysis.RegionWaves.run(space, samples, samples.get(best).unit(), true, 6,
-                    3 * space.dimension(), 7, (wave, units) -> {
+                var outcome = org.autotune.analysis.RegionWaves.run(space, samples, samples.get(best).unit(), true,
+                    maxWaves, 3 * space.dimension(), 7, (wave, units) -> {
                         var futures = new ArrayList<Future<Score>>();
                         for (var u : units) {
                             long myId = ++ids[0];
@@ -129,11 +133,19 @@ public final class RegionBench {
                     System.out.printf(Locale.ROOT, "    validation chi2 of %-24s %.1f over %d samples%n",
                         lastEmu.names().get(j), contribution[j], lastRan.size());
                 }
+                double noise = ClosureTally.noiseAtTruth(toy, space.fromUnit(truth), ids);
+                var degeneracy = Degeneracy.of(space, outcome.region());
+                var set1 = new ClosureTally.Set1(set, outcome.validated(), outcome.region().level(truth),
+                    Math.min(scores.get(best)[0], waveBest[0]) - truthScore, noise, degeneracy.fixed(),
+                    degeneracy.degenerate());
+                tally.add(set1);
                 System.out.printf(Locale.ROOT, "RESULT set %d validated %s truth level %.3f best %.2f waves' best %.2f "
-                    + "truth %.2f%n", set, outcome.validated(), outcome.region().level(truth), scores.get(best)[0],
-                    waveBest[0], truthScore);
+                    + "truth %.2f noise %.2f fixed %s degenerate %s%n", set, outcome.validated(),
+                    outcome.region().level(truth), scores.get(best)[0], waveBest[0], truthScore, noise,
+                    degeneracy.fixed(), degeneracy.degenerate());
             }
         }
         pool.shutdown();
+        tally.describe().forEach(System.out::println);
     }
 }
