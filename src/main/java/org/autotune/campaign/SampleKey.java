@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import org.autotune.space.Point;
+import org.autotune.space.Space;
 
 /**
  * What identifies a sample's outputs: the simulator's fingerprint, the point's values as they are
@@ -24,5 +26,20 @@ final class SampleKey {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /**
+     * Whether a journaled point ({@code recorded}, as the journal holds it) is {@code point}, whose
+     * text is {@code values}: the same numbers in the same order, or else the same text in templates.
+     * (The numbers first: formatting each journaled point again cost a replay more than reading it.)
+     */
+    static boolean samePoint(Space space, Map<String, Double> recorded, Point point, Map<String, String> values) {
+        int i = 0;
+        for (var e : recorded.entrySet()) {
+            if (i >= point.size() || !e.getKey().equals(point.names().get(i)) || e.getValue() != point.get(i++)) {
+                return space.format(Point.of(recorded)).equals(values);
+            }
+        }
+        return i == point.size() || space.format(Point.of(recorded)).equals(values);
     }
 }
