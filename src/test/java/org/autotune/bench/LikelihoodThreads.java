@@ -67,7 +67,8 @@ public final class LikelihoodThreads {
                     }
                 }
                 for (int w = 0; w < 3; w++) {
-                    System.out.printf(Locale.ROOT, "%-9d order %d  %-22s µs/pass wall %9.0f  CPU %9.0f  CPU / 1 thread's %.2f%n",
+                    System.out.printf(Locale.ROOT,
+                        "%-9d order %d  %-22s µs/pass wall %9.0f  CPU %9.0f  CPU / 1 thread's %.2f%n",
                         n, o, HOW[w], median(wall[w]), median(cpu[w]), median(cpu[w]) / median(cpu[0]));
                 }
             }

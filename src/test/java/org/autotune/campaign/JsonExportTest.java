@@ -39,7 +39,8 @@ class JsonExportTest {
             var streamed = new StringWriter();
             Export.json(view, streamed);
             assertThat(streamed.toString()).isEqualTo(rowMaps(view))
-                .contains("\"shape\" : \"peak, narrow\"", "\"score.b\" : null", "\"error\" : \"exit 3: \\\"no output\\\",\\nsee log\"");
+                .contains("\"shape\" : \"peak, narrow\"", "\"score.b\" : null",
+                    "\"error\" : \"exit 3: \\\"no output\\\",\\nsee log\"");
         }
     }
 
