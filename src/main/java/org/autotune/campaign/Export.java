@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.function.Consumer;
 import org.autotune.journal.SampleRecord;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes one row per journaled sample, as CSV or JSON, streamed as the journal is read (one sample
@@ -34,11 +32,12 @@ public final class Export {
         CsvExport.write(view, out);
     }
 
+    /**
+     * The rows as a JSON array of objects, indented (see {@link JsonExport}: the same text as
+     * serialising {@link #forEachRow}'s maps with Jackson, streamed from the journal's columns).
+     */
     public static void json(CampaignView view, Writer out) {
-        var mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        try (var array = mapper.writer().writeValuesAsArray(out)) {
-            forEachRow(view, array::write);
-        }
+        JsonExport.write(view, out);
     }
 
     /** {@code value}, or null when it is not finite (JSON has no NaN or infinity). */

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.autotune.InputError;
 import org.autotune.journal.Journal;
-import org.autotune.space.Point;
-import org.autotune.space.Space;
+import org.autotune.journal.OriginWindow;
 
 /**
  * Resume is replay: an optimizer's proposals are a pure function of the campaign file, the seed and
@@ -18,13 +17,13 @@ import org.autotune.space.Space;
 final class ReplayCheck {
     private final Journal journal;
     private final String origin;
-    private final Space space;
+    private final OriginWindow asks;
     private final Map<Integer, Integer> batchesAt = new HashMap<>();
 
-    ReplayCheck(Journal journal, String origin, Space space) {
+    ReplayCheck(Journal journal, String origin) {
         this.journal = journal;
         this.origin = origin;
-        this.space = space;
+        this.asks = new OriginWindow(journal, origin);
     }
 
     /**
@@ -32,15 +31,16 @@ final class ReplayCheck {
      * A batch that is longer or shorter than the recorded one (the budget changed) is compared on the
      * points both have.
      *
+     * @param points the batch's points as {@link org.autotune.space.Space#format} gives them
      * @param firstOrdinal the ordinal the batch's first new sample gets
      */
-    void check(List<Point> points, int events, int firstOrdinal) {
+    void check(List<Map<String, String>> points, int events, int firstOrdinal) {
         if (points.isEmpty()) {
             return;
         }
         int repeat = batchesAt.merge(firstOrdinal, 1, Integer::sum) - 1;
-        var now = points.stream().map(p -> space.format(p) + " events=" + events).toList();
-        var before = journal.ask(origin, firstOrdinal, repeat);
+        var now = points.stream().map(p -> p + " events=" + events).toList();
+        var before = asks.ask(firstOrdinal, repeat);
         if (before.isPresent()) {
             var then = before.get();
             for (int i = 0; i < Math.min(then.size(), now.size()); i++) {
@@ -52,7 +52,7 @@ final class ReplayCheck {
                 return;
             }
         }
-        journal.putAsk(origin, firstOrdinal, repeat, now);
+        asks.putAsk(firstOrdinal, repeat, now);
     }
 
     private InputError diverged(String sample, String now, String then) {

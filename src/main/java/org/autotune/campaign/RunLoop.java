@@ -25,6 +25,7 @@ import org.autotune.Sample;
 import org.autotune.design.CostTerms;
 import org.autotune.execute.Executor;
 import org.autotune.journal.Journal;
+import org.autotune.journal.OriginWindow;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
 import org.autotune.metric.Metric;
@@ -73,6 +74,8 @@ final class RunLoop {
     private final List<StopRule> rules;
     private final ProposalTotals totals;
     private final ReplayCheck replay;
+    /** This origin's journaled samples, read ahead in ordinal order (a replay looks up every one). */
+    private final OriginWindow recorded;
 
     private final ArrayDeque<Proposal> queue = new ArrayDeque<>();
     private final Map<String, NewOrNot> byKey = new HashMap<>();
@@ -128,7 +131,8 @@ final class RunLoop {
         this.totals = new ProposalTotals(costs, setup.journal());
         // an optimizer phase after the first (see CampaignRevisions) keeps its batches apart from the phase before
         this.replay = new ReplayCheck(setup.journal(), firstOrdinal > 1 && origin.equals(SeedPolicy.OPTIMIZER)
-            ? origin + "@" + firstOrdinal : origin, setup.config().space());
+            ? origin + "@" + firstOrdinal : origin);
+        this.recorded = new OriginWindow(setup.journal(), origin);
         this.progress = progress;
         this.fingerprint = setup.simulator().fingerprint();
         this.runner = new SampleRunner(journal, setup.simulator(), setup.metric(), setup.executor(), setup.scoring(),
@@ -202,9 +206,11 @@ final class RunLoop {
         if (n > 0) {
             var points = optimizer.ask(n);
             int events = optimizer.events().orElse(config.events());
-            replay.check(points, events, nextOrdinal);
-            for (Point p : points) {
-                used += propose(p, events);
+            // each point formatted once: the replay check, the journal's point and the sample key all use it
+            var formatted = points.stream().map(config.space()::format).toList();
+            replay.check(formatted, events, nextOrdinal);
+            for (int i = 0; i < points.size(); i++) {
+                used += propose(points.get(i), formatted.get(i), events);
             }
         }
     }
@@ -244,7 +250,7 @@ final class RunLoop {
 
     /** Queues a point as the campaign's replicates of it; returns how many new samples that made
     * (counted against the budget). */
-    private int propose(Point point, int events) {
+    private int propose(Point point, Map<String, String> values, int events) {
         if (!config.space().contains(point)) {
             throw new IllegalStateException("optimizer proposed " + point + " outside the space");
         }
@@ -252,7 +258,7 @@ final class RunLoop {
         int created = 0;
         String name = "";
         for (int k = 0; k < config.replicates(); k++) {
-            var single = sample(point, events);
+            var single = sample(point, values, events);
             created += single.isNew() ? 1 : 0;
             if (single.isNew()) {
                 spending.add(single.single().sample());
@@ -275,14 +281,14 @@ final class RunLoop {
      * One sample of the point: answered from an identical one (this loop's or the journal's), or
      * the next ordinal of this origin, run (or, on replay, found in the journal by its name).
      */
-    private NewOrNot sample(Point point, int events) {
+    private NewOrNot sample(Point point, Map<String, String> values, int events) {
         int ordinal = nextOrdinal;
-        var recorded = journal.sample(origin, ordinal);
-        String text = config.space().format(point).toString();
+        var recorded = this.recorded.sample(ordinal);
         // a recorded sample keeps its seed: a journal from an older version numbered its samples differently
-        long seed = recorded.filter(r -> r.events() == events && formatted(r).equals(text))
+        long seed = recorded.filter(r -> r.events() == events
+            && SampleKey.samePoint(config.space(), r.point(), point, values))
             .map(SampleRecord::seed).orElseGet(() -> config.seeds().seedFor(config.seed(), origin, ordinal));
-        String key = SampleKey.of(fingerprint, config.space().format(point), seed, events);
+        String key = SampleKey.of(fingerprint, values, seed, events);
         var same = byKey.get(key);
         if (same != null) {   // the same sample again (fixed seeds): never spend budget on a duplicate
             return new NewOrNot(same.single(), same.name(), false);
@@ -304,10 +310,6 @@ final class RunLoop {
         return recorded.isEmpty() ? create(point, events, ordinal, seed, key) : replay(recorded.get(), key);
     }
 
-    private String formatted(SampleRecord r) {
-        return config.space().format(Point.of(r.point())).toString();
-    }
-
     private NewOrNot create(Point point, int events, int ordinal, long seed, String key) {
         long id = journal.nextId();
         var sample = new Sample(id, key, point, seed, events, setup.samplesDir().resolve("%06d".formatted(id)),
@@ -327,8 +329,6 @@ final class RunLoop {
                 "the journal's sample " + r.name() + " differs from what this campaign proposes now (seed, point or "
                     + "simulator changed)", "run with --force-new to start a new campaign (the old folder is kept)");
         }
-        var sample = new Sample(r.id(), key, Point.of(r.point()), r.seed(), r.events(), Path.of(r.folder()),
-            r.name());
         var result = new CompletableFuture<Optional<Score>>();
         var answer = new NewOrNot(new Single(r.id(), result), r.name(), true);
         byKey.put(key, answer);
@@ -336,6 +336,8 @@ final class RunLoop {
             reused++;
             result.complete(r.toScore());
         } else {
+            var sample = new Sample(r.id(), key, Point.of(r.point()), r.seed(), r.events(), Path.of(r.folder()),
+                r.name());
             // a cluster job may still run and is followed again; otherwise the sample runs again, once
             // the executor has ended what an earlier coordinator left running in its folder
             runner.resume(sample, r.status(), Math.max(1, r.attempts()),

@@ -127,7 +127,13 @@ public record Parameter(String name, ParameterKind kind, double min, double max,
         if (value == 0) {
             return "0";
         }
-        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+        String text = Double.toString(value);
+        if (Double.isFinite(value) && text.indexOf('E') < 0) {
+            // what the BigDecimal below gives, without it (a replay formats every point it tells):
+            // Double.toString has no trailing zeros but a lone ".0", and no exponent in [1e-3, 1e7)
+            return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
+        }
+        return new BigDecimal(text).stripTrailingZeros().toPlainString();
     }
 
     private double cells() {

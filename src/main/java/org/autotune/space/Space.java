@@ -50,11 +50,11 @@ public record Space(List<Parameter> parameters) {
     }
 
     public boolean contains(Point point) {
-        if (!point.names().equals(names())) {
+        if (point.size() != dimension()) {
             return false;
         }
-        for (int i = 0; i < dimension(); i++) {
-            if (!parameters.get(i).contains(point.get(i))) {
+        for (int i = 0; i < dimension(); i++) {   // names compared in place: a run asks this of every point
+            if (!parameters.get(i).name().equals(point.names().get(i)) || !parameters.get(i).contains(point.get(i))) {
                 return false;
             }
         }

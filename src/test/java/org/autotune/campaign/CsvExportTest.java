@@ -72,7 +72,7 @@ class CsvExportTest {
     }
 
     /** Finished, failed, running and pending samples, tiny and huge numbers, a non-finite component. */
-    private static void writeJournal(Path file, Path campaign, String text) throws IOException {
+    static void writeJournal(Path file, Path campaign, String text) throws IOException {
         Files.createDirectories(file.getParent());
         var config = CampaignConfig.parse(campaign, text);
         var rng = new SplittableRandom(5);

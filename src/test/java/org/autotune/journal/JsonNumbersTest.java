@@ -43,4 +43,18 @@ class JsonNumbersTest {
             }
         }
     }
+
+    /** Every finite double as Java prints it (random bit patterns, all exponents) reads back to the same bits. */
+    @Test
+    void every_finite_double_reads_back_bit_identical() {
+        var rng = new SplittableRandom(21);
+        for (int k = 0; k < 200_000; k++) {
+            double v = Double.longBitsToDouble(rng.nextLong());
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            var read = Json.readNumbers("{\"x\":" + v + "}").get("x");
+            assertThat(Double.doubleToRawLongBits(read)).as("%s", v).isEqualTo(Double.doubleToRawLongBits(v));
+        }
+    }
 }

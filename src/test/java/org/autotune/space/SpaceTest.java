@@ -3,6 +3,7 @@ package org.autotune.space;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -68,6 +69,20 @@ class SpaceTest {
         assertThat(Double.parseDouble(text.get("tc"))).isEqualTo(tc);
         assertThat(Parameter.plain(62.0)).isEqualTo("62");
         assertThat(Parameter.plain(-3.5e-12)).isEqualTo("-0.0000000000035");
+    }
+
+    /** Many seeded values over every magnitude: the text is the exact decimal of the double, as BigDecimal prints it. */
+    @Test
+    void values_render_as_the_exact_decimal_at_every_magnitude() {
+        var rng = new SplittableRandom(21);
+        for (int i = 0; i < 200_000; i++) {
+            double v = (rng.nextBoolean() ? -1 : 1) * rng.nextDouble() * Math.pow(10, rng.nextInt(-12, 13));
+            if (i % 4 == 0) {
+                v = Math.rint(v * 1000) / 1000;   // values on a step, as a stepped parameter gives
+            }
+            String expected = v == 0 ? "0" : new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+            assertThat(Parameter.plain(v)).as("%s", v).isEqualTo(expected);
+        }
     }
 
     @Test
