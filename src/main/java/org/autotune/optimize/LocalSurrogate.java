@@ -285,16 +285,26 @@ final class LocalSurrogate implements Optimizer {
     }
 
     /**
-     * A step on the model's gradient at the box centre, its components shrunk by their standard
-     * errors ({@link NoisyStep}), clipped to the box and the cube; true when some component of
-     * the gradient is significant.
+     * The step at the box centre: to the model's minimum within a ball of the box's half-width
+     * ({@link NewtonStep}) when the gain the model predicts for it is significant (the curvature
+     * is known well enough to trust a big step), else a momentum step on the model's gradient
+     * ({@link NoisyStep}), clipped to the box and the cube; both use the gradient with its
+     * components shrunk by their standard errors. True when some component of the gradient is
+     * significant.
      */
     private boolean step(LocalFit model) {
         double[] shrunk = LocalModels.shrunkGradient(model, SIGNIFICANT);
-        double[] s = stepper.next(shrunk, settings.learningRate(), radius);
-        double[] next = new double[n];
-        for (int i = 0; i < n; i++) {
-            next[i] = UnitBox.clamp(center[i] + s[i]);
+        double[] next = NewtonStep.of(model, shrunk, center, radius)
+            .filter(u -> model.value(center) - model.value(u) > critical(model) * model.differenceError(center, u))
+            .orElse(null);
+        if (next != null) {
+            stepper.reset();   // the curvature took the place of momentum
+        } else {
+            double[] s = stepper.next(shrunk, settings.learningRate(), radius);
+            next = new double[n];
+            for (int i = 0; i < n; i++) {
+                next[i] = UnitBox.clamp(center[i] + s[i]);
+            }
         }
         predictedGain = model.value(center) - model.value(next);
         previous = center;
