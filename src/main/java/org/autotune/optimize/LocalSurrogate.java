@@ -23,9 +23,10 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * Each iteration asks one batch of space-filling points (a Sobol set with a seeded random shift)
  * in a trust box around the current design, fits a local model of the score to the newest samples
  * (this batch plus earlier ones: the replay store, weighted by how far outside the box they lie;
- * with many parameters a quadratic in the active subspace, {@link LocalModels}), and steps on the
- * model's gradient with its components shrunk by their standard errors
- * ({@link NoisyStep}), clipped to the box. The next batch's model judges the step: a step that
+ * with many parameters a quadratic in the active subspace, {@link LocalModels}), and steps to the
+ * model's minimum within a ball of the box's half-width when the gain it predicts for that is
+ * significant ({@link NewtonStep}), else on the model's gradient with its components shrunk by
+ * their standard errors ({@link NoisyStep}), clipped to the box. The next batch's model judges the step: a step that
  * went uphill by more than its standard error is undone; the box grows when the step reached its
  * edge and gained as much as predicted. With exact scores the box shrinks when the step gained
  * less than a quarter of the prediction or the design barely moves, and the search stops when the
