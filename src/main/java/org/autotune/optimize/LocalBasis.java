@@ -14,6 +14,15 @@ sealed interface LocalBasis {
     /** The terms at local coordinates x. */
     double[] row(double[] x);
 
+    /**
+     * The Hessian of the polynomial with coefficients c (in this basis's order) along its curved
+     * axes: H = Aᵀ Q A in local coordinates, with A = {@link #axes()}.
+     */
+    double[][] hessian(double[] c);
+
+    /** The axes the polynomial is curved along: orthonormal rows in the n local coordinates. */
+    double[][] axes();
+
     /** A polynomial in all n coordinates (linear, diagonal quadratic or quadratic). */
     static LocalBasis of(PolynomialBasis basis, int n) {
         return new Polynomial(basis, n);
@@ -34,6 +43,29 @@ sealed interface LocalBasis {
         @Override
         public double[] row(double[] x) {
             return basis.row(x);
+        }
+
+        @Override
+        public double[][] hessian(double[] c) {
+            double[][] h = new double[n][n];
+            int t = 1 + n;
+            for (int i = 0; i < n && basis.curved(); i++) {
+                for (int j = i; j < (basis == PolynomialBasis.QUADRATIC ? n : i + 1); j++) {
+                    h[i][j] += i == j ? 2 * c[t] : c[t];
+                    h[j][i] = h[i][j];
+                    t++;
+                }
+            }
+            return h;
+        }
+
+        @Override
+        public double[][] axes() {
+            double[][] a = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                a[i][i] = 1;
+            }
+            return a;
         }
 
         @Override
@@ -77,6 +109,28 @@ sealed interface LocalBasis {
                 }
             }
             return b;
+        }
+
+        /** Q, the k × k Hessian in the active coordinates z = Wx. */
+        @Override
+        public double[][] hessian(double[] c) {
+            int n = directions[0].length;
+            int k = directions.length;
+            double[][] q = new double[k][k];
+            int t = 1 + n;
+            for (int a = 0; a < k; a++) {
+                for (int b = a; b < k; b++) {
+                    q[a][b] = a == b ? 2 * c[t] : c[t];
+                    q[b][a] = q[a][b];
+                    t++;
+                }
+            }
+            return q;
+        }
+
+        @Override
+        public double[][] axes() {
+            return directions.clone();
         }
 
         @Override

@@ -100,6 +100,22 @@ final class LocalFit {
         return g;
     }
 
+    /**
+     * The Hessian along the basis's curved axes ({@link LocalBasis#axes()}), per unit-cube
+     * coordinate: H = Aᵀ Q A. The frame scales every coordinate alike, so the axes are the same
+     * in unit-cube and local coordinates.
+     */
+    double[][] curvature() {
+        double s = frame.scale()[0];
+        double[][] q = basis.hessian(coefficients);
+        for (double[] row : q) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] /= s * s;
+            }
+        }
+        return q;
+    }
+
     /** Standard errors of the gradient's components. */
     double[] gradientErrors() {
         double[] scale = frame.scale();

@@ -16,7 +16,7 @@ class DesignBenchTest {
             DesignBench.localSurrogate(camel, seed, "type: local-surrogate").design())).count();
         // The start (2, -1) lies in the basin of the local minimum 0.299, behind a saddle 0.58 higher;
         // gradient flow (and finite differences, 0 of 10 in the benchmark) ends there. The wide first
-        // box smooths the saddle away: 9 or 10 of 10 seeds in the benchmark, 8 is the claim.
+        // box smooths the saddle away: 10 of 10 seeds in the benchmark, 8 is the claim.
         assertThat(global).isGreaterThanOrEqualTo(8);
     }
 
@@ -46,8 +46,9 @@ class DesignBenchTest {
         long[] stays = LongStream.rangeClosed(1, 3)
             .map(seed -> DesignBench.localSurrogate(problem, seed, "type: local-surrogate").drawsToStay())
             .map(d -> d < 0 ? Long.MAX_VALUE : d).sorted().toArray();
-        // benchmark, 5 seeds: median 110 k of 3 M draws; with a narrowest box of 0.0125 it was
-        // 2.16 M (the design wandered back above 0.5 on the noise of the smallest box)
+        // benchmark, 5 seeds: median 70 k of 3 M draws; with a narrowest box of 0.0125 it was
+        // 2.16 M, and with restarts every 3 iterations at the narrowest box 1.12 M (the design
+        // wandered back above 0.5 on the noise of the smallest box)
         assertThat(stays[1]).isLessThan(300_000);
     }
 
@@ -57,7 +58,19 @@ class DesignBenchTest {
         var problem = DesignProblems.of("embedded-100");
         var surrogate = DesignBench.localSurrogate(problem, 1, "type: local-surrogate");
         var differences = DesignBench.finiteDifferences(problem, 1);
-        // benchmark, 5 seeds: 0.077 (0.020-0.140) against 0.746 (0.642-0.858)
+        // benchmark, 5 seeds: 0.112 (0.054-0.144) against 0.746 (0.642-0.858)
         assertThat(surrogate.finalG()).isLessThan(0.5 * differences.finalG());
+    }
+
+    @Test
+    @Tag("slow")
+    void with_100_parameters_the_design_stays_below_1_from_before_800_k_of_3_m_draws() {
+        var problem = DesignProblems.of("embedded-100");
+        long[] stays = LongStream.rangeClosed(1, 3)
+            .map(seed -> DesignBench.localSurrogate(problem, seed, "type: local-surrogate").drawsToStay())
+            .map(d -> d < 0 ? Long.MAX_VALUE : d).sorted().toArray();
+        // benchmark, 5 seeds: median 606 k of 3 M draws (20 %); with momentum steps only and
+        // patience 5 it was 1.05 M (990 k over these 3 seeds), which this bound refuses
+        assertThat(stays[1]).isLessThan(800_000);
     }
 }
