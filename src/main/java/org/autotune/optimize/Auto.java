@@ -20,7 +20,8 @@ import org.autotune.space.Space;
  *   search cannot see; when the Gaussian process expects no more improvement, BOBYQA again from the
  *   best sample with a tenth of the first radius, and so on while the campaign's budget lasts. It
  *   ends after {@value #IDLE_PHASES} phases in a row that did not improve the best score.</li>
- *   <li>Noisy scores (fresh seeds): the start twice ({@link AutoNoiseProbe}); when both score exactly
+ *   <li>Noisy scores (fresh seeds): the start twice ({@link AutoNoiseProbe}; with several slots in the
+ *   first wave of the global phase below, so the probe costs no wave); when both score exactly
  *   alike, the score is exact but for outliers and the phases for exact scores run. Otherwise
  *   Bayesian optimisation over the whole space, whose Gaussian process
  *   averages the noise, for at most {@value #GLOBAL_SAMPLES_PER_PARAMETER} samples per parameter; then
@@ -79,7 +80,7 @@ final class Auto implements Optimizer {
         this.noisy = noisy;
         this.radius = Math.min(0.25, space.parameters().stream().mapToDouble(p -> p.unitStep()).average()
             .orElse(0.1));
-        this.phase = noisy && probe ? new AutoNoiseProbe(space.start()) : next();
+        this.phase = noisy && probe ? new AutoNoiseProbe(space.start(), bayesian(space, List.of(), 1)) : next();
     }
 
     Auto(Space space, long seed, int slots, boolean noisy) {
@@ -176,9 +177,16 @@ final class Auto implements Optimizer {
     private void afterProbe(AutoNoiseProbe probe) {
         var repeated = probe.repeated();
         noisy = repeated.isEmpty();
-        repeated.ifPresent(r -> history.removeIf(h -> h.point().equals(r.point()) && h.value() != r.value()));
+        if (noisy) {
+            phases = 1;   // the global phase, as next() would start it, with what it asked in the first wave
+            phase = probe.follow();
+            return;
+        }
+        probe.close();
+        var r = repeated.orElseThrow();
+        history.removeIf(h -> h.point().equals(r.point()) && h.value() != r.value());
         phase = next();
-        repeated.ifPresent(r -> phase.learn(List.of(r)));
+        phase.learn(List.of(r));
     }
 
     /** The next phase for exact scores, or the first phase: see the class comment. */
@@ -229,11 +237,16 @@ final class Auto implements Optimizer {
     }
 
     private Optimizer global(Space where, List<Result> known) {
+        return bayesian(where, known, phases);
+    }
+
+    /** Bayesian optimisation as the phase numbered {@code index}; the first on noisy scores has a cap. */
+    private Bayesian bayesian(Space where, List<Result> known, int index) {
         int initial = Math.min(500, Bayesian.defaultInitial(where.dimension(), slots));
-        boolean first = noisy && phases == 1;
+        boolean first = noisy && index == 1;
         int evaluations = first ? Math.max(2 * initial, GLOBAL_SAMPLES_PER_PARAMETER * where.dimension()) : 100_000;
         var settings = new BayesianSettings(initial, Acquisition.Kind.EI, evaluations, 0.05, noisy, true);
-        var bayesian = new Bayesian(where, seed * 1_000_003L + phases, settings);
+        var bayesian = new Bayesian(where, seed * 1_000_003L + index, settings);
         bayesian.learn(known);
         return bayesian;
     }

@@ -33,7 +33,8 @@ import org.autotune.space.Space;
  * can be tried on many problems in minutes. The numbers that count are bench/suite's, which runs
  * Autotune through its user interface beside the real peers; this loop only says where to look.
  *
- * <p>usage: bench/suite-fast [--problems a,b] [--methods yaml1;yaml2] [--seeds 1,2,3]
+ * <p>usage: bench/suite-fast [--problems a,b] [--methods yaml1;yaml2] [--seeds 1,2,3] [--slots 8]
+ * (with slots, each wave asks every slot at once and tells all its scores together, as on a cluster)
  */
 public final class SuiteFastBench {
     private final Writer in;
@@ -55,11 +56,15 @@ public final class SuiteFastBench {
         return answer;
     }
 
-    /** One run: calls-to-target (or -1) and the best noise-free score within the budget. */
-    record Run(String problem, String family, int seed, String method, int calls, int toTarget, double best) {
+    /**
+     * One run: calls-to-target (or -1), the waves of {@code slots} samples until then (or -1) and the
+     * best noise-free score within the budget.
+     */
+    record Run(String problem, String family, int seed, String method, int calls, int toTarget, int wavesToTarget,
+               double best) {
     }
 
-    Run run(String problem, int seed, String method) throws IOException {
+    Run run(String problem, int seed, String method, int slots) throws IOException {
         JsonNode spec = json.readTree(request("describe " + problem + " " + seed));
         var params = new ArrayList<Parameter>();
         for (int i = 0; i < spec.get("dim").asInt(); i++) {
@@ -77,29 +82,37 @@ public final class SuiteFastBench {
         }
         int calls = 0;
         int toTarget = -1;
+        int waves = 0;
+        int wavesToTarget = -1;
         double best = Double.POSITIVE_INFINITY;
         try (Optimizer opt = Optimizers.create(YamlFile.parse(Path.of("bench.yaml"), yaml + "\nbudget: " + budget
-                + "\n").section("optimizer"), space, seed, 1, noisy)) {
+                + "\n").section("optimizer"), space, seed, slots, noisy)) {
             while (calls < budget && !opt.done()) {
-                List<Point> points = opt.ask(1);
+                // a wave: every free slot asked at once, all scored before the next ask (as on a cluster)
+                List<Point> points = opt.ask(Math.min(slots, budget - calls));
                 if (points.isEmpty()) {
                     break;
                 }
-                Point p = points.get(0);
-                calls++;
-                String[] answer = request("eval " + problem + " " + seed + " " + (seed * 100_000L + calls) + " "
-                    + Arrays.stream(p.values()).mapToObj(Double::toString).collect(Collectors.joining(" ")))
-                    .split(" ");
-                double value = Double.parseDouble(answer[0]);
-                double truth = Double.parseDouble(answer[1]);
-                best = Math.min(best, truth);
-                if (toTarget < 0 && truth <= target) {
-                    toTarget = calls;
+                waves++;
+                var results = new ArrayList<Result>();
+                for (Point p : points) {
+                    calls++;
+                    String[] answer = request("eval " + problem + " " + seed + " " + (seed * 100_000L + calls) + " "
+                        + Arrays.stream(p.values()).mapToObj(Double::toString).collect(Collectors.joining(" ")))
+                        .split(" ");
+                    double value = Double.parseDouble(answer[0]);
+                    double truth = Double.parseDouble(answer[1]);
+                    best = Math.min(best, truth);
+                    if (toTarget < 0 && truth <= target) {
+                        toTarget = calls;
+                        wavesToTarget = waves;
+                    }
+                    results.add(new Result(p, Optional.of(Score.of(value))));
                 }
-                opt.tell(List.of(new Result(p, Optional.of(Score.of(value)))));
+                opt.tell(results);
             }
         }
-        return new Run(problem, spec.get("family").asText(), seed, method, calls, toTarget, best);
+        return new Run(problem, spec.get("family").asText(), seed, method, calls, toTarget, wavesToTarget, best);
     }
 
     public static void main(String[] args) throws Exception {
@@ -113,6 +126,7 @@ public final class SuiteFastBench {
         List<String> methods = List.of(flags.getOrDefault("--methods", "surrogate;bobyqa;bayesian").split(";"));
         List<Integer> seeds = Arrays.stream(flags.getOrDefault("--seeds", "1,2").split(","))
             .map(Integer::parseInt).toList();
+        int slots = Integer.parseInt(flags.getOrDefault("--slots", "1"));
         var server = new ProcessBuilder("/usr/bin/python3", "bench/suite.d/serve.py")
             .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         var bench = new SuiteFastBench(server);
@@ -121,10 +135,12 @@ public final class SuiteFastBench {
             for (int seed : seeds) {
                 for (String method : methods) {
                     long t0 = System.nanoTime();
-                    Run r = bench.run(problem, seed, method);
+                    Run r = bench.run(problem, seed, method, slots);
                     runs.add(r);
-                    System.out.printf(Locale.ROOT, "%-20s seed %d %-40s to-target %5s best %-10.4g calls %4d %5.1f s%n",
-                        problem, seed, method, r.toTarget() < 0 ? "-" : Integer.toString(r.toTarget()), r.best(),
+                    System.out.printf(Locale.ROOT,
+                        "%-20s seed %d %-40s to-target %5s waves %4s best %-10.4g calls %4d %5.1f s%n",
+                        problem, seed, method, r.toTarget() < 0 ? "-" : Integer.toString(r.toTarget()),
+                        r.wavesToTarget() < 0 ? "-" : Integer.toString(r.wavesToTarget()), r.best(),
                         r.calls(), (System.nanoTime() - t0) / 1e9);
                 }
             }

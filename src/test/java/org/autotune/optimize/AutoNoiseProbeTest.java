@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.autotune.YamlFile;
+import org.autotune.score.Score;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
 import org.junit.jupiter.api.Tag;
@@ -58,6 +60,48 @@ class AutoNoiseProbeTest {
         var modelled = CoordinateDescentTest.drive(create("{noisy: yes}", space, seed), 1, BUDGET, cauchy(seed));
         assertThat(probed.subList(0, 2)).containsOnly(space.start());
         assertThat(best(probed)).isLessThan(best(modelled));
+    }
+
+    /** Gaussian noise of 0.5 on the ellipsoid: every sample of the start scores differently. */
+    private static ToDoubleFunction<Point> gauss(long seed) {
+        var rng = new SplittableRandom(seed);
+        return p -> ellipsoid(p) + 0.5 * rng.nextGaussian();
+    }
+
+    private static List<Point> wave(Optimizer opt, int slots, ToDoubleFunction<Point> f) {
+        var points = opt.ask(slots);
+        opt.tell(points.stream().map(p -> new Result(p, Optional.of(Score.of(f.applyAsDouble(p))))).toList());
+        return points;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {3, 8})
+    void with_several_slots_the_probe_costs_no_wave_of_its_own(int slots) {
+        var space = CmaEsTest.box(5, -5, 5, 4);
+        var noisy = Optimizers.create(YamlFile.parse(Path.of("t.yaml"), "{}"), space, 1, slots, true, false);
+        var first = wave(noisy, slots, gauss(1));
+        // the start twice and the global phase's first design points fill the first wave
+        assertThat(first).hasSize(slots);
+        assertThat(first.stream().filter(space.start()::equals)).hasSize(2);
+        assertThat(first.stream().filter(p -> !p.equals(space.start()))).doesNotHaveDuplicates();
+        // noisy: the Bayesian phase goes on, a full wave at a time, with points not asked before
+        var second = wave(noisy, slots, gauss(1));
+        assertThat(second).hasSize(slots).doesNotContainAnyElementsOf(first);
+        // exact but for outliers: the same first wave, then BOBYQA, which asks one point at a time
+        var exact = Optimizers.create(YamlFile.parse(Path.of("t.yaml"), "{}"), space, 1, slots, true, false);
+        assertThat(wave(exact, slots, cauchy(1))).isEqualTo(first);
+        assertThat(wave(exact, slots, cauchy(1))).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void with_noise_the_same_scores_give_the_same_points(int slots) {
+        var space = CmaEsTest.box(5, -5, 5, 4);
+        var first = CoordinateDescentTest.drive(Optimizers.create(YamlFile.parse(Path.of("t.yaml"), "{}"), space, 2,
+            slots, true, false), slots, 60, gauss(2));
+        var second = CoordinateDescentTest.drive(Optimizers.create(YamlFile.parse(Path.of("t.yaml"), "{}"), space, 2,
+            slots, true, false), slots, 60, gauss(2));
+        assertThat(second).isEqualTo(first);
     }
 
     @ParameterizedTest
