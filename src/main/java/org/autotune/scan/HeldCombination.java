@@ -38,6 +38,11 @@ record HeldCombination(Space full, Map<String, Double> held) {
         return held.isEmpty();
     }
 
+    /** True when the point (every parameter's value) has the held values. */
+    boolean holds(Map<String, Double> point) {
+        return held.entrySet().stream().allMatch(e -> e.getValue().equals(point.get(e.getKey())));
+    }
+
     /** The parameters the scan varies: all of them, or the real and log ones. */
     Space scanned() {
         return none() ? full : new Space(full.parameters().stream().filter(p -> p.kind().continuous()).toList());
