@@ -60,6 +60,7 @@ class ScanDiscreteTest {
             page = files.filter(f -> f.getFileName().toString().equals("report.html")).findFirst().orElseThrow();
         }
         assertThat(Files.readString(page))
-            .contains("region: scan 1, the continuous parameters at the best combination of the others (n = 2)");
+            .contains("region: scan 1, the continuous parameters at the best combination of the others (n = 2)")
+            .contains("Scan 1 (n = 2 held): for each real and log parameter");
     }
 }
