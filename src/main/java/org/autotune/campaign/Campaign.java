@@ -191,7 +191,8 @@ public final class Campaign implements AutoCloseable {
      * any origin, same point, seed and events) are not run again, so an interrupted design resumes
      * where it stopped.
      *
-     * @param command the command that continues an interrupted design, for the message
+     * @param command what the samples are for the message ({@code scan}, {@code grid}, {@code check},
+     *                {@code region}, {@code screen}); the command that continues an interrupted design
      */
     public DesignRun runDesign(List<Point> points, String origin, int firstOrdinal, String command,
                                Progress progress, Clock clock) {
@@ -206,8 +207,10 @@ public final class Campaign implements AutoCloseable {
             var result = loop.run();
             var state = result.state();
             var message = switch (state) {
-                case INTERRUPTED -> "stopped; 'autotune " + command + " " + config.file()
-                    + "' continues where it stopped";
+                // grids and the region's waves are continued by the scan command
+                case INTERRUPTED -> "stopped; 'autotune " + (command.equals("grid") || command.equals("region")
+                    ? "scan " + config.file() + (command.equals("grid") ? " --grid auto" : "")
+                    : command + " " + config.file()) + "' continues where it stopped";
                 case TOO_MANY_FAILURES, INFRASTRUCTURE_FAILED -> message(state, result.last(), false);
                 default -> "every " + (command.equals("screen") ? "screening" : command) + " sample has finished";
             };

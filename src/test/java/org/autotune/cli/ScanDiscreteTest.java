@@ -47,7 +47,7 @@ class ScanDiscreteTest {
         // a grid over the real pair, n held at 2; a grid over n is refused
         var grid = Cli.runIn(dir, "scan", file.toString(), "--grid", "x,y", "--grid-points", "3");
         assertThat(grid.exitCode()).as(grid.stderr()).isZero();
-        assertThat(grid.stdout()).as(grid.stdout()).contains("grid 1: every scan sample has finished",
+        assertThat(grid.stdout()).as(grid.stdout()).contains("grid 1: every grid sample has finished",
             "score over x (columns) and y (rows):");
         var discrete = Cli.runIn(dir, "scan", file.toString(), "--grid", "n,x");
         assertThat(discrete.exitCode()).isEqualTo(2);
