@@ -297,7 +297,8 @@ public final class Campaign implements AutoCloseable {
         return switch (state) {
             case CONVERGED -> "the optimizer converged (its own stopping test was met) after " + last.done()
                 + " samples";
-            case BUDGET_SPENT -> optimizerDone
+            // an optimizer whose own limit coincides with the budget's end spent the budget
+            case BUDGET_SPENT -> optimizerDone && last.spent() < last.budget()
                 ? "the optimizer stopped at a limit of its own after " + last.done() + " of the " + config.budget()
                     + " samples, without converging; raise its limit under optimizer: (generations, evaluations, "
                     + "waves or iterations) to search further"
