@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.autotune.journal.Journal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,7 @@ class AnalyzeDiscreteTest {
         assertThat(real.stderr()).contains("--at: 'x' is a real or log parameter");
     }
 
+    @Tag("slow")
     @Test
     void check_holds_the_integer_parameter_at_the_best_or_the_given_value() throws Exception {
         var file = MixedBowl.write(dir, 3);

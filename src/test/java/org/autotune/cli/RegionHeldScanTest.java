@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.autotune.journal.Journal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ class RegionHeldScanTest {
         }
         """;
 
+    @Tag("slow")
     @Test
     void scan_maps_the_region_over_the_real_parameters_with_the_choice_held() throws Exception {
         Files.writeString(dir.resolve("detector.awk"), DETECTOR);

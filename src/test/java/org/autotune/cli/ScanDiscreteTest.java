@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ class ScanDiscreteTest {
     @TempDir
     Path dir;
 
+    @Tag("slow")
     @Test
     void scan_holds_the_integer_parameter_tries_its_neighbours_and_analyses_the_real_ones() throws Exception {
         var file = MixedBowl.write(dir, 4);
