@@ -52,7 +52,7 @@ class AnalyzeDiscreteTest {
 
     @Tag("slow")
     @Test
-    void check_holds_the_integer_parameter_at_the_best_or_the_given_value() throws Exception {
+    void check_and_scan_hold_the_integer_parameter_at_the_best_or_the_given_value() throws Exception {
         var file = MixedBowl.write(dir, 3);
         var run = Cli.runIn(dir, "run", file.toString());
         assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -70,8 +70,19 @@ class AnalyzeDiscreteTest {
         assertThat(at.stdout()).as(at.stdout())
             .contains("held at the combination given with --at: n = 3")
             .containsPattern("(?m)^minimum: sample \\S+, score 0\\.100000$");
+        // a scan at n = 3: held there, its real parameters analysed from the samples with n = 3
+        var scan = Cli.runIn(dir, "scan", file.toString(), "--at", "n=3");
+        assertThat(scan.exitCode()).as(scan.stderr()).isZero();
+        assertThat(scan.stdout()).as(scan.stdout())
+            .contains("held at the combination given with --at: n = 3 (integer and choice parameters; the scan and "
+                + "its analysis vary x, y)")
+            .contains("region: scan 1, the continuous parameters at the combination the scan held (n = 3)")
+            .containsPattern("(?m)^  x +0\\.5")
+            .containsPattern("(?m)^  y +-0\\.2");
         try (var journal = Journal.open(dir.resolve("mixed.autotune").resolve(Journal.FILE_NAME))) {
             var samples = journal.samples();
+            assertThat(samples.stream().filter(s -> s.origin().equals("scan-1") && s.point().get("n") != 3.0))
+                .as("only the neighbours n = 2 leave the held value").allMatch(s -> s.point().get("n") == 2.0);
             assertThat(samples.stream().filter(s -> s.origin().equals("check-1")))
                 .hasSize(8).allMatch(s -> s.point().get("n") == 2.0);
             assertThat(samples.stream().filter(s -> s.origin().equals("check-2")))
