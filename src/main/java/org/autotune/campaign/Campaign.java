@@ -191,7 +191,8 @@ public final class Campaign implements AutoCloseable {
      * any origin, same point, seed and events) are not run again, so an interrupted design resumes
      * where it stopped.
      *
-     * @param command the command that continues an interrupted design, for the message
+     * @param command what the samples are for the message ({@code scan}, {@code grid}, {@code check},
+     *                {@code region}, {@code screen}); the command that continues an interrupted design
      */
     public DesignRun runDesign(List<Point> points, String origin, int firstOrdinal, String command,
                                Progress progress, Clock clock) {
@@ -206,8 +207,10 @@ public final class Campaign implements AutoCloseable {
             var result = loop.run();
             var state = result.state();
             var message = switch (state) {
-                case INTERRUPTED -> "stopped; 'autotune " + command + " " + config.file()
-                    + "' continues where it stopped";
+                // grids and the region's waves are continued by the scan command
+                case INTERRUPTED -> "stopped; 'autotune " + (command.equals("grid") || command.equals("region")
+                    ? "scan " + config.file() + (command.equals("grid") ? " --grid auto" : "")
+                    : command + " " + config.file()) + "' continues where it stopped";
                 case TOO_MANY_FAILURES, INFRASTRUCTURE_FAILED -> message(state, result.last(), false);
                 default -> "every " + (command.equals("screen") ? "screening" : command) + " sample has finished";
             };
@@ -294,7 +297,8 @@ public final class Campaign implements AutoCloseable {
         return switch (state) {
             case CONVERGED -> "the optimizer converged (its own stopping test was met) after " + last.done()
                 + " samples";
-            case BUDGET_SPENT -> optimizerDone
+            // an optimizer whose own limit coincides with the budget's end spent the budget
+            case BUDGET_SPENT -> optimizerDone && last.spent() < last.budget()
                 ? "the optimizer stopped at a limit of its own after " + last.done() + " of the " + config.budget()
                     + " samples, without converging; raise its limit under optimizer: (generations, evaluations, "
                     + "waves or iterations) to search further"

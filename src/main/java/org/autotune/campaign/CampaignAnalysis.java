@@ -92,6 +92,16 @@ public final class CampaignAnalysis {
         return at(full, type, journal, level, values, "the combination the scan held");
     }
 
+    /**
+     * As {@link #atCombination}, at a combination the user chose ({@code --at}).
+     *
+     * @param which how the output names it, e.g. "the combination given with --at"
+     */
+    public static Optional<CampaignAnalysis> atCombination(Space full, ScoreType type, Journal journal, double level,
+                                                           Map<String, Double> values, String which) {
+        return at(full, type, journal, level, values, which);
+    }
+
     private static Optional<CampaignAnalysis> at(Space full, ScoreType type, Journal journal, double level,
                                                  Map<String, Double> values, String which) {
         var fixed = new LinkedHashMap<String, Double>();
@@ -137,8 +147,9 @@ public final class CampaignAnalysis {
             : journal.sample(bestRead.id()).orElse(bestRead);
         var scan = Designs.newestScan(journal);
         // a scan over another set of parameters (a held scan, analysed over all) does not describe this region
-        ScanDesign design = scan.map(Designs.FinishedScan::design).filter(d -> d.center().length == space.dimension())
-            .orElse(null);
+        // and a scan that held the discrete parameters at another combination does not either
+        ScanDesign design = scan.filter(x -> combination.map(c -> c.values().equals(x.held())).orElse(true))
+            .map(Designs.FinishedScan::design).filter(d -> d.center().length == space.dimension()).orElse(null);
         String region = scan.map(x -> "scan " + x.number()).orElse(null);
         if (design == null) {
             double[] center = space.toUnit(LocalAnalysis.pointOf(space, best.point()));

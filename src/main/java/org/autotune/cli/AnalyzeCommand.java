@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.autotune.InputError;
 import org.autotune.campaign.CampaignAnalysis;
+import org.autotune.campaign.NamedCombination;
 import org.autotune.journal.Journal;
 import org.autotune.metric.Metrics;
 import picocli.CommandLine.Command;
@@ -26,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
             + "correlations, principal directions with flat ones flagged, profile intervals, eigentunes, "
             + "and the goodness of fit of the best sample with each observable's pull.",
         "With integer or choice parameters it analyses the real and log ones at the best sample's "
-            + "combination of the others, from the samples with that combination.",
+            + "combination of the others, from the samples with that combination, or at the combination "
+            + "given with --at.",
         "Writes analysis.json into the campaign folder and records the analysis in the journal. Runs "
             + "no samples (see 'autotune scan')."})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -39,6 +42,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--level", paramLabel = "X", defaultValue = "1",
         description = "delta chi2 of profile intervals and eigentunes (default: ${DEFAULT-VALUE}, i.e. 1 sigma)")
     double level;
+
+    @Option(names = "--at", paramLabel = "NAME=VALUE,...",
+        description = "analyse the real and log parameters at this combination of integer and choice parameters "
+            + "(those not named: as in the best sample that has the named ones); default: the best sample's")
+    String at;
 
     @Option(names = "--output", paramLabel = "FILE", description = "where to write the JSON (default: analysis.json "
         + "in the campaign folder)")
@@ -59,8 +67,16 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "campaign has only integer or choice parameters)", "compare the combinations with "
                     + "'autotune status' or 'autotune export'");
             }
-            var result = view.space().continuous() ? CampaignAnalysis.of(view.space(), type, view.journal(), level)
-                : CampaignAnalysis.atBestCombination(view.space(), type, view.journal(), level);
+            Optional<CampaignAnalysis> result;
+            if (at != null) {
+                var named = NamedCombination.parse(args.target, "--at", at, view.space());
+                var values = NamedCombination.complete(args.target, "--at", view.space(), view.journal(), named);
+                result = CampaignAnalysis.atCombination(view.space(), type, view.journal(), level, values,
+                    "the combination given with --at");
+            } else {
+                result = view.space().continuous() ? CampaignAnalysis.of(view.space(), type, view.journal(), level)
+                    : CampaignAnalysis.atBestCombination(view.space(), type, view.journal(), level);
+            }
             if (result.isEmpty()) {
                 spec.commandLine().getErr().println("campaign " + view.name() + " has no finished sample yet; "
                     + "fix: let 'autotune run' finish some samples (see 'autotune status'), then analyze");

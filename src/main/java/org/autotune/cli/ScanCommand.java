@@ -6,12 +6,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.autotune.InputError;
 import org.autotune.campaign.Campaign;
 import org.autotune.campaign.Grid;
 import org.autotune.campaign.CampaignConfig;
+import org.autotune.campaign.NamedCombination;
 import org.autotune.scan.Grids;
 import org.autotune.scan.Regions;
 import org.autotune.scan.Scans;
@@ -31,8 +33,8 @@ import picocli.CommandLine.Spec;
         "When the metric exposes observables, it then maps the region the data allow (posterior of "
             + "emulated observables), runs samples drawn from it to validate it, and names the parameters "
             + "the data fix.",
-        "Integer and choice parameters are held at the best sample's values (the output says which); each "
-            + "integer one is also tried at its neighbouring integers.",
+        "Integer and choice parameters are held at the best sample's values, or at --at (the output says "
+            + "which); each integer one is also tried at its neighbouring integers.",
         "An interrupted scan continues where it stopped; a finished one is followed by a new scan "
             + "around the then best sample.",
         "With --grid A,B (or --grid auto: the most correlated pair of the analysis) it runs a G x G "
@@ -64,6 +66,11 @@ final class ScanCommand implements Callable<Integer> {
         description = "grid half-width in 1-sigma of the analysis, or in steps before any analysis "
             + "(default: ${DEFAULT-VALUE})")
     double gridSpan;
+
+    @Option(names = "--at", paramLabel = "NAME=VALUE,...",
+        description = "hold the integer and choice parameters at this combination (those not named: as in the best "
+            + "sample that has the named ones) and scan around its best sample; default: the best sample's")
+    String at;
 
     @Option(names = "-v", description = "more detail in the log (-v debug, -vv trace)")
     boolean[] verbose = new boolean[0];
@@ -116,8 +123,11 @@ final class ScanCommand implements Callable<Integer> {
 
     /** The scan and its analysis; then, with observables, the region the data allow. */
     private int scanThenRegion(Campaign campaign, PrintWriter out, boolean live) {
+        var space = campaign.config().space();
+        var values = at == null ? Optional.<Map<String, Double>>empty() : Optional.of(NamedCombination.complete(file,
+            "--at", space, campaign.journal(), NamedCombination.parse(file, "--at", at, space)));
         var result = Scans.run(campaign, CampaignRunCommand.progress(live, "scan "), Clock.systemUTC(),
-            width);
+            width, values);
         out.printf("scan %d: %d points; %s%n", result.number(), result.points(), result.outcome().message());
         result.held().forEach(out::println);
         result.report().ifPresent(a -> a.describe().forEach(out::println));

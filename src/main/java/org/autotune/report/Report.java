@@ -99,7 +99,7 @@ public final class Report {
         out.add(new Section("grids", "2-D grids", grids, grids.isEmpty()
             ? "No finished grid yet: 'autotune scan CAMPAIGN --grid A,B' (or --grid auto) maps the score over a pair."
             : ""));
-        out.add(section("correlation", "Correlation matrix", ScanPlots.correlation(space, analysis),
+        out.add(section("correlation", "Correlation matrix", ScanPlots.correlation(ScanPlots.varied(space), analysis),
             "No correlations: the analysis needs a quadratic fitted around the minimum (run 'autotune scan "
                 + "CAMPAIGN'), and at least two parameters."));
         String noObservables = "The metric exposes no observables (only a score), so there is nothing to compare "

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.autotune.analysis.ScanDesign;
 import org.autotune.campaign.Designs;
@@ -31,8 +32,30 @@ public record ReportSource(String name, String campaignText, String state, Space
         grids = List.copyOf(grids);
     }
 
-    /** A finished 1-D scan (meta keys {@code scan.K.*}): its number and design. */
-    public record Scan(int number, ScanDesign design) {
+    /**
+     * A finished 1-D scan: its number and design; with integer or choice parameters, the values it
+     * held them at (its design is then over the real and log parameters only).
+     */
+    public record Scan(int number, ScanDesign design, Map<String, Double> held) {
+        public Scan {
+            held = Map.copyOf(held);
+        }
+
+        /** True when the point has the held values (always, for a scan that held nothing). */
+        public boolean holds(Map<String, Double> point) {
+            return held.entrySet().stream().allMatch(e -> e.getValue().equals(point.get(e.getKey())));
+        }
+
+        /** The held values as text, in the space's order: {@code n = 2, mode = fast}. */
+        public String heldText(Space space) {
+            var parts = new ArrayList<String>();
+            for (var p : space.parameters()) {
+                if (held.containsKey(p.name())) {
+                    parts.add(p.name() + " = " + p.format(held.get(p.name())));
+                }
+            }
+            return String.join(", ", parts);
+        }
     }
 
     /**
@@ -70,9 +93,7 @@ public record ReportSource(String name, String campaignText, String state, Space
     }
 
     private static Optional<Scan> scan(Journal journal) {
-        // a scan that held integer or choice parameters is over the others only: its plots need all of them
-        return Designs.newestScan(journal).filter(s -> s.held().isEmpty())
-            .map(s -> new Scan(s.number(), s.design()));
+        return Designs.newestScan(journal).map(s -> new Scan(s.number(), s.design(), s.held()));
     }
 
     private static List<Grid> grids(Journal journal) {

@@ -44,15 +44,18 @@ final class ScanPlots {
             return Optional.empty();
         }
         var panels = new ArrayList<Chart<?, ?>>();
-        for (int i = 0; i < source.space().dimension(); i++) {
+        for (int i = 0; i < varied(source.space()).dimension(); i++) {
             profile(source, i, analysis, fit).ifPresent(panels::add);   // absent: every sample on the line failed
         }
         if (panels.isEmpty()) {
             return Optional.empty();
         }
         int k = source.scan().get().number();
+        var held = source.scan().get().held();
         return Optional.of(new Figure("profiles", "1-D scan profiles",
-            "Scan " + k + ": for each parameter, the samples on the line through the scan's centre along that "
+            "Scan " + k + (held.isEmpty() ? "" : " (" + source.scan().get().heldText(source.space()) + " held)")
+                + ": for each "
+                + "real and log parameter, the samples on the line through the scan's centre along that "
                 + "parameter, the others held at the centre (black, with the scores' standard errors), the slice "
                 + "of the quadratic fitted to every sample of the scan's region along the same line (green), and "
                 + "the analysis' estimate ± 1σ (red band; the fitted minimum of all parameters together, so it need "
@@ -65,10 +68,10 @@ final class ScanPlots {
     /** One panel of {@link #profiles}: parameter {@code i}'s line of samples, the fit's slice, the 1σ band. */
     private static Optional<XYChart> profile(ReportSource source, int i, Optional<AnalysisNumbers> analysis,
                                              Optional<QuadraticFit> fit) {
-        var space = source.space();
+        var space = varied(source.space());
         var design = source.scan().get().design();
         var p = space.parameter(i);
-        var line = onAxis(space, design.center(), design.widths(), i, source.samples());
+        var line = onAxis(space, design.center(), design.widths(), i, atHeld(source));
         var chart = ChartStyle.xy(SamplePlots.PANEL_WIDTH, SamplePlots.PANEL_HEIGHT, p.name(),
             p.unit().isEmpty() ? p.name() : p.name() + " [" + p.unit() + "]", "score", true);
         chart.getStyler().setXAxisLogarithmic(p.kind() == ParameterKind.LOG);
@@ -193,8 +196,24 @@ final class ScanPlots {
 
     /** The quadratic fitted to the newest scan's region (as the analysis fits it), shared by the scan plots. */
     static Optional<QuadraticFit> fit(ReportSource source) {
-        return source.scan().flatMap(scan -> LocalAnalysis.of(source.space(), source.scoreType(), scan.design(),
-            source.samples()).fit());
+        return source.scan().flatMap(scan -> LocalAnalysis.of(varied(source.space()), source.scoreType(),
+            scan.design(), atHeld(source)).fit());
+    }
+
+    /**
+     * The parameters a scan and the analysis vary: every one of a continuous campaign, else the real
+     * and log ones (the integer and choice ones are held).
+     */
+    static Space varied(Space space) {
+        var continuous = space.parameters().stream().filter(p -> p.kind().continuous()).toList();
+        return continuous.isEmpty() || space.continuous() ? space : new Space(continuous);
+    }
+
+    /** The samples with the values the newest scan held the integer and choice parameters at. */
+    private static List<SampleRecord> atHeld(ReportSource source) {
+        var scan = source.scan().orElseThrow();
+        return scan.held().isEmpty() ? source.samples()
+            : source.samples().stream().filter(s -> scan.holds(s.point())).toList();
     }
 
     /** Points along each contour ellipse. */
@@ -222,12 +241,12 @@ final class ScanPlots {
 
     /** One figure of {@link #contours}: grid {@code g}'s samples and the fit's contours in its plane. */
     private static Optional<Figure> contour(ReportSource source, ReportSource.Grid g, QuadraticFit fit) {
-        var space = source.space();
+        var space = varied(source.space());
         var design = source.scan().get().design();
         double k = source.scoreType() == ScoreType.NEGATIVE_LOG_LIKELIHOOD ? 1 : 2;
         int i = space.names().indexOf(g.x());
         int j = space.names().indexOf(g.y());
-        var gridSamples = source.samples().stream().filter(r -> r.origin().equals("grid-" + g.number())
+        var gridSamples = atHeld(source).stream().filter(r -> r.origin().equals("grid-" + g.number())
             && r.status() == SampleStatus.FINISHED).toList();
         if (gridSamples.isEmpty()) {
             return Optional.empty();

@@ -54,7 +54,7 @@ public final class Grids {
         var held = new HeldCombination(space, ScanJson.tree(entry.design()).has("held")
             ? ScanJson.readPoint(ScanJson.tree(entry.design()).get("held")) : Map.of());
         var points = design.points().stream().map(held::point).toList();
-        var run = campaign.runDesign(points, entry.origin(), 1, "scan", progress, clock);
+        var run = campaign.runDesign(points, entry.origin(), 1, "grid", progress, clock);
         if (run.outcome().state().unfinished()) {
             return new GridOutcome(entry.number(), run.outcome(), Optional.empty());
         }

@@ -38,6 +38,11 @@ record HeldCombination(Space full, Map<String, Double> held) {
         return held.isEmpty();
     }
 
+    /** True when the point (every parameter's value) has the held values. */
+    boolean holds(Map<String, Double> point) {
+        return held.entrySet().stream().allMatch(e -> e.getValue().equals(point.get(e.getKey())));
+    }
+
     /** The parameters the scan varies: all of them, or the real and log ones. */
     Space scanned() {
         return none() ? full : new Space(full.parameters().stream().filter(p -> p.kind().continuous()).toList());
@@ -92,13 +97,14 @@ record HeldCombination(Space full, Map<String, Double> held) {
      *
      * @param centre the score at the centre (the held values), NaN when failed
      * @param scores the neighbours' scores in the order of {@link #neighbours}, NaN when failed
+     * @param which  where the values come from: "the best sample's values" or "the combination given with --at"
      */
-    List<String> describe(double centre, List<Neighbour> neighbours, double[] scores) {
+    List<String> describe(double centre, List<Neighbour> neighbours, double[] scores, String which) {
         if (none()) {
             return List.of();
         }
         var lines = new ArrayList<String>();
-        lines.add("held at the best sample's values: " + text() + " (integer and choice parameters; the scan and "
+        lines.add("held at " + which + ": " + text() + " (integer and choice parameters; the scan and "
             + "its analysis vary " + String.join(", ", scanned().names()) + ")");
         var better = new ArrayList<String>();
         for (var p : full.parameters()) {

@@ -2,6 +2,7 @@ package org.autotune.scan;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,11 +11,13 @@ import org.autotune.analysis.LocalAnalysis;
 import org.autotune.analysis.RegionReport;
 import org.autotune.analysis.RegionWaves;
 import org.autotune.campaign.Campaign;
+import org.autotune.campaign.Designs;
 import org.autotune.campaign.Outcome;
 import org.autotune.campaign.Progress;
 import org.autotune.campaign.ScanJson;
 import org.autotune.campaign.SeedPolicy;
 import org.autotune.journal.DesignRecord;
+import org.autotune.journal.Journal;
 import org.autotune.journal.SampleRecord;
 import org.hipparchus.exception.MathRuntimeException;
 
@@ -44,20 +47,32 @@ public final class Regions {
     private Regions() {
     }
 
-    /** Empty when the metric exposes no observables, a parameter is discrete, or too few samples have them. */
+    /**
+     * Empty when the metric exposes no observables, every parameter is discrete, or too few samples
+     * have them. With integer or choice parameters the region is mapped over the real and log ones,
+     * the others held where the newest finished scan held them, from the samples with those values.
+     */
     public static Optional<RegionOutcome> run(Campaign campaign, Progress progress, Clock clock) {
         var config = campaign.config();
-        var space = config.space();
+        var full = config.space();
         var journal = campaign.journal();
-        var best = journal.best();
-        if (!space.continuous() || !campaign.components().metric().observables() || best.isEmpty()) {
+        if (full.parameters().stream().noneMatch(p -> p.kind().continuous())
+            || !campaign.components().metric().observables()) {
+            return Optional.empty();
+        }
+        var held = new HeldCombination(full, Designs.newestScan(journal).map(Designs.FinishedScan::held)
+            .orElse(Map.of()));
+        var space = held.scanned();
+        var best = journal.best().filter(b -> held.holds(b.point()))
+            .or(() -> bestHeld(journal, held));
+        if (best.isEmpty()) {
             return Optional.empty();
         }
         int events = best.get().events();
         var samples = new ArrayList<Emulator.Sample>();
         for (SampleRecord s : journal.samples()) {
             if (s.toScore().isPresent() && s.events() == events && !s.observables().isEmpty()
-                && !s.origin().startsWith("region-")) {
+                && !s.origin().startsWith("region-") && held.holds(s.point())) {
                 double[] unit = space.toUnit(LocalAnalysis.pointOf(space, s.point()));
                 samples.add(new Emulator.Sample(unit, s.observables()));
             }
@@ -66,11 +81,18 @@ public final class Regions {
         boolean crn = config.seeds() == SeedPolicy.FIXED;
         try {
             var outcome = RegionWaves.run(space, samples, center, crn, WAVES, 3 * space.dimension(), config.seed(),
-                (wave, units) -> runWave(campaign, units, progress, clock));
+                (wave, units) -> runWave(campaign, held, units, progress, clock));
             if (outcome.isEmpty()) {
                 return Optional.empty();
             }
             var report = RegionReport.of(space, outcome.get());
+            if (!held.none()) {
+                var lines = new ArrayList<String>();
+                lines.add("region the data allow: mapped over " + String.join(", ", space.names()) + " with "
+                    + held.text() + " held (as in the scan)");
+                lines.addAll(report.lines());
+                report = new RegionReport(lines, report.numbers());
+            }
             journal.putMeta(Map.of("region", ScanJson.write(Map.of("lines", report.lines(),
                 "numbers", report.numbers()))));
             return Optional.of(new RegionOutcome(Optional.empty(), Optional.of(report)));
@@ -83,16 +105,22 @@ public final class Regions {
         }
     }
 
+    /** The best finished sample with the held values and the campaign best's events. */
+    private static Optional<SampleRecord> bestHeld(Journal journal, HeldCombination held) {
+        int events = journal.best().map(SampleRecord::events).orElse(0);
+        return journal.samples().stream().filter(s -> s.toScore().isPresent() && s.events() == events
+            && held.holds(s.point())).min(Comparator.comparingDouble(s -> s.score().getAsDouble()));
+    }
+
     /** Runs one wave's points as a journaled design (the stored one when these points were stored before). */
-    private static List<Emulator.Sample> runWave(Campaign campaign, List<double[]> units, Progress progress,
-                                                 Clock clock) {
+    private static List<Emulator.Sample> runWave(Campaign campaign, HeldCombination held, List<double[]> units,
+                                                 Progress progress, Clock clock) {
         var journal = campaign.journal();
-        var space = campaign.config().space();
         String design = ScanJson.write(units);
         var entry = journal.designs(DesignRecord.Kind.REGION).stream().filter(d -> d.design().equals(design))
             .findFirst().orElseGet(() -> Ledgers.store(journal, DesignRecord.Kind.REGION, DesignRecord.State.RUNNING,
                 design));
-        var run = campaign.runDesign(units.stream().map(space::fromUnit).toList(), entry.origin(), 1, "region",
+        var run = campaign.runDesign(units.stream().map(held::point).toList(), entry.origin(), 1, "region",
             progress, clock);
         if (run.outcome().state().unfinished()) {
             throw new Interrupted(run.outcome());

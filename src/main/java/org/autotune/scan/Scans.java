@@ -3,6 +3,7 @@ package org.autotune.scan;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.autotune.campaign.Outcome;
 import org.autotune.campaign.Progress;
 import org.autotune.campaign.ScanJson;
 import org.autotune.journal.DesignRecord;
+import org.autotune.journal.SampleRecord;
 import org.autotune.score.Score;
 import org.autotune.score.ScoreType;
 import org.autotune.space.Point;
@@ -45,6 +47,16 @@ public final class Scans {
 
     /** @param width scan half-step per parameter, in units of the parameter's {@code step} */
     public static ScanOutcome run(Campaign campaign, Progress progress, Clock clock, double width) {
+        return run(campaign, progress, clock, width, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(Campaign, Progress, Clock, double)}; a new scan holds the integer and choice
+     * parameters at {@code at} (every one of them) and centres on the best sample with those values,
+     * instead of the best sample's. An interrupted scan continues as it was stored.
+     */
+    public static ScanOutcome run(Campaign campaign, Progress progress, Clock clock, double width,
+                                  Optional<Map<String, Double>> at) {
         var config = campaign.config();
         var space = config.space();
         var journal = campaign.journal();
@@ -53,7 +65,7 @@ public final class Scans {
                 + "has only integer or choice parameters)", "compare the combinations with 'autotune status' or "
                 + "'autotune export'");
         }
-        var entry = Ledgers.unfinished(journal, DesignRecord.Kind.SCAN).orElseGet(() -> start(campaign, width));
+        var entry = Ledgers.unfinished(journal, DesignRecord.Kind.SCAN).orElseGet(() -> start(campaign, width, at));
         var scan = ScanJson.readScan(entry.design());
         var held = new HeldCombination(space, scan.held());
         var scanned = held.scanned();
@@ -73,7 +85,8 @@ public final class Scans {
             double[] scores = lines.scores().stream().mapToDouble(r -> r.map(Score::value).orElse(Double.NaN))
                 .toArray();
             int n = scan.lines().points().size();
-            var notes = held.describe(scores[0], neighbours, Arrays.copyOfRange(scores, n, scores.length));
+            var notes = held.describe(scores[0], neighbours, Arrays.copyOfRange(scores, n, scores.length),
+                at.isPresent() ? "the combination given with --at" : "the best sample's values");
             var full = ScanDesign.around(scan.lines().center(),
                 scan.lines().adaptedWidths(Arrays.copyOf(scores, n), k1));
             // after the lines' samples and after their journaled proposals: a batch the journal answered
@@ -104,11 +117,17 @@ public final class Scans {
     }
 
     /** Stores a new scan's lines around the best sample, before any of them runs. */
-    private static DesignRecord start(Campaign campaign, double width) {
+    private static DesignRecord start(Campaign campaign, double width, Optional<Map<String, Double>> at) {
         var config = campaign.config();
         var space = config.space();
-        var best = campaign.journal().best().orElseThrow(() -> new InputError(config.file(), "", "no finished sample "
-            + "to scan around yet", "run the campaign first: autotune run " + config.file()));
+        var journal = campaign.journal();
+        int events = journal.best().map(SampleRecord::events).orElse(0);
+        var best = journal.best().filter(b -> at.isEmpty()).or(() -> at.flatMap(a -> journal.samples().stream()
+                .filter(s -> s.toScore().isPresent() && s.events() == events
+                    && new HeldCombination(space, a).holds(s.point()))
+                .min(Comparator.comparingDouble(s -> s.score().getAsDouble()))))
+            .orElseThrow(() -> new InputError(config.file(), "", "no finished sample to scan around yet",
+                "run the campaign first: autotune run " + config.file()));
         var held = HeldCombination.of(space, best.point());
         var scanned = held.scanned();
         double[] center = scanned.toUnit(LocalAnalysis.pointOf(scanned, best.point()));

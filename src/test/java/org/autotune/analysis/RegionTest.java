@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.autotune.space.Space;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +61,7 @@ class RegionTest {
         assertThat(chain.acceptance()).isBetween(0.2, 0.9);
     }
 
+    @Tag("slow")
     @Test
     void the_reported_regions_cover_the_truth_as_often_as_they_claim_in_a_curved_degenerate_valley() {
         int experiments = 150;

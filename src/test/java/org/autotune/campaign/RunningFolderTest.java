@@ -16,6 +16,7 @@ class RunningFolderTest {
     @TempDir
     Path dir;
 
+    @Tag("slow")
     @Test
     void force_new_refuses_a_folder_in_use_and_moves_nothing() throws Exception {
         var file = TestCampaigns.write(dir, "    SIM_SLEEP: '0.3'", "budget: 40");

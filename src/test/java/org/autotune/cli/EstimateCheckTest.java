@@ -9,6 +9,7 @@ import java.util.List;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleRecord;
 import org.autotune.scan.EstimateCheck;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +52,7 @@ class EstimateCheckTest {
         return journal.samples().stream().filter(s -> s.origin().startsWith("estimate-")).toList();
     }
 
+    @Tag("slow")
     @Test
     void with_noisy_scores_the_estimate_and_the_best_sample_get_fresh_samples_and_the_verdict_is_theirs()
         throws Exception {
@@ -83,6 +85,7 @@ class EstimateCheckTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void with_exact_scores_nothing_is_sampled_again() throws Exception {
         var file = campaign("fixed");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.autotune.campaign.CampaignView;
 import org.autotune.campaign.EmulatorExport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ class ExportEmulatorsTest {
     @TempDir
     Path dir;
 
+    @Tag("slow")
     @Test
     void exported_emulators_predict_what_the_in_process_ones_do() throws Exception {
         Files.writeString(dir.resolve("lin.awk"), """

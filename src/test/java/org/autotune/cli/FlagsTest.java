@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.autotune.campaign.CampaignView;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -76,6 +77,7 @@ class FlagsTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void resume_with_another_seed_is_refused_and_the_same_seed_continues() throws Exception {
         var file = campaign();
@@ -126,6 +128,7 @@ class FlagsTest {
         assertThat(dir.resolve("campaign.screen")).doesNotExist();
     }
 
+    @Tag("slow")
     @Test
     void a_journal_holding_slots_0_is_one_line_and_run_with_slots_repairs_it() throws Exception {
         var file = campaign();
@@ -146,6 +149,7 @@ class FlagsTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void read_only_commands_given_a_plain_folder_name_the_campaign_file_in_it() throws Exception {
         var file = campaign();
@@ -178,6 +182,7 @@ class FlagsTest {
             + "a campaign file; fix: did you mean " + file.toAbsolutePath() + "?");
     }
 
+    @Tag("slow")
     @Test
     void path_flags_that_name_the_wrong_kind_of_thing_are_one_line_each() throws Exception {
         var file = campaign();

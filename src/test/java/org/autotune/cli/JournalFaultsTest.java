@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.autotune.journal.Journal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +70,7 @@ class JournalFaultsTest {
         return r;
     }
 
+    @Tag("slow")
     @Test
     void a_truncated_or_garbage_journal_is_one_line_for_every_command_and_is_left_as_it_is() throws IOException {
         var file = finishedCampaign(dir.resolve("c"));
@@ -88,6 +90,7 @@ class JournalFaultsTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void an_empty_journal_holds_no_campaign_and_run_starts_afresh_there() throws IOException {
         var file = campaign(dir.resolve("c"));
@@ -112,6 +115,7 @@ class JournalFaultsTest {
         assertThat(Cli.runIn(dir, "status", file.toString()).stdout()).contains("4 finished");
     }
 
+    @Tag("slow")
     @Test
     void a_finished_campaign_on_a_read_only_mount_can_be_inspected_and_run_says_why_not() throws Exception {
         var file = finishedCampaign(dir.resolve("c"));
@@ -132,6 +136,7 @@ class JournalFaultsTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void a_full_disk_is_reported_as_such_and_the_journal_stays_readable() throws Exception {
         var disk = dir.resolve("disk");

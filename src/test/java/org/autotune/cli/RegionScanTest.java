@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.autotune.journal.Journal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +33,7 @@ class RegionScanTest {
         }
         """;
 
+    @Tag("slow")
     @Test
     void scan_maps_the_region_the_data_allow_names_the_degenerate_pair_and_covers_the_truth() throws Exception {
         Files.writeString(dir.resolve("detector.awk"), DETECTOR);

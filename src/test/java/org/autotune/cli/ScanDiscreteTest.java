@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ class ScanDiscreteTest {
     @TempDir
     Path dir;
 
+    @Tag("slow")
     @Test
     void scan_holds_the_integer_parameter_tries_its_neighbours_and_analyses_the_real_ones() throws Exception {
         var file = MixedBowl.write(dir, 4);
@@ -47,7 +49,7 @@ class ScanDiscreteTest {
         // a grid over the real pair, n held at 2; a grid over n is refused
         var grid = Cli.runIn(dir, "scan", file.toString(), "--grid", "x,y", "--grid-points", "3");
         assertThat(grid.exitCode()).as(grid.stderr()).isZero();
-        assertThat(grid.stdout()).as(grid.stdout()).contains("grid 1: every scan sample has finished",
+        assertThat(grid.stdout()).as(grid.stdout()).contains("grid 1: every grid sample has finished",
             "score over x (columns) and y (rows):");
         var discrete = Cli.runIn(dir, "scan", file.toString(), "--grid", "n,x");
         assertThat(discrete.exitCode()).isEqualTo(2);
@@ -60,6 +62,7 @@ class ScanDiscreteTest {
             page = files.filter(f -> f.getFileName().toString().equals("report.html")).findFirst().orElseThrow();
         }
         assertThat(Files.readString(page))
-            .contains("region: scan 1, the continuous parameters at the best combination of the others (n = 2)");
+            .contains("region: scan 1, the continuous parameters at the best combination of the others (n = 2)")
+            .contains("Scan 1 (n = 2 held): for each real and log parameter");
     }
 }

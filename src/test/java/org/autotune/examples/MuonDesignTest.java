@@ -19,6 +19,7 @@ import org.autotune.space.Parameter;
 import org.autotune.space.ParameterKind;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,6 +123,7 @@ class MuonDesignTest {
         assertThat(smooth.lossError() / smooth.loss()).isLessThan(0.01);
     }
 
+    @Tag("slow")
     @Test
     void enumeration_picks_the_plane_count_a_brute_force_scan_finds_best() {
         var space = new Space(List.of(PLANES, SPAN, SEPARATION));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +72,7 @@ class SlurmOutcomeTest {
         assertThat(memory.message()).contains("raise executor.memory");
     }
 
+    @Tag("slow")
     @Test
     void a_queue_that_does_not_answer_is_an_error_not_an_empty_queue_whose_jobs_would_count_as_lost() {
         assumeThat(SlurmCluster.up()).as("without a cluster, squeue cannot answer").isFalse();

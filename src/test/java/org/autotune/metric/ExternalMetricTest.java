@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.autotune.InputError;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.autotune.score.Score;
@@ -114,6 +115,7 @@ class ExternalMetricTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void an_existing_python_function_is_the_metric() throws Exception {
         assumeThat(python()).as("python3 is needed for the python metric; install it to run this test").isTrue();

@@ -12,6 +12,7 @@ import org.autotune.space.Parameter;
 import org.autotune.space.ParameterKind;
 import org.autotune.space.Point;
 import org.autotune.space.Space;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -73,6 +74,7 @@ class CoordinateDescentTest {
         assertThat(path).allMatch(s -> s.step() == 1.0);
     }
 
+    @Tag("slow")
     @Test
     void the_same_results_give_the_same_proposals() {
         ToDoubleFunction<Point> f = p -> Math.pow(p.get("a") - 0.3, 2) + Math.abs(p.get("b") + 1);

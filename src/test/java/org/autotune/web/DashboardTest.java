@@ -21,6 +21,7 @@ import org.autotune.campaign.CampaignView;
 import org.autotune.cli.CliAccess;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ class DashboardTest {
     @TempDir
     Path dir;
 
+    @Tag("slow")
     @Test
     void serving_leaves_the_journal_unchanged_and_finds_new_campaigns() throws Exception {
         var ws = dir.resolve("ws");
@@ -95,6 +97,7 @@ class DashboardTest {
             .startsWith("warning: the dashboard listens on 0.0.0.0 and has no authentication");
     }
 
+    @Tag("slow")
     @Test
     void api_campaigns_shows_the_numbers_autotune_status_prints() throws Exception {
         var ws = dir.resolve("ws");
