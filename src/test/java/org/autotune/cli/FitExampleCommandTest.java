@@ -13,9 +13,11 @@ class FitExampleCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.stdout())
             .contains("peak on background: ", "seed 2", "converged: true")
-            .containsPattern("s += +\\d+\\.\\d+ ± \\d+\\.\\d+")
+            // two significant digits of σ, the value to the same place: s = 110 ± 19, peak_mean = 5.01 ± 0.10
+            .containsPattern("s += +\\d+ ± [1-9]\\d\\n")
+            .containsPattern("peak_mean \\[keV\\] += +\\d+\\.\\d\\d ± 0\\.\\d\\d\\n")
             .contains("correlation (s, b, peak_mean):")
-            .containsPattern("profile 68.3% interval of s: \\[\\d+\\.\\d+, \\d+\\.\\d+\\]");
+            .containsPattern("profile 68.3% interval of s: \\[\\d+, \\d+\\] \\(-\\d+ / \\+\\d+\\)");
         assertThat(r.stderr()).isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.autotune.analysis.Digits;
 import org.autotune.likelihood.Dataset;
 import org.autotune.likelihood.Fit;
 import org.autotune.likelihood.FitResult;
@@ -101,16 +102,19 @@ public final class PeakOnBackground {
             out.printf("  %7.3f %7.3f %7.3f%n", row[0], row[1], row[2]);
         }
         var interval = ProfileLikelihood.interval(fit, best, SIGNAL_MULTIPLIER);
-        out.printf("profile 68.3%% interval of s: [%.2f, %.2f] (%+.2f / %+.2f)%n",
-            SIGNAL * interval.lower(), SIGNAL * interval.upper(), -SIGNAL * interval.minus(),
-            SIGNAL * interval.plus());
+        double width = SIGNAL * Math.min(interval.minus(), interval.plus());
+        out.printf("profile 68.3%% interval of s: [%s, %s] (-%s / +%s)%n",
+            Digits.value(SIGNAL * interval.lower(), width), Digits.value(SIGNAL * interval.upper(), width),
+            Digits.value(SIGNAL * interval.minus(), width), Digits.value(SIGNAL * interval.plus(), width));
         out.flush();
     }
 
     private static void printParameter(PrintWriter out, String label, double scale,
             FitResult best, Likelihood lik, String name) {
-        out.printf("  %-16s = %9.3f ± %.3f%n", label, scale * best.value(lik, name),
-            scale * best.error(name));
+        double sigma = scale * best.error(name);
+        // two significant digits of σ, the value to the same place (as analyze and the report print them)
+        out.printf("  %-16s = %9s ± %s%n", label, Digits.value(scale * best.value(lik, name), sigma),
+            Digits.sigma(sigma));
     }
 
     /** Runs the example with seed 1 (or the first argument) and prints to stdout. */
