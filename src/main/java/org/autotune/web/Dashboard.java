@@ -104,7 +104,7 @@ public final class Dashboard implements AutoCloseable {
             var dashboard = new Dashboard(server, requests, watcher, events, listen);
             server.createContext("/", dashboard::handle);
             server.start();
-            log.info("dashboard url={} workspace={}", dashboard.url(), workspace.toAbsolutePath());
+            log.info("dashboard url={} workspace={}", dashboard.url(), workspace.toAbsolutePath().normalize());
             return dashboard;
         } catch (IOException e) {
             watcher.close();
