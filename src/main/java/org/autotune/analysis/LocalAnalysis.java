@@ -56,8 +56,8 @@ public final class LocalAnalysis {
         }
         if (fit.weighted() && fit.pValue() < MIN_P) {
             problems.add(String.format(Locale.ROOT, "a quadratic does not describe the samples (chi2/ndf = %.1f/%d, "
-                + "p = %.1g): the region is too wide for a parabola, or the score has steps; scan again with a smaller "
-                + "--width", fit.chi2(), fit.degreesOfFreedom(), fit.pValue()));
+                + "p = %.1g): the region is too wide for a parabola, or the score has steps; run 'autotune "
+                + "scan' (again) with a smaller --width", fit.chi2(), fit.degreesOfFreedom(), fit.pValue()));
             return new LocalAnalysis(space, design, region.size(), Optional.of(fit), Optional.empty(),
                 Optional.empty(), problems);
         }
@@ -98,7 +98,7 @@ public final class LocalAnalysis {
             inside &= u[i] >= 0 && u[i] <= 1;
         }
         if (!inside) {
-            problems.add("the fitted minimum lies outside the scanned region; run 'autotune scan' again "
+            problems.add("the fitted minimum lies outside the analysed region; run 'autotune scan' again "
                 + "(it centres on the best sample) or the optimizer longer");
             return Optional.empty();
         }
@@ -158,7 +158,7 @@ public final class LocalAnalysis {
     /** The report, as lines of text. */
     public List<String> describe() {
         var out = new ArrayList<String>();
-        out.add(String.format(Locale.ROOT, "%d samples in the scanned region (within 2.5 widths of the centre)",
+        out.add(String.format(Locale.ROOT, "%d samples in the analysed region (within 2.5 widths of the centre)",
             used));
         fit.ifPresent(f -> out.add(f.weighted()
             ? String.format(Locale.ROOT, "quadratic fit: chi2/ndf = %.1f/%d, p = %.2g%s", f.chi2(),
