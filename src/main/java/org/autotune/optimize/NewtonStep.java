@@ -5,6 +5,7 @@ import org.autotune.model.UnitBox;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
+import org.hipparchus.util.MathArrays;
 
 /**
  * A trust-region step to the minimum of a local-surrogate model: where a gradient step moves the
@@ -60,7 +61,7 @@ final class NewtonStep {
      * decomposed.
      */
     static Optional<double[]> of(LocalFit model, double[] g, double[] center, double radius) {
-        double gNorm = Math.sqrt(dot(g, g));
+        double gNorm = Math.sqrt(MathArrays.linearCombination(g, g));
         if (!(gNorm > 0)) {
             return Optional.empty();
         }
@@ -92,10 +93,7 @@ final class NewtonStep {
                 next[i] += c * spectrum.vectors()[j][i];
             }
         }
-        for (int i = 0; i < next.length; i++) {
-            next[i] = UnitBox.clamp(next[i]);
-        }
-        return Optional.of(next);
+        return Optional.of(UnitBox.clamp(next));
     }
 
     /**
@@ -125,12 +123,12 @@ final class NewtonStep {
                 }
             }
             lambda[j] = raw[j] > FLAT * largest ? raw[j] : 0;
-            b[j] = dot(v[j], g);
+            b[j] = MathArrays.linearCombination(v[j], g);
             for (int i = 0; i < n; i++) {
                 rest[i] -= b[j] * v[j][i];
             }
         }
-        double restNorm = Math.sqrt(dot(rest, rest));
+        double restNorm = Math.sqrt(MathArrays.linearCombination(rest, rest));
         v[k] = rest;
         b[k] = restNorm > 1e-9 * gNorm ? restNorm : 0;
         for (int i = 0; i < n && b[k] > 0; i++) {
@@ -142,13 +140,5 @@ final class NewtonStep {
             }
         }
         return new Spectrum(v, lambda, b);
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 }
