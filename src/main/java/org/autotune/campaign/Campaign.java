@@ -192,7 +192,8 @@ public final class Campaign implements AutoCloseable {
      * where it stopped.
      *
      * @param command what the samples are for the message ({@code scan}, {@code grid}, {@code check},
-     *                {@code region}, {@code screen}); the command that continues an interrupted design
+     *                {@code region}, {@code noise}, {@code screen}); the command that continues an
+     *                interrupted design
      */
     public DesignRun runDesign(List<Point> points, String origin, int firstOrdinal, String command,
                                Progress progress, Clock clock) {
@@ -208,7 +209,7 @@ public final class Campaign implements AutoCloseable {
             var state = result.state();
             var message = switch (state) {
                 // grids and the region's waves are continued by the scan command
-                case INTERRUPTED -> "stopped; 'autotune " + (command.equals("grid") || command.equals("region")
+                case INTERRUPTED -> "stopped; 'autotune " + (List.of("grid", "region", "noise").contains(command)
                     ? "scan " + config.file() + (command.equals("grid") ? " --grid auto" : "")
                     : command + " " + config.file()) + "' continues where it stopped";
                 case TOO_MANY_FAILURES, INFRASTRUCTURE_FAILED -> message(state, result.last(), false);

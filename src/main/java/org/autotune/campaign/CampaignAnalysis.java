@@ -13,6 +13,7 @@ import org.autotune.analysis.GoodnessOfFit;
 import org.autotune.analysis.LocalAnalysis;
 import org.autotune.analysis.Profile;
 import org.autotune.analysis.ScanDesign;
+import org.autotune.analysis.ScoreNoise;
 import org.autotune.journal.Journal;
 import org.autotune.journal.SampleRecord;
 import org.autotune.journal.SampleStatus;
@@ -38,10 +39,12 @@ public final class CampaignAnalysis {
     private final Optional<JsonNode> allowed;
     /** Every sample ran with one seed (common random numbers). */
     private final boolean oneSeed;
+    /** With one seed: the score's noise measured by replicates with fresh seeds ({@code scan}), if run. */
+    private final Optional<ScoreNoise> noise;
 
     private CampaignAnalysis(Space space, String region, LocalAnalysis local, Optional<Profile> profile,
                              Optional<GoodnessOfFit> gof, SampleRecord best,
-                             Optional<JsonNode> allowed, boolean oneSeed) {
+                             Optional<JsonNode> allowed, boolean oneSeed, Optional<ScoreNoise> noise) {
         this.space = space;
         this.region = region;
         this.local = local;
@@ -50,6 +53,7 @@ public final class CampaignAnalysis {
         this.best = best;
         this.allowed = allowed;
         this.oneSeed = oneSeed;
+        this.noise = noise;
     }
 
     /**
@@ -133,8 +137,11 @@ public final class CampaignAnalysis {
         long events = bestSample.get().events();
         // read without observables (the fit needs points and scores): bounded memory at 10^5 samples
         var used = new ArrayList<SampleRecord>();
+        var noise = new ArrayList<SampleRecord>();
         journal.forEachSample(false, s -> {
-            if (s.events() == events && combination.map(c -> c.values().entrySet().stream()
+            if (s.noiseReplicate()) {
+                noise.add(s);
+            } else if (s.events() == events && combination.map(c -> c.values().entrySet().stream()
                 .allMatch(e -> e.getValue().equals(s.point().get(e.getKey())))).orElse(true)) {
                 used.add(s);
             }
@@ -174,7 +181,9 @@ public final class CampaignAnalysis {
         var allowed = journal.meta("region").map(ScanJson::tree);
         boolean oneSeed = used.stream().filter(s -> s.score().isPresent()).mapToLong(SampleRecord::seed).distinct()
             .count() == 1 && used.size() > 1;
-        return Optional.of(new CampaignAnalysis(space, region, local, profile, gof, best, allowed, oneSeed));
+        var replicates = NoiseReplicates.of(journal, noise, used);
+        return Optional.of(new CampaignAnalysis(space, region, local, profile, gof, best, allowed, oneSeed,
+            replicates));
     }
 
     public LocalAnalysis local() { return local; }
@@ -197,9 +206,11 @@ public final class CampaignAnalysis {
         if (oneSeed) {
             out.add("note: every sample ran with one seed (common random numbers), so they share one noise pattern: "
                 + "the quadratic fit's chi2/ndf and p say how smooth the score is, not whether the simulation "
-                + "describes the data; the noise itself is measured by samples with fresh seeds (seeds: fresh, "
-                + "or replicates: N)");
+                + "describes the data; " + (noise.isPresent() ? "the replicates with fresh seeds below measure the "
+                + "noise" : "the noise itself is measured by samples with fresh seeds ('autotune scan' runs "
+                + "replicates at the best point; or seeds: fresh)"));
         }
+        noise.ifPresent(n -> out.addAll(n.describe()));
         if (allowed.map(a -> a.path("numbers").path("validated").asBoolean(false)).orElse(false)) {
             out.add("note: the quadratic below describes the score near the best point only; the region the data "
                 + "allow (at the end) follows curved and degenerate valleys: quote its intervals");
@@ -242,6 +253,7 @@ public final class CampaignAnalysis {
         map.putAll(local.toMap());
         profile.ifPresent(p -> map.putAll(p.toMap()));
         gof.ifPresent(g -> map.put("goodness_of_fit", g.toMap()));
+        noise.ifPresent(n -> map.put("score_noise", n.toMap()));
         allowed.ifPresent(a -> map.put("region_allowed", a.get("numbers")));
         return map;
     }

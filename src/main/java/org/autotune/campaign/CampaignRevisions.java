@@ -203,6 +203,7 @@ final class CampaignRevisions {
     /** A finished sample with a score, the campaign's events and a point inside {@code space}. */
     private static boolean usable(SampleRecord s, CampaignConfig config, Space space) {
         return s.status() == SampleStatus.FINISHED && s.events() == config.events() && s.score().isPresent()
+            && !s.noiseReplicate()
             && s.point().keySet().equals(Set.copyOf(space.names())) && space.contains(Point.of(s.point()));
     }
 

@@ -55,7 +55,8 @@ public record EmulatorExport(Space space, Emulator emulator, String region, Map<
         for (SampleRecord s : view.samples()) {
             boolean combination = held.entrySet().stream()
                 .allMatch(e -> e.getValue().equals(s.point().get(e.getKey())));
-            if (combination && s.toScore().isPresent() && s.events() == best.events() && !s.observables().isEmpty()) {
+            if (combination && s.toScore().isPresent() && s.events() == best.events() && !s.observables().isEmpty()
+                && !s.noiseReplicate()) {
                 double[] u = space.toUnit(LocalAnalysis.pointOf(space, s.point()));
                 if (design.covers(u)) {
                     samples.add(new Emulator.Sample(u, s.observables()));

@@ -366,7 +366,9 @@ final class RunLoop {
             bestPoint = null;
         }
         sinceBetter++;
-        if (score.isPresent() && told.events() == bestEvents && score.get().value() < bestScore) {
+        // the noise replicates ran with other seeds than the campaign's: never its best
+        if (score.isPresent() && told.events() == bestEvents && score.get().value() < bestScore
+            && !origin.equals(SampleRecord.NOISE)) {
             bestScore = score.get().value();
             bestPoint = told.point();
             bestSample = told.name();

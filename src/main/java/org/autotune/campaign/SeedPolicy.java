@@ -1,5 +1,7 @@
 package org.autotune.campaign;
 
+import org.autotune.journal.SampleRecord;
+
 /**
  * How samples get their seeds. {@code fixed}: every sample uses the campaign seed (common random
  * numbers: differences between points are not blurred by different random draws, which suits
@@ -12,9 +14,14 @@ public enum SeedPolicy {
     /**
      * The seed of sample {@code origin/ordinal}. The optimizer's samples keep the seeds they always
      * had (their ordinal is the number they were known by); every other origin mixes a stable hash
-     * of its name in, so no two origins share a seed sequence.
+     * of its name in, so no two origins share a seed sequence. The noise replicates
+     * ({@link SampleRecord#NOISE}) get fresh seeds even with {@code fixed}: they exist to measure
+     * what one seed hides.
      */
     public long seedFor(long campaignSeed, String origin, int ordinal) {
+        if (origin.equals(SampleRecord.NOISE)) {
+            return FRESH.seedFor(campaignSeed, origin + "-replicate", ordinal);
+        }
         if (this == FIXED || origin.equals(OPTIMIZER)) {
             return seedFor(campaignSeed, ordinal);
         }

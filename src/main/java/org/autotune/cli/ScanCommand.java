@@ -72,6 +72,11 @@ final class ScanCommand implements Callable<Integer> {
             + "sample that has the named ones) and scan around its best sample; default: the best sample's")
     String at;
 
+    @Option(names = "--replicates", paramLabel = "R", defaultValue = "" + Scans.REPLICATES,
+        description = "with seeds: fixed, samples with fresh seeds at the best point after the scan, to measure the "
+            + "score's noise and test the fit (0: none; default: ${DEFAULT-VALUE})")
+    int replicates;
+
     @Option(names = "-v", description = "more detail in the log (-v debug, -vv trace)")
     boolean[] verbose = new boolean[0];
 
@@ -80,6 +85,7 @@ final class ScanCommand implements Callable<Integer> {
         Flags.positive(file, "--width", width, "1");
         Flags.whole(file, "--grid-points", gridPoints, 3, 101);
         Flags.positive(file, "--grid-span", gridSpan, "2");
+        Flags.whole(file, "--replicates", replicates, 0, 1000);
         var pairs = new ArrayList<Optional<List<String>>>();
         for (var g : grids) {
             if (g.equals("auto")) {
@@ -127,7 +133,7 @@ final class ScanCommand implements Callable<Integer> {
         var values = at == null ? Optional.<Map<String, Double>>empty() : Optional.of(NamedCombination.complete(file,
             "--at", space, campaign.journal(), NamedCombination.parse(file, "--at", at, space)));
         var result = Scans.run(campaign, CampaignRunCommand.progress(live, "scan "), Clock.systemUTC(),
-            width, values);
+            width, values, replicates);
         out.printf("scan %d: %d points; %s%n", result.number(), result.points(), result.outcome().message());
         result.held().forEach(out::println);
         result.report().ifPresent(a -> a.describe().forEach(out::println));

@@ -297,10 +297,12 @@ public final class Journal implements AutoCloseable {
     /**
      * The finished sample with the lowest score, if any; only samples with the most events count,
      * since scores from fewer events (earlier stages of a fidelity schedule) are on another scale.
+     * The {@link SampleRecord#NOISE} replicates never count: their seeds differ from the others'.
      */
     public synchronized Optional<SampleRecord> best() {
-        var rows = SampleRows.query(file, db, "WHERE status = 'FINISHED' AND events = (SELECT MAX(events) FROM samples "
-            + "WHERE status = 'FINISHED') ORDER BY score, id LIMIT 1");
+        var rows = SampleRows.query(file, db, "WHERE status = 'FINISHED' AND origin <> '" + SampleRecord.NOISE
+            + "' AND events = (SELECT MAX(events) FROM samples WHERE status = 'FINISHED' AND origin <> '"
+            + SampleRecord.NOISE + "') ORDER BY score, id LIMIT 1");
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 

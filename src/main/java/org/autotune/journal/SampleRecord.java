@@ -28,6 +28,18 @@ public record SampleRecord(long id, String key, Map<String, Double> point, long 
         observables = List.copyOf(observables);
     }
 
+    /**
+     * The origin of replicates run with fresh seeds at one point of a fixed-seed campaign, to measure
+     * the score's noise there. Their seeds differ from every other sample's, so they are never the
+     * campaign's best sample and take no part in its fits.
+     */
+    public static final String NOISE = "noise";
+
+    /** Whether this sample is one of the {@link #NOISE} replicates. */
+    public boolean noiseReplicate() {
+        return origin.equals(NOISE);
+    }
+
     /** The name users see: {@code origin/ordinal}, e.g. {@code optimizer/17} or {@code scan-1/14}. */
     public String name() {
         return origin + "/" + ordinal;

@@ -11,7 +11,7 @@ import org.autotune.journal.SampleStatus;
  * finished ones with their scores, which of them improved on every earlier score (the
  * best-so-far sequence), and the failed ones. With a fidelity schedule the best so far starts
  * again at each stage with more events, and samples with fewer events than an earlier one never
- * count as improvements.
+ * count as improvements, nor do the noise replicates of a fixed-seed campaign.
  */
 record History(List<SampleRecord> finished, double[] position, boolean[] improved, List<SampleRecord> failed,
                double[] failedPosition, int total) {
@@ -35,8 +35,10 @@ record History(List<SampleRecord> finished, double[] position, boolean[] improve
                 }
                 finished.add(s);
                 position.add(i + 1.0);
-                improved.add(s.events() == events && v < best);
-                best = s.events() == events ? Math.min(best, v) : best;
+                // the noise replicates ran with other seeds than the campaign's: never its best
+                boolean counts = s.events() == events && !s.noiseReplicate();
+                improved.add(counts && v < best);
+                best = counts ? Math.min(best, v) : best;
             } else if (s.status() == SampleStatus.FAILED) {
                 failed.add(s);
                 failedPosition.add(i + 1.0);

@@ -72,7 +72,7 @@ public final class Regions {
         var samples = new ArrayList<Emulator.Sample>();
         for (SampleRecord s : journal.samples()) {
             if (s.toScore().isPresent() && s.events() == events && !s.observables().isEmpty()
-                && !s.origin().startsWith("region-") && held.holds(s.point())) {
+                && !s.origin().startsWith("region-") && !s.noiseReplicate() && held.holds(s.point())) {
                 double[] unit = space.toUnit(LocalAnalysis.pointOf(space, s.point()));
                 samples.add(new Emulator.Sample(unit, s.observables()));
             }

@@ -45,18 +45,27 @@ public final class Scans {
     private Scans() {
     }
 
-    /** @param width scan half-step per parameter, in units of the parameter's {@code step} */
+    /** Replicates with fresh seeds the command line's scan runs at the best point of a fixed-seed campaign. */
+    public static final int REPLICATES = 8;
+
+    /**
+     * A scan without noise replicates.
+     *
+     * @param width scan half-step per parameter, in units of the parameter's {@code step}
+     */
     public static ScanOutcome run(Campaign campaign, Progress progress, Clock clock, double width) {
-        return run(campaign, progress, clock, width, Optional.empty());
+        return run(campaign, progress, clock, width, Optional.empty(), 0);
     }
 
     /**
      * As {@link #run(Campaign, Progress, Clock, double)}; a new scan holds the integer and choice
      * parameters at {@code at} (every one of them) and centres on the best sample with those values,
-     * instead of the best sample's. An interrupted scan continues as it was stored.
+     * instead of the best sample's. An interrupted scan continues as it was stored. With fixed seeds,
+     * {@code replicates} samples with fresh seeds then run at the best point ({@link NoiseRuns}), before
+     * the analysis, which reports the score's noise from them.
      */
     public static ScanOutcome run(Campaign campaign, Progress progress, Clock clock, double width,
-                                  Optional<Map<String, Double>> at) {
+                                  Optional<Map<String, Double>> at, int replicates) {
         var config = campaign.config();
         var space = config.space();
         var journal = campaign.journal();
@@ -106,13 +115,26 @@ public final class Scans {
             return new ScanOutcome(entry.number(), total, run.outcome(), Optional.empty(), Optional.empty(),
                 scan.notes());
         }
+        var noise = NoiseRuns.run(campaign, replicates, held, progress, clock);
+        if (noise.isPresent() && noise.get().state().unfinished()) {
+            return new ScanOutcome(entry.number(), total, noise.get(), Optional.empty(), Optional.empty(),
+                scan.notes());
+        }
+        return analysed(campaign, entry, scan, held, total, run.outcome());
+    }
+
+    /** Marks the scan done and analyses its region. */
+    private static ScanOutcome analysed(Campaign campaign, DesignRecord entry, ScanJson.ScanEntry scan,
+                                        HeldCombination held, int total, Outcome outcome) {
+        var journal = campaign.journal();
+        var space = campaign.config().space();
         // done before the analysis, which analyses the region of the newest finished scan: this one
         journal.putDesign(entry.with(DesignRecord.State.DONE, entry.design(), Optional.of("{}")));
         var type = campaign.components().metric().type();
         var report = (held.none() ? CampaignAnalysis.of(space, type, journal, 1)
             : CampaignAnalysis.atCombination(space, type, journal, 1, scan.held())).orElseThrow();
         journal.putMeta(Map.of("analysis", ScanJson.write(report.toMap())));
-        return new ScanOutcome(entry.number(), total, run.outcome(), Optional.of(report.local()), Optional.of(report),
+        return new ScanOutcome(entry.number(), total, outcome, Optional.of(report.local()), Optional.of(report),
             scan.notes());
     }
 

@@ -109,6 +109,8 @@ class FlagsTest {
         "scan, --grid-points, 2, '2 is outside the allowed range [3, 101]; fix: give a whole number from 3 to 101'",
         "scan, --grid-span, 0, '0.0 is not a positive number; fix: give a positive number such as --grid-span 2'",
         "scan, --width, -1, '-1.0 is not a positive number; fix: give a positive number such as --width 1'",
+        "scan, --replicates, -1, '-1 is outside the allowed range [0, 1000]; fix: give a whole number from 0 to "
+            + "1000'",
         "check, --points, 1, '1 is outside the allowed range [2, 1000000]; fix: give a whole number from 2 to "
             + "1000000'",
         "check, --width, NaN, 'NaN is not a positive number; fix: give a positive number such as --width 0.5 "
