@@ -209,11 +209,13 @@ final class ScanPlots {
         return continuous.isEmpty() || space.continuous() ? space : new Space(continuous);
     }
 
-    /** The samples with the values the newest scan held the integer and choice parameters at. */
+    /**
+     * The samples with the values the newest scan held the integer and choice parameters at, without
+     * the noise replicates (other seeds than the samples the quadratic was fitted to).
+     */
     private static List<SampleRecord> atHeld(ReportSource source) {
         var scan = source.scan().orElseThrow();
-        return scan.held().isEmpty() ? source.samples()
-            : source.samples().stream().filter(s -> scan.holds(s.point())).toList();
+        return source.samples().stream().filter(s -> !s.noiseReplicate() && scan.holds(s.point())).toList();
     }
 
     /** Points along each contour ellipse. */
