@@ -67,8 +67,6 @@ final class Auto implements Optimizer {
     private boolean done;
     /** Half-width (unit cube) of the next local box, noisy scores only. */
     private double box = 0.2;
-    /** True once the first BOBYQA phase has chosen its scale (exact scores). */
-    private boolean scaleChosen;
 
     /**
      * @param probe with noisy scores, first sample the start two or three times and treat the score as
@@ -115,42 +113,7 @@ final class Auto implements Optimizer {
             history.add(r);
         }
         phase.tell(results);
-        if (DEBUG && history.size() % 10 == 0) {
-            System.err.println("trace " + history.size() + " " + best().map(Result::value).orElse(Double.NaN));
-        }
-        if (!Boolean.getBoolean("auto.noswitch")) {
-            chooseScale();
-        }
     }
-
-    /**
-     * Exact scores, in the first BOBYQA phase, once there are samples enough for a full quadratic
-     * fitted on two scales ({@link ScoreScale}): when the log scale predicts the samples near the best
-     * clearly better, BOBYQA starts again from the best sample with the first radius, on the log scale.
-     */
-    private void chooseScale() {
-        if (noisy || scaleChosen || phases != 1 || space.dimension() < 2 || !pending.isEmpty() || phase.done()
-            || history.size() < ScoreScale.samples(space.dimension())) {
-            return;
-        }
-        scaleChosen = true;
-        var b = best().orElseThrow();
-        var scale = ScoreScale.choose(space, history, space.toUnit(b.point()));
-        if (DEBUG) {
-            System.err.println("scale at " + history.size() + ": " + scale + " " + ScoreScale.lastRatio);
-        }
-        if (scale.logarithmic()) {
-            phase.close();
-            var settings = new BobyqaSettings(radius, Math.min(1e-4, radius / 10), 100_000_000);
-            double[] from = FROMSTART ? space.toUnit(space.start()) : space.toUnit(b.point());
-            phase = ScaledScores.of(PullAdapter.bobyqa(space, settings, from,
-                interpolationPoints(space.dimension())), scale);
-            phase.learn(history);
-        }
-    }
-    static final boolean DEBUG = Boolean.getBoolean("auto.debug");
-    static final boolean LATER = Boolean.getBoolean("auto.later");
-    static final boolean FROMSTART = Boolean.getBoolean("auto.fromstart");
 
     /** The earlier results join the history every later phase starts from; the first phase learns them too. */
     @Override
@@ -236,18 +199,9 @@ final class Auto implements Optimizer {
         double[] start = k == 0 ? space.toUnit(space.start()) : space.toUnit(best().orElseThrow().point());
         var settings = new BobyqaSettings(r, Math.min(k == 0 ? 1e-4 : 1e-6, r / 10), 100_000_000);
         if (k == 0) {
-            var g = new BobyqaGrowing(space, settings, start, interpolationPoints(space.dimension()));
-            return Boolean.getBoolean("auto.logfirst") ? ScaledScores.of(g, ScoreScale.log(1)) : g;
+            return new BobyqaGrowing(space, settings, start, interpolationPoints(space.dimension()));
         }
-        var bobyqa = PullAdapter.bobyqa(space, settings, start, interpolationPoints(space.dimension()));
-        if (!LATER) {
-            return bobyqa;
-        }
-        var scale = ScoreScale.choose(space, history, start);
-        if (DEBUG) {
-            System.err.println("later scale at " + history.size() + ": " + scale + " " + ScoreScale.lastRatio);
-        }
-        return scale.logarithmic() ? ScaledScores.of(bobyqa, scale) : bobyqa;
+        return PullAdapter.bobyqa(space, settings, start, interpolationPoints(space.dimension()));
     }
 
     /**
