@@ -60,12 +60,12 @@ final class Acquisition {
      * @param avoid     points already sampled or pending, in the unit cube
      * @param anchors   points to search closely around (e.g. the best samples)
      */
-    static Optional<Choice> maximise(Kind kind, GaussianProcess model, double incumbent, List<double[]> avoid,
+    static Optional<Choice> maximise(Kind kind, GaussianProcess model, double incumbent, PointSet avoid,
                                      List<double[]> anchors, double minDistance, SplittableRandom rng) {
         var acq = new Acquisition(kind, model, incumbent);
         var starts = new ArrayList<Scored>();
         for (double[] u : candidates(anchors, model.lengths(), rng)) {
-            if (farFrom(u, avoid, minDistance)) {
+            if (!avoid.near(u, minDistance)) {
                 starts.add(new Scored(u, acq.value(u)));
             }
         }
@@ -76,7 +76,7 @@ final class Acquisition {
         for (var s : starts.subList(0, Math.min(STARTS, starts.size()))) {
             var found = search.minimize(u -> -acq.value(u), List.of(s.unit));
             var refined = new Scored(found.point(), -found.value());
-            var pick = farFrom(refined.unit, avoid, minDistance) && refined.value > s.value ? refined : s;
+            var pick = !avoid.near(refined.unit, minDistance) && refined.value > s.value ? refined : s;
             if (best == null || pick.value > best.value) {
                 best = pick;
             }
@@ -139,21 +139,6 @@ final class Acquisition {
         double logEi = logExpectedImprovement(p[0], p[1], incumbent);
         maxExpectedImprovement = Math.max(maxExpectedImprovement, Math.exp(logEi));
         return kind == Kind.EI ? Math.max(logEi, NO_IMPROVEMENT) : -(p[0] - KAPPA * p[1]);
-    }
-
-    private static boolean farFrom(double[] u, List<double[]> points, double minDistance) {
-        double limit = minDistance * minDistance;
-        for (double[] p : points) {
-            double s = 0;
-            for (int i = 0; i < u.length && s < limit; i++) {
-                double t = u[i] - p[i];
-                s += t * t;
-            }
-            if (s < limit) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private record Scored(double[] unit, double value) {

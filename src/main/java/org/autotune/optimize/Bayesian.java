@@ -1,14 +1,15 @@
 package org.autotune.optimize;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.DoubleSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.autotune.model.GaussianProcess;
 import org.autotune.model.HyperparameterFit;
@@ -60,10 +61,15 @@ final class Bayesian implements Optimizer {
     private final SpaceFillingDesign sobol;
     private final List<double[]> design = new ArrayList<>();
     private final Map<Point, double[]> pending = new LinkedHashMap<>();
-    private final List<double[]> asked = new ArrayList<>();
+    /** Every point asked (or learnt), to keep new points away from. */
+    private final PointSet asked = new PointSet();
     private final List<Told> told = new ArrayList<>();
-    /** With noisy scores, each told sample's 2d+1 nearest, kept up to date as results come in (see centre). */
-    private final Nearest nearest;
+    /** The sample the model's neighbourhood is centred on, kept up to date as results come in. */
+    private final Centre centre;
+    /** Running figures of the told samples, so that an ask never passes over all of them. */
+    private final DoubleSummaryStatistics variances = new DoubleSummaryStatistics();
+    private double worst = Double.NEGATIVE_INFINITY;
+    private int scored;
     private double[] theta;
     private int fittedAt;
     private int quiet;
@@ -75,7 +81,7 @@ final class Bayesian implements Optimizer {
         this.d = space.dimension();
         this.seed = seed;
         this.settings = settings;
-        this.nearest = settings.noisy() ? new Nearest(2 * d + 1) : null;
+        this.centre = new Centre(settings.noisy() ? 2 * d + 1 : 0);
         var rng = new SplittableRandom(seed ^ 0x6A09E667F3BCC909L);
         this.sobol = new SpaceFillingDesign(rng.doubles(d).toArray());   // Cranley-Patterson shift
         design.add(space.toUnit(space.start()));
@@ -111,7 +117,7 @@ final class Bayesian implements Optimizer {
             } else {
                 while (out.size() < room) {
                     double[] u = nextSpaceFilling();
-                    if (far(u, asked) && far(u, out)) {
+                    if (!asked.near(u, MIN_DISTANCE) && far(u, out)) {
                         out.add(u);
                     }
                 }
@@ -154,7 +160,7 @@ final class Bayesian implements Optimizer {
             asked.add(u);
             add(told(r, u));
         }
-        design.removeIf(u -> !far(u, asked));
+        design.removeIf(u -> asked.near(u, MIN_DISTANCE));
         if (told.size() >= settings.initial()) {
             design.clear();
         }
@@ -162,8 +168,11 @@ final class Bayesian implements Optimizer {
 
     private void add(Told t) {
         told.add(t);
-        if (nearest != null) {
-            nearest.add(t.unit());
+        centre.add(t.unit(), t.value());
+        variances.accept(t.variance());
+        if (Double.isFinite(t.value())) {
+            worst = Math.max(worst, t.value());
+            scored++;
         }
     }
 
@@ -201,7 +210,6 @@ final class Bayesian implements Optimizer {
     }
 
     private boolean modelReady() {
-        long scored = told.stream().filter(t -> Double.isFinite(t.value())).count();
         return scored >= Math.max(2, (settings.initial() + 1) / 2);
     }
 
@@ -220,10 +228,10 @@ final class Bayesian implements Optimizer {
         }
         var anchors = IntStream.range(0, means.length).boxed()
             .sorted(Comparator.comparingDouble(i -> means[i])).limit(ANCHORS).map(i -> data.units[i]).toList();
-        double meanVariance = told.stream().mapToDouble(Told::variance).average().orElse(0);
+        double meanVariance = variances.getAverage();
         double noiseSd = Math.sqrt(gp.nuggetSd() * gp.nuggetSd() + meanVariance);
-        var avoid = new ArrayList<>(asked);
-        avoid.addAll(alsoAvoid);
+        var avoid = PointSet.over(asked);
+        alsoAvoid.forEach(avoid::add);
         var lies = new ArrayList<>(pending.values());
         lies.addAll(alsoAvoid);
         double[] lieValues = new double[lies.size()];
@@ -273,51 +281,50 @@ final class Bayesian implements Optimizer {
 
     /** The samples the model learns from (failed ones at the worst score seen); see the class comment for the cap. */
     private Data modelData() {
-        double worst = told.stream().mapToDouble(Told::value).filter(Double::isFinite).max().orElse(0);
-        var use = IntStream.range(0, told.size()).boxed().toList();
-        if (told.size() > MODEL_SAMPLES) {
-            double[] centre = told.get(centre()).unit();
-            // the MODEL_NEAR nearest by selection, not a sort of all N (ties: the earlier sample)
-            var keep = new TreeSet<Integer>();
-            for (int i : Nearest.of(told.stream().map(Told::unit).toList(), centre, MODEL_NEAR)) {
-                keep.add(i);
-            }
-            var rest = use.stream().filter(i -> !keep.contains(i)).toList();
-            int others = MODEL_SAMPLES - MODEL_NEAR;
-            for (int j = 0; j < others; j++) {
-                keep.add(rest.get((int) ((long) j * rest.size() / others)));
-            }
-            use = List.copyOf(keep);
-        }
-        var data = new Data(new double[use.size()][], new double[use.size()], new double[use.size()]);
-        for (int j = 0; j < use.size(); j++) {
-            var t = told.get(use.get(j));
+        double worstSeen = scored > 0 ? worst : 0;
+        int[] use = told.size() > MODEL_SAMPLES ? capped() : IntStream.range(0, told.size()).toArray();
+        var data = new Data(new double[use.length][], new double[use.length], new double[use.length]);
+        for (int j = 0; j < use.length; j++) {
+            var t = told.get(use[j]);
             data.units[j] = t.unit();
-            data.values[j] = Double.isFinite(t.value()) ? t.value() : worst;
+            data.values[j] = Double.isFinite(t.value()) ? t.value() : worstSeen;
             data.noise[j] = t.variance();
         }
         return settings.logScale() ? logScale(data) : data;
     }
 
     /**
-     * The sample the model's neighbourhood is centred on: the lowest score; with noisy scores the
-     * lowest mean score over a sample and its 2n nearest neighbours (kept up to date as results come
-     * in: O(N) per ask, no sort of all distances per sample), so that one lucky draw does not pick it.
+     * The capped training set, in the order the samples came in: the MODEL_NEAR nearest the centre
+     * sample ({@link Centre}), found by selection rather than a sort of all N (ties: the earlier
+     * sample), and MODEL_SAMPLES − MODEL_NEAR of the rest spread evenly over their order.
      */
-    private int centre() {
-        int best = -1;
-        double bestValue = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < told.size(); i++) {
-            double value = told.get(i).value();
-            if (nearest != null) {
-                value = Arrays.stream(nearest.of(i)).mapToDouble(j -> told.get(j).value()).average().orElseThrow();
+    private int[] capped() {
+        var units = new AbstractList<double[]>() {
+            @Override
+            public double[] get(int i) {
+                return told.get(i).unit();
             }
-            if (best < 0 || value < bestValue) {
-                best = i;
-                bestValue = value;
+
+            @Override
+            public int size() {
+                return told.size();
             }
+        };
+        int[] near = Nearest.of(units, told.get(centre.index()).unit(), MODEL_NEAR);
+        Arrays.sort(near);
+        int others = MODEL_SAMPLES - MODEL_NEAR;
+        int rest = told.size() - near.length;
+        int[] use = Arrays.copyOf(near, near.length + others);
+        int skipped = 0;   // kept samples at or below the current one of the rest
+        for (int j = 0; j < others; j++) {
+            int i = (int) ((long) j * rest / others);   // the i-th sample of the rest, in order
+            while (skipped < near.length && near[skipped] <= i + skipped) {
+                skipped++;
+            }
+            use[near.length + j] = i + skipped;
         }
-        return best;
+        Arrays.sort(use);
+        return use;
     }
 
     private double[] nextSpaceFilling() {

@@ -27,14 +27,14 @@ final class Nearest {
             distance = new double[k];
         }
 
-        /** Offers point {@code i} at squared distance {@code d}; points must come in increasing index. */
-        void offer(int i, double d) {
+        /** Offers point {@code i} at squared distance {@code d} (increasing index); true when it joined. */
+        boolean offer(int i, double d) {
             int at = size;
             while (at > 0 && distance[at - 1] > d) {   // equal distance: the earlier point stays ahead
                 at--;
             }
             if (at >= index.length) {
-                return;
+                return false;
             }
             int move = Math.min(size, index.length - 1) - at;
             System.arraycopy(index, at, index, at + 1, move);
@@ -42,6 +42,7 @@ final class Nearest {
             index[at] = i;
             distance[at] = d;
             size = Math.min(size + 1, index.length);
+            return true;
         }
 
         /** The indices, nearest first. */
@@ -54,18 +55,27 @@ final class Nearest {
         this.k = k;
     }
 
-    /** Adds a point: it joins the neighbourhoods it is near enough to, and gets its own. */
-    void add(double[] u) {
+    /**
+     * Adds a point: it joins the neighbourhoods it is near enough to, and gets its own. Returns the
+     * points whose neighbourhood changed, in increasing order, the new point last.
+     */
+    int[] add(double[] u) {
         int m = units.size();
         units.add(u);
         var own = new Hood(k);
+        var changed = new int[m + 1];
+        int n = 0;
         for (int j = 0; j < m; j++) {
             double d = distance2(units.get(j), u);
             own.offer(j, d);
-            hoods.get(j).offer(m, d);
+            if (hoods.get(j).offer(m, d)) {
+                changed[n++] = j;
+            }
         }
         own.offer(m, distance2(u, u));
         hoods.add(own);
+        changed[n++] = m;
+        return Arrays.copyOf(changed, n);
     }
 
     int size() {

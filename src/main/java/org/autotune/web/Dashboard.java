@@ -39,6 +39,11 @@ public final class Dashboard implements AutoCloseable {
     static final Duration POLL = Duration.ofSeconds(1);
     /** How often the workspace is searched for new campaign folders. */
     static final Duration RESCAN = Duration.ofSeconds(5);
+    /**
+     * How long after a page's last request the journals are still read without one (an open event
+     * stream keeps them read); after that, nothing is read until a page asks.
+     */
+    static final Duration UNWATCHED = Duration.ofSeconds(10);
     private static final String ASSETS = "/org/autotune/web/";
     /** The files under /assets/, by name: nothing else on the classpath is served. */
     private static final Map<String, String> ASSET_FILES = Map.of("dashboard.js", "js", "dashboard.css", "css",
@@ -93,7 +98,7 @@ public final class Dashboard implements AutoCloseable {
             if (s != null) {
                 s.publish(overview);
             }
-        });
+        }, () -> stream.get() != null && stream.get().open(), UNWATCHED);
         watcher.start();
         var events = new EventStream(watcher.overview());
         stream.set(events);
@@ -151,7 +156,11 @@ public final class Dashboard implements AutoCloseable {
                     + url() + " (or localhost)\n");
                 return;
             }
-            route(exchange, exchange.getRequestURI().getPath());
+            var path = exchange.getRequestURI().getPath();
+            if (!path.startsWith("/assets/")) {
+                watcher.asked();   // after a time with no page open: read what changed first
+            }
+            route(exchange, path);
         }
     }
 

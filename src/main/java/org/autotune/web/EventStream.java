@@ -42,6 +42,11 @@ final class EventStream implements AutoCloseable {
         }
     }
 
+    /** True while a page holds its stream open. */
+    boolean open() {
+        return !clients.isEmpty();
+    }
+
     /** Serves one page until it goes away or the server stops (blocks this request's thread). */
     void serve(HttpExchange exchange) throws IOException {
         if (closed || clients.size() >= MAX_CLIENTS) {

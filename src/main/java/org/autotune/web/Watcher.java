@@ -13,8 +13,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.autotune.InputError;
 import org.autotune.campaign.CampaignStatus;
@@ -31,6 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
  * again, so a running campaign never waits for the dashboard. What was read is kept (the summary as
  * JSON, the samples as {@link SampleColumns}) and requests are answered from it. Every
  * {@code rescan} the workspace is searched again, so new campaigns appear and deleted ones go.
+ * Nobody watching (no request for {@code unwatched} and no event stream open), it reads nothing;
+ * the next request first reads what changed meanwhile ({@link #asked}), so no answer is older than
+ * one poll.
  */
 final class Watcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Watcher.class);
@@ -39,6 +44,8 @@ final class Watcher implements AutoCloseable {
     private final Duration poll;
     private final Duration rescan;
     private final Consumer<String> onChange;
+    private final BooleanSupplier streaming;
+    private final long unwatched;
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         var t = new Thread(r, "autotune-dashboard-reader");
         t.setDaemon(true);
@@ -47,6 +54,9 @@ final class Watcher implements AutoCloseable {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile String overview = "[]";
     private long lastScan = Long.MIN_VALUE;
+    /** When a page last asked (System.nanoTime); as if long ago until the first request. */
+    private volatile long lastAsked;
+    private long readings;
 
     /**
      * One watched campaign: where it is, what its files looked like when read, and what was read:
@@ -92,12 +102,18 @@ final class Watcher implements AutoCloseable {
     /**
      * @param onChange called on the reader thread with the new overview JSON whenever a campaign
      *     changed, appeared or went away
+     * @param streaming true while a page holds an event stream open (it is told of every change)
+     * @param unwatched how long after the last request the journals are still read without one
      */
-    Watcher(Workspace workspace, Duration poll, Duration rescan, Consumer<String> onChange) {
+    Watcher(Workspace workspace, Duration poll, Duration rescan, Consumer<String> onChange, BooleanSupplier streaming,
+            Duration unwatched) {
         this.workspace = workspace;
         this.poll = poll;
         this.rescan = rescan;
         this.onChange = onChange;
+        this.streaming = streaming;
+        this.unwatched = unwatched.toNanos();
+        this.lastAsked = System.nanoTime() - this.unwatched - 1;
     }
 
     /** Reads every campaign once (so the first page is complete), then polls in the background. */
@@ -110,7 +126,39 @@ final class Watcher implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("reading the campaigns under " + workspace.root(), e.getCause());
         }
-        thread.scheduleWithFixedDelay(this::tickLogged, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(() -> {
+            if (watched()) {
+                tickLogged();
+            }
+        }, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A page asked (call before answering it): after a time with nobody watching, reads what
+     * changed meanwhile first (waiting for the reader thread), so the answer is current.
+     */
+    void asked() {
+        boolean idle = !watched();
+        lastAsked = System.nanoTime();
+        if (idle) {
+            try {
+                thread.submit(this::tickLogged).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | RejectedExecutionException e) {
+                // closing, or a failure tickLogged did not catch: answer from what was read before
+                log.debug("dashboard: no catch-up reading", e);
+            }
+        }
+    }
+
+    /** How many journal readings were made (for tests: none while nobody watches). */
+    synchronized long readings() {
+        return readings;
+    }
+
+    private boolean watched() {
+        return System.nanoTime() - lastAsked <= unwatched || streaming.getAsBoolean();
     }
 
     /** Every campaign's summary, as a JSON array sorted by id. */
@@ -177,6 +225,9 @@ final class Watcher implements AutoCloseable {
      * changed since the last reading (all of them the first time, or when the journal was replaced).
      */
     private Entry read(String id, Entry old, Fingerprint fingerprint) {
+        synchronized (this) {
+            readings++;
+        }
         var folder = old.folder();
         try (var view = CampaignView.open(folder, Optional.empty())) {
             var journal = view.journal();

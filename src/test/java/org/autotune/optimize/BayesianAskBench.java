@@ -1,5 +1,6 @@
 package org.autotune.optimize;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +17,9 @@ import org.autotune.space.Point;
  * ({@code bench/bayesian-ask}): for each N, a fresh optimizer learns N results (a noisy quadratic in
  * 4 dimensions, each with its standard error), is asked once to fit its model, then asked and told
  * REPEATS more times; the median of those asks is printed. Sizes are interleaved per repeat round so a
- * busy machine slows all of them alike. Uses only what Auto uses (learn), so the same class measures
- * an older build side by side.
+ * busy machine slows all of them alike. The ask's cost is its thread's CPU time (the ask runs on the
+ * calling thread), which a loaded machine disturbs far less than the wall time. Uses only what Auto
+ * uses (learn), so the same class measures an older build side by side.
  *
  * <p>usage: BayesianAskBench [SIZES (default 300,1000,2000)] [REPEATS (default 5)]
  */
@@ -33,6 +35,7 @@ public final class BayesianAskBench {
             .mapToInt(Integer::parseInt).toArray();
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         var space = CmaEsTest.box(D, -5, 5, 4);
+        var cpu = ManagementFactory.getThreadMXBean();
         var times = new double[sizes.length][repeats];
         var checksum = new long[sizes.length];   // of the proposals: equal across builds = the same proposals
         var opts = new ArrayList<Bayesian>();
@@ -57,9 +60,9 @@ public final class BayesianAskBench {
         }
         for (int r = 0; r < repeats; r++) {
             for (int s = 0; s < sizes.length; s++) {
-                long t0 = System.nanoTime();
+                long t0 = cpu.getCurrentThreadCpuTime();
                 List<Point> asked = opts.get(s).ask(1);
-                times[s][r] = (System.nanoTime() - t0) / 1e6;
+                times[s][r] = (cpu.getCurrentThreadCpuTime() - t0) / 1e6;
                 for (var p : asked) {
                     checksum[s] = 31 * checksum[s] + p.asMap().hashCode();
                 }
@@ -67,7 +70,7 @@ public final class BayesianAskBench {
                 opts.get(s).tell(asked.stream().map(p -> result(p, rng)).toList());
             }
         }
-        System.out.println("| results told N | median ask (ms) | asks | proposals checksum |");
+        System.out.println("| results told N | median ask (CPU ms) | asks | proposals checksum |");
         System.out.println("| --- | --- | --- | --- |");
         for (int s = 0; s < sizes.length; s++) {
             var t = times[s].clone();
