@@ -26,14 +26,14 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * with many parameters a quadratic in the active subspace, {@link LocalModels}), and steps to the
  * model's minimum within a ball of the box's half-width when the gain it predicts for that is
  * significant ({@link NewtonStep}), else on the model's gradient with its components shrunk by
- * their standard errors ({@link NoisyStep}), clipped to the box. The next batch's model judges the step: a step that
- * went uphill by more than its standard error is undone; the box grows when the step reached its
- * edge and gained as much as predicted. With exact scores the box shrinks when the step gained
- * less than a quarter of the prediction or the design barely moves, and the search stops when the
- * box is below {@code tolerance}. With noisy scores the first box is wide (its model smooths dips
- * and barriers smaller than the box) and halves, down to {@code min-radius}, whenever the design
- * stops improving, restarting from the best rated design when it wandered off; noise never stops
- * the search: it runs to {@code iterations} (or the campaign's budget).
+ * their standard errors ({@link NoisyStep}), clipped to the box. The next batch's model judges the
+ * step: one that went uphill by more than its standard error is undone; the box grows when the step
+ * reached its edge and gained as much as predicted. With exact scores the box shrinks when the step
+ * gained less than a quarter of the prediction or the design barely moves, and the search stops
+ * below {@code tolerance}. With noisy scores the first box is wide (its model smooths dips and
+ * barriers smaller than the box) and halves, down to {@code min-radius}, when a step's new rating
+ * falls short of a quarter of its prediction (the step is undone) or the design stops improving,
+ * restarting from the best rated design when it wandered off; noise never stops the search.
  *
  * <p>Works in the unit cube (log parameters on their log scale); real and log parameters only.
  * Every point asked lies inside the box in force when it was asked ({@link #box()}). Proposals
