@@ -26,14 +26,14 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * with many parameters a quadratic in the active subspace, {@link LocalModels}), and steps to the
  * model's minimum within a ball of the box's half-width when the gain it predicts for that is
  * significant ({@link NewtonStep}), else on the model's gradient with its components shrunk by
- * their standard errors ({@link NoisyStep}), clipped to the box. The next batch's model judges the step: a step that
- * went uphill by more than its standard error is undone; the box grows when the step reached its
- * edge and gained as much as predicted. With exact scores the box shrinks when the step gained
- * less than a quarter of the prediction or the design barely moves, and the search stops when the
- * box is below {@code tolerance}. With noisy scores the first box is wide (its model smooths dips
- * and barriers smaller than the box) and halves, down to {@code min-radius}, whenever the design
- * stops improving, restarting from the best rated design when it wandered off; noise never stops
- * the search: it runs to {@code iterations} (or the campaign's budget).
+ * their standard errors ({@link NoisyStep}), clipped to the box. The next batch's model judges the
+ * step: one that went uphill by more than its standard error is undone; the box grows when the step
+ * reached its edge and gained as much as predicted. With exact scores the box shrinks when the step
+ * gained less than a quarter of the prediction or the design barely moves, and the search stops
+ * below {@code tolerance}. With noisy scores the first box is wide (its model smooths dips and
+ * barriers smaller than the box) and halves, down to {@code min-radius}, when a step's new rating
+ * falls short of a quarter of its prediction (the step is undone) or the design stops improving,
+ * restarting from the best rated design when it wandered off; noise never stops the search.
  *
  * <p>Works in the unit cube (log parameters on their log scale); real and log parameters only.
  * Every point asked lies inside the box in force when it was asked ({@link #box()}). Proposals
@@ -65,6 +65,8 @@ final class LocalSurrogate implements Optimizer {
      * Rosenbrock stays below g = 0.5 only after a third of its budget, with 5 from 2 %).
      */
     private static final int RESTART_PATIENCE = 5;
+    /** The fraction of the predicted gain a step must be measured to gain (within the noise) to be kept. */
+    private static final double CONFIRM = 0.25;
     /** Standard errors for a gradient component to count (about 95 % two-sided for many samples). */
     private static final double SIGNIFICANT = 2;
 
@@ -87,6 +89,10 @@ final class LocalSurrogate implements Optimizer {
     /** The centre before the last step and the gain the model predicted for it (null and NaN before the first). */
     private double[] previous;
     private double predictedGain = Double.NaN;
+    /** The rating of the design before the last step by the model that chose it, its error and box half-width. */
+    private double rating = Double.NaN;
+    private double ratingError;
+    private double ratingRadius;
     private boolean done;
     private boolean converged;
 
@@ -189,6 +195,9 @@ final class LocalSurrogate implements Optimizer {
         }
         double value = model.get().value(center);   // the model's rating of the design, before it moves
         double error = model.get().standardError(center);
+        rating = value;
+        ratingError = error;
+        ratingRadius = radius;
         boolean significant = accepted && step(model.get());
         if (settings.noisy()) {
             schedule(value, error, significant);
@@ -205,6 +214,7 @@ final class LocalSurrogate implements Optimizer {
         double rho = gain / Math.max(predictedGain, 1e-300);
         double length = stepLength(previous, center);
         boolean uphill = gain < -critical(model) * error;
+        boolean worse = settings.noisy() && ratingRadius == radius && !confirmed(model);
         if (rho >= 0.75 && length >= 0.8 * radius) {
             // with noisy scores never wider than the first box: the schedule only narrows it
             radius = Math.min(settings.noisy() ? settings.radius() : MAX_RADIUS, GROW * radius);
@@ -213,11 +223,26 @@ final class LocalSurrogate implements Optimizer {
             // barely moves, near a minimum, where a smaller box fits a more local model
             radius *= SHRINK;
         }
-        if (uphill) {
+        if (uphill || worse) {
             center = previous;   // uphill by the new model: go back, and forget the momentum
             stepper.reset();
         }
-        return !uphill;
+        if (worse) {
+            narrow();
+        }
+        return !uphill && !worse;
+    }
+
+    /**
+     * The ratio test across models (noisy scores): the new design, rated by its own box's model, has
+     * gained at least CONFIRM of the gain predicted over the old design's rating by the model that
+     * chose the step, within the noise of the two ratings. Both models average over boxes of the same
+     * width, so they smooth alike; a step to the minimum of a model that misdescribes a curved valley
+     * fails it and is undone, and the box narrows (trust-region style) instead of being pulled along.
+     */
+    private boolean confirmed(LocalFit model) {
+        double gain = rating - model.value(center);
+        return gain >= CONFIRM * predictedGain - critical(model) * Math.hypot(model.standardError(center), ratingError);
     }
 
     /**
@@ -247,10 +272,17 @@ final class LocalSurrogate implements Optimizer {
             predictedGain = Double.NaN;
             stepper.reset();
         }
+        narrow();
+    }
+
+    /** Halves the box, down to {@code min-radius}: ratings at the new width start afresh. */
+    private void narrow() {
         if (radius > settings.minRadius()) {
             radius = Math.max(settings.minRadius(), SHRINK * radius);
             stepper.restart();
             bestValue = Double.POSITIVE_INFINITY;   // ratings at another width do not compare
+            stalls = 0;
+            sinceBest = 0;
         }
     }
 
