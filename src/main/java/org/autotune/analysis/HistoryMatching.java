@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import org.autotune.model.PolynomialBasis;
 import org.autotune.model.SpaceFillingDesign;
 import org.autotune.space.Space;
@@ -25,7 +26,7 @@ import org.autotune.space.Space;
  *
  * <p>It stops when a wave leaves NROY almost as it was (more than {@value #SHRUNK} of it kept) and the
  * emulator's variance is below the data's and the simulation's there, or after {@code maxWaves} waves.
- * Then the posterior of an emulator fitted on the samples inside NROY, in NROY's box, is sampled
+ * Then the posterior of an emulator fitted on the samples in NROY's box, in that box, is sampled
  * ({@link Region}) and checked with real samples drawn from it ({@link RegionWaves#validate}); when they
  * do not fit as predicted, once more with a local emulator that has learnt from them too, and if that
  * fails the region is not validated.
@@ -49,8 +50,12 @@ public final class HistoryMatching {
         }
     }
 
-    /** The refocusing waves, the region on the final emulator, and the test of a point's being in NROY. */
-    public record Result(List<Refocus> refocusing, RegionWaves.Outcome outcome, Predicate<double[]> nroy) {
+    /**
+     * The refocusing waves, the region on the final emulator, the test of a point's being in NROY, and the
+     * number of the first wave whose cut rules a point out (0: none does).
+     */
+    public record Result(List<Refocus> refocusing, RegionWaves.Outcome outcome, Predicate<double[]> nroy,
+                         ToIntFunction<double[]> ruledOutBy) {
     }
 
     private HistoryMatching() {
@@ -74,8 +79,6 @@ public final class HistoryMatching {
         for (int k = 0; k < FIRST * n; k++) {
             first.add(design.next());
         }
-        int wave = 1;
-        all.addAll(runner.apply(wave, first));
         var cloud = new ArrayList<double[]>();
         for (int k = 0; k < CLOUD; k++) {
             cloud.add(design.next());
@@ -83,16 +86,22 @@ public final class HistoryMatching {
         var cuts = new ArrayList<Implausibility>();
         var refocus = new ArrayList<Refocus>();
         double volume = 1;
+        int wanted = 2 * PolynomialBasis.QUADRATIC.terms(n);
+        int wave = 1;
+        List<double[]> next = first;
         while (true) {
+            var before = insideOf(all, cuts);
+            var ran = runner.apply(wave, next);
+            var earlier = before.size() >= wanted ? before : List.copyOf(all);
+            all.addAll(ran);
             var inside = insideOf(all, cuts);
             double[][] box = box(cloud);
-            var fitSet = inside.size() >= 2 * PolynomialBasis.QUADRATIC.terms(n) ? inside : all;
-            var fitted = local ? Emulator.fitLocal(fitSet, crn, box[0], box[1])
-                : Emulator.fit(fitSet, crn, box[0], box[1]);
+            var fitSet = inside.size() >= wanted ? inside : all;
+            var fitted = fit(fitSet, crn, box, local);
             if (fitted.isEmpty()) {
                 break;
             }
-            var cut = new Implausibility(fitted.get());
+            var cut = new Implausibility(fitted.get(), tested(earlier, ran, crn, box, local, fitted.get()));
             var kept = cloud.stream().filter(cut::allows).toList();
             if (kept.isEmpty()) {
                 // the emulator rules out everything: it is wrong somewhere, keep NROY as it was
@@ -108,11 +117,18 @@ public final class HistoryMatching {
                 break;
             }
             wave++;
-            all.addAll(runner.apply(wave, spread(cloud, all, (FIRST / 2) * n)));
+            next = spread(cloud, all, (FIRST / 2) * n);
         }
         Predicate<double[]> nroy = u -> allowed(cuts, u);
         return posterior(space, all, cloud, nroy, crn, wave, seed, runner)
-            .map(o -> new Result(List.copyOf(refocus), o, nroy));
+            .map(o -> new Result(List.copyOf(refocus), o, nroy, u -> {
+                for (int k = 0; k < cuts.size(); k++) {
+                    if (!cuts.get(k).allows(u)) {
+                        return k + 1;
+                    }
+                }
+                return 0;
+            }));
     }
 
     /** The region on an emulator of NROY's samples in NROY's box, validated with real samples drawn from it. */
@@ -122,14 +138,18 @@ public final class HistoryMatching {
                                                                runner) {
         int n = space.dimension();
         int wanted = 2 * PolynomialBasis.QUADRATIC.terms(n);
-        var inside = new ArrayList<>(all.stream().filter(s -> nroy.test(s.unit())).toList());
+        var extra = new ArrayList<Emulator.Sample>();
         var box = box(cloud);
         var waves = new ArrayList<RegionWaves.Wave>();
         boolean local = false;
         for (int round = 1; round <= 2; round++) {
-            var pool = inside.size() >= wanted ? inside : all;
-            double[] center = pool.stream().min(Comparator.comparingDouble(s -> chi2Sum(s))).orElseThrow().unit();
-            var region = RegionWaves.regionIn(space, pool, box, center, crn, wanted, local, seed + 7919L * round);
+            var pool = new ArrayList<>(all);
+            pool.addAll(extra);
+            var candidates = pool.stream().filter(s -> nroy.test(s.unit())).toList();
+            double[] center = (candidates.isEmpty() ? pool : candidates).stream()
+                .min(Comparator.comparingDouble(HistoryMatching::chi2Sum)).orElseThrow().unit();
+            var region = RegionWaves.regionIn(space, pool, box, center, crn, wanted, local, true,
+                seed + 7919L * round);
             if (region.isEmpty()) {
                 break;
             }
@@ -141,10 +161,40 @@ public final class HistoryMatching {
             if (validation.passed()) {
                 return Optional.of(new RegionWaves.Outcome(waves, true));
             }
-            inside.addAll(ran);
+            extra.addAll(ran);
             local = true;
         }
         return waves.isEmpty() ? Optional.empty() : Optional.of(new RegionWaves.Outcome(waves, false));
+    }
+
+    private static Optional<Emulator> fit(List<Emulator.Sample> samples, boolean crn, double[][] box, boolean local) {
+        return local ? Emulator.fitLocal(samples, crn, box[0], box[1]) : Emulator.fit(samples, crn, box[0], box[1]);
+    }
+
+    /**
+     * The emulator's error on a wave's new samples, measured where it did not learn: each half of them predicted
+     * by an emulator of the samples before the wave and the other half ({@link Implausibility#tested}); zeros
+     * (the emulator's own error only) when no such emulator can be fitted.
+     */
+    static double[] tested(List<Emulator.Sample> before, List<Emulator.Sample> ran, boolean crn, double[][] box,
+                           boolean local, Emulator full) {
+        double[] out = new double[full.observables()];
+        for (int half = 0; half < 2; half++) {
+            var learn = new ArrayList<>(before);
+            var unseen = new ArrayList<Emulator.Sample>();
+            for (int k = 0; k < ran.size(); k++) {
+                (k % 2 == half ? unseen : learn).add(ran.get(k));
+            }
+            var e = fit(learn, crn, box, local);
+            if (e.isEmpty() || unseen.isEmpty() || !e.get().names().equals(full.names())) {
+                continue;
+            }
+            double[] t = Implausibility.tested(e.get(), unseen);
+            for (int k = 0; k < t.length; k++) {
+                out[k] += t[k] * unseen.size() / ran.size();
+            }
+        }
+        return out;
     }
 
     /** Σ pull² of a sample's observables against the data (its χ² with the metric's errors). */

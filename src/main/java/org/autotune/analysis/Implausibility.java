@@ -9,7 +9,9 @@ import org.hipparchus.special.Erf;
 /**
  * History matching's cut for one wave's {@link Emulator}: per observable the implausibility
  * I_k(u) = |z_k − E[f_k(u)]| / √(V_emulator,k(u) + V_data,k + V_sim,k), the distance of the data from
- * the emulator's prediction in units of everything that may separate them. A point is ruled out when
+ * the emulator's prediction in units of everything that may separate them. The emulator's variance is its
+ * own (misfit and prediction error) plus its squared error measured on samples it did not learn from:
+ * a polynomial's own error is honest only where its form is right. A point is ruled out when
  * more observables exceed {@value #CUT} than chance allows at the truth, or when Σ_k I_k² exceeds its
  * 99.9 % χ² quantile. At the truth each I_k is at most a standard normal (the emulator's variance only
  * adds), so the truth survives one wave's cut with probability ≥ 99.8 %.
@@ -22,11 +24,18 @@ final class Implausibility {
 
     private final Emulator emulator;
     private final double[] reference;
+    /** Per observable, the emulator's error measured on samples it did not learn from, beyond its own. */
+    private final double[] tested;
     private final int allowed;
     private final double sumCut;
 
-    Implausibility(Emulator emulator) {
+    /**
+     * @param tested per observable a variance added to the emulator's own: its squared prediction error
+     *               measured on samples it did not learn from (zeros: the emulator's own error only)
+     */
+    Implausibility(Emulator emulator, double[] tested) {
         this.emulator = emulator;
+        this.tested = tested.clone();
         this.reference = emulator.reference();
         int k = reference.length;
         this.allowed = allowedAbove(k);
@@ -60,7 +69,7 @@ final class Implausibility {
         double[] v = emulator.variance(u);
         double[] out = new double[mean.length];
         for (int k = 0; k < out.length; k++) {
-            out[k] = Math.abs(reference[k] - mean[k]) / Math.sqrt(v[k]);
+            out[k] = Math.abs(reference[k] - mean[k]) / Math.sqrt(v[k] + tested[k]);
         }
         return out;
     }
@@ -81,20 +90,54 @@ final class Implausibility {
         double[] v = emulator.variance(u);
         double[] r = new double[v.length];
         for (int k = 0; k < v.length; k++) {
-            r[k] = Math.max(0, v[k] / dataAndSim[k] - 1);
+            r[k] = Math.max(0, (v[k] + tested[k]) / dataAndSim[k] - 1);
         }
         Arrays.sort(r);
         return r[r.length / 2];
+    }
+
+    /**
+     * Per observable, the emulator's squared prediction error on samples it did not learn from beyond one
+     * sample's simulation variance (which the implausibility counts already): max(0, mean (y − m(u))² − σ_sim²).
+     */
+    static double[] tested(Emulator emulator, List<Emulator.Sample> unseen) {
+        var names = emulator.names();
+        double[] out = new double[names.size()];
+        if (unseen.isEmpty()) {
+            return out;
+        }
+        double[] sim = new double[names.size()];
+        var index = index(names);
+        for (var s : unseen) {
+            double[] m = emulator.predict(s.unit());
+            for (var o : s.observables()) {
+                Integer k = index.get(o.name());
+                if (k != null) {
+                    double d = o.simulated() - m[k];
+                    out[k] += d * d / unseen.size();
+                    sim[k] += o.simulatedError() * o.simulatedError() / unseen.size();
+                }
+            }
+        }
+        for (int k = 0; k < out.length; k++) {
+            out[k] = Math.max(0, out[k] - sim[k]);
+        }
+        return out;
+    }
+
+    private static HashMap<String, Integer> index(List<String> names) {
+        var index = new HashMap<String, Integer>();
+        for (int k = 0; k < names.size(); k++) {
+            index.put(names.get(k), k);
+        }
+        return index;
     }
 
     /** Per observable σ_data² + σ_sim² of one sample, in the emulator's order. */
     static double[] dataAndSim(Emulator emulator, List<Emulator.Sample> samples) {
         var names = emulator.names();
         double[] out = new double[names.size()];
-        var index = new HashMap<String, Integer>();
-        for (int k = 0; k < names.size(); k++) {
-            index.put(names.get(k), k);
-        }
+        var index = index(names);
         double[] sim = new double[names.size()];
         for (var s : samples) {
             for (var o : s.observables()) {

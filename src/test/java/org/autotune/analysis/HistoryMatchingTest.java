@@ -23,24 +23,12 @@ class HistoryMatchingTest {
 
     @Test
     void the_truth_stays_in_nroy_and_the_95_percent_region_covers_it_in_a_curved_valley() {
-        double[] truth = CurvedValleyStudy.truthUnit();
-        int inNroy = 0;
-        int in68 = 0;
-        int in95 = 0;
-        int validated = 0;
-        int waves = 0;
-        for (int k = 0; k < EXPERIMENTS; k++) {
-            var e = CurvedValleyStudy.Experiment.of(k);
-            var result = HistoryMatching.run(CurvedValleyStudy.SPACE, List.of(), true, 4, false, 50 + k,
-                (wave, points) -> points.stream().map(e::sample).toList()).orElseThrow();
-            inNroy += result.nroy().test(truth) ? 1 : 0;
-            waves += result.refocusing().size();
-            var outcome = result.outcome();
-            validated += outcome.validated() ? 1 : 0;
-            double level = outcome.region().level(truth);
-            in68 += outcome.validated() && level < 0.68 ? 1 : 0;
-            in95 += outcome.validated() && level < 0.95 ? 1 : 0;
-        }
+        int[] c = CurvedValleyStudy.coveredByHistoryMatching(EXPERIMENTS);
+        int in68 = c[0];
+        int in95 = c[1];
+        int inNroy = c[2];
+        int validated = c[3];
+        int waves = c[4];
         // each wave's cut rules the truth out with probability at most 2 * 0.001 (Implausibility): expected
         // count below lambda = 0.002 * waves; allow lambda + 3 sqrt(lambda) + 1
         double lambda = Implausibility.FALSE_CUT * 2 * waves;

@@ -108,7 +108,8 @@ public final class RegionBench {
                     var hm = HistoryMatching.run(space, samples, true, maxWaves, method.equals("hm-local"), 7, runner)
                         .orElseThrow();
                     hm.refocusing().forEach(r -> System.out.println("  refocus: " + r));
-                    System.out.printf(Locale.ROOT, "  truth in NROY: %s%n", hm.nroy().test(truth));
+                    System.out.printf(Locale.ROOT, "  truth in NROY: %s (ruled out by wave %d)%n", hm.nroy().test(truth),
+                        hm.ruledOutBy().applyAsInt(truth));
                     outcome = hm.outcome();
                 } else {
                     outcome = RegionWaves.run(space, samples, samples.get(best).unit(), true, maxWaves,
