@@ -81,6 +81,13 @@ public final class Emulator {
         return new Emulator(fits, anchors, radii, names, reference, fixed, lower, upper, samples, factor);
     }
 
+    /** The same emulator with {@code extra[k]} (≥ 0) added to observable k's variance: an error measured apart. */
+    Emulator plus(double[] extra) {
+        double[] sum = new double[fixed.length];
+        Arrays.setAll(sum, k -> fixed[k] + Math.max(0, extra[k]));
+        return new Emulator(fits, anchors, radii, names, reference, sum, lower, upper, samples, scale);
+    }
+
     /** The same emulator trusted in its whole box, beyond its local fits' reach: where it extrapolates. */
     public Emulator unbounded() {
         return new Emulator(fits, anchors, null, names, reference, fixed, lower, upper, samples, scale);
@@ -185,7 +192,6 @@ public final class Emulator {
         return EmulatorFit.choose(units, y, weight, noiseInFit, simVariance).map(f -> new Emulator(List.of(f),
             new double[][] {Anchors.centre(box)}, null, List.copyOf(names), reference, fixed, lo, hi, m, 1));
     }
-
 
     /** The smallest box holding every point: {lower corner, upper corner}. */
     static double[][] bounds(List<double[]> units) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
@@ -26,10 +27,12 @@ import org.autotune.space.Space;
  *
  * <p>It stops when a wave leaves NROY almost as it was (more than {@value #SHRUNK} of it kept) and the
  * emulator's variance is below the data's and the simulation's there, or after {@code maxWaves} waves.
- * Then the posterior of an emulator fitted on the samples in NROY's box, in that box, is sampled
- * ({@link Region}) and checked with real samples drawn from it ({@link RegionWaves#validate}); when they
- * do not fit as predicted, once more with a local emulator that has learnt from them too, and if that
- * fails the region is not validated.
+ * Then the posterior of an emulator fitted on the samples in NROY's box (its variance plus the last wave's
+ * measured error), in that box, is sampled
+ * ({@link Region}) and checked with real samples drawn from it ({@link RegionWaves#validate}) and with the
+ * samples already run in NROY (none the region clearly excludes may fit within its 95 % contour of the best
+ * sample's χ², {@link #contradicted}); when either check fails, once more with a local emulator that
+ * has learnt from the new samples too, and if that fails the region is not validated.
  *
  * <p>Deterministic: the same samples and seed give the same waves, so a journaled run resumes.
  */
@@ -40,6 +43,8 @@ public final class HistoryMatching {
     static final double SHRUNK = 0.8;
     /** First wave: this many points per parameter over the whole range; later waves half as many. */
     static final int FIRST = 10;
+    /** A sample whose credibility level is above this is clearly outside the region. */
+    static final double EXCLUDED = 0.99;
 
     /** One refocusing wave: the samples its emulator learnt from, NROY's share of the range after its cut. */
     public record Refocus(int samples, String emulator, double kept, double nroy, double emulatorShare) {
@@ -120,20 +125,17 @@ public final class HistoryMatching {
             next = spread(cloud, all, (FIRST / 2) * n);
         }
         Predicate<double[]> nroy = u -> allowed(cuts, u);
-        return posterior(space, all, cloud, nroy, crn, wave, seed, runner)
-            .map(o -> new Result(List.copyOf(refocus), o, nroy, u -> {
-                for (int k = 0; k < cuts.size(); k++) {
-                    if (!cuts.get(k).allows(u)) {
-                        return k + 1;
-                    }
-                }
-                return 0;
-            }));
+        Optional<Map.Entry<List<String>, double[]>> tested = cuts.isEmpty() ? Optional.empty()
+            : Optional.of(Map.entry(cuts.get(cuts.size() - 1).emulator().names(), cuts.get(cuts.size() - 1).tested()));
+        return posterior(space, all, cloud, nroy, tested, crn, wave, seed, runner)
+            .map(o -> new Result(List.copyOf(refocus), o, nroy, u -> firstRuling(cuts, u)));
     }
 
     /** The region on an emulator of NROY's samples in NROY's box, validated with real samples drawn from it. */
     private static Optional<RegionWaves.Outcome> posterior(Space space, List<Emulator.Sample> all, List<double[]> cloud,
-                                                           Predicate<double[]> nroy, boolean crn, int wave, long seed,
+                                                           Predicate<double[]> nroy,
+                                                           Optional<Map.Entry<List<String>, double[]>> tested,
+                                                           boolean crn, int wave, long seed,
                                                            BiFunction<Integer, List<double[]>, List<Emulator.Sample>>
                                                                runner) {
         int n = space.dimension();
@@ -148,7 +150,7 @@ public final class HistoryMatching {
             var candidates = pool.stream().filter(s -> nroy.test(s.unit())).toList();
             double[] center = (candidates.isEmpty() ? pool : candidates).stream()
                 .min(Comparator.comparingDouble(HistoryMatching::chi2Sum)).orElseThrow().unit();
-            var region = RegionWaves.regionIn(space, pool, box, center, crn, wanted, local, true,
+            var region = RegionWaves.regionIn(space, pool, box, center, crn, wanted, local, true, tested,
                 seed + 7919L * round);
             if (region.isEmpty()) {
                 break;
@@ -158,7 +160,10 @@ public final class HistoryMatching {
             var ran = runner.apply(wave + round, drawn);
             var validation = RegionWaves.validate(r.emulator(), ran);
             waves.add(new RegionWaves.Wave(r, Optional.of(validation), false));
-            if (validation.passed()) {
+            // real samples already run in NROY that the region excludes while they fit within its 95 % contour
+            // of the best sample's chi2: the region is narrower than the data allow
+            var contradicted = contradicted(r, pool.stream().filter(smp -> nroy.test(smp.unit())).toList(), pool);
+            if (validation.passed() && contradicted.isEmpty()) {
                 return Optional.of(new RegionWaves.Outcome(waves, true));
             }
             extra.addAll(ran);
@@ -197,6 +202,20 @@ public final class HistoryMatching {
         return out;
     }
 
+    /**
+     * The samples the region clearly excludes (credibility level above {@value #EXCLUDED}) that fit within its
+     * 95 % contour of the best sample's χ² (as {@link ValleyProbes#open}, with a margin: among hundreds of
+     * samples some lie just past the 95 % boundary by chance).
+     */
+    static List<Emulator.Sample> contradicted(Region region, List<Emulator.Sample> samples,
+                                              List<Emulator.Sample> all) {
+        double best = all.stream().mapToDouble(ValleyProbes::chi2).min().orElse(Double.POSITIVE_INFINITY);
+        double limit = region.contour(ValleyProbes.LEVEL);
+        double scale = region.emulator().scale();
+        return samples.stream().filter(smp -> (ValleyProbes.chi2(smp) - best) / scale <= limit
+            && region.level(smp.unit()) > EXCLUDED).toList();
+    }
+
     /** Σ pull² of a sample's observables against the data (its χ² with the metric's errors). */
     private static double chi2Sum(Emulator.Sample s) {
         double c = 0;
@@ -206,6 +225,16 @@ public final class HistoryMatching {
             c += v > 0 ? d * d / v : 0;
         }
         return c;
+    }
+
+    /** The number of the first wave whose cut rules u out; 0 when none does. */
+    private static int firstRuling(List<Implausibility> cuts, double[] u) {
+        for (int k = 0; k < cuts.size(); k++) {
+            if (!cuts.get(k).allows(u)) {
+                return k + 1;
+            }
+        }
+        return 0;
     }
 
     private static boolean allowed(List<Implausibility> cuts, double[] u) {
