@@ -81,13 +81,6 @@ public final class Emulator {
         return new Emulator(fits, anchors, radii, names, reference, fixed, lower, upper, samples, factor);
     }
 
-    /** The same emulator with {@code extra[k]} (≥ 0) added to observable k's variance: an error measured apart. */
-    Emulator plus(double[] extra) {
-        double[] sum = new double[fixed.length];
-        Arrays.setAll(sum, k -> fixed[k] + Math.max(0, extra[k]));
-        return new Emulator(fits, anchors, radii, names, reference, sum, lower, upper, samples, scale);
-    }
-
     /** The same emulator trusted in its whole box, beyond its local fits' reach: where it extrapolates. */
     public Emulator unbounded() {
         return new Emulator(fits, anchors, null, names, reference, fixed, lower, upper, samples, scale);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
@@ -27,8 +26,7 @@ import org.autotune.space.Space;
  *
  * <p>It stops when a wave leaves NROY almost as it was (more than {@value #SHRUNK} of it kept) and the
  * emulator's variance is below the data's and the simulation's there, or after {@code maxWaves} waves.
- * Then the posterior of an emulator fitted on the samples in NROY's box (its variance plus the last wave's
- * measured error), in that box, is sampled
+ * Then the posterior of an emulator fitted on the samples in NROY's box, in that box, is sampled
  * ({@link Region}) and checked with real samples drawn from it ({@link RegionWaves#validate}) and with the
  * samples already run in NROY (none the region clearly excludes may fit within its 95 % contour of the best
  * sample's χ², {@link #contradicted}); when either check fails, once more with a local emulator that
@@ -125,17 +123,13 @@ public final class HistoryMatching {
             next = spread(cloud, all, (FIRST / 2) * n);
         }
         Predicate<double[]> nroy = u -> allowed(cuts, u);
-        Optional<Map.Entry<List<String>, double[]>> tested = cuts.isEmpty() ? Optional.empty()
-            : Optional.of(Map.entry(cuts.get(cuts.size() - 1).emulator().names(), cuts.get(cuts.size() - 1).tested()));
-        return posterior(space, all, cloud, nroy, tested, crn, wave, seed, runner)
+        return posterior(space, all, cloud, nroy, crn, wave, seed, runner)
             .map(o -> new Result(List.copyOf(refocus), o, nroy, u -> firstRuling(cuts, u)));
     }
 
     /** The region on an emulator of NROY's samples in NROY's box, validated with real samples drawn from it. */
     private static Optional<RegionWaves.Outcome> posterior(Space space, List<Emulator.Sample> all, List<double[]> cloud,
-                                                           Predicate<double[]> nroy,
-                                                           Optional<Map.Entry<List<String>, double[]>> tested,
-                                                           boolean crn, int wave, long seed,
+                                                           Predicate<double[]> nroy, boolean crn, int wave, long seed,
                                                            BiFunction<Integer, List<double[]>, List<Emulator.Sample>>
                                                                runner) {
         int n = space.dimension();
@@ -150,7 +144,7 @@ public final class HistoryMatching {
             var candidates = pool.stream().filter(s -> nroy.test(s.unit())).toList();
             double[] center = (candidates.isEmpty() ? pool : candidates).stream()
                 .min(Comparator.comparingDouble(HistoryMatching::chi2Sum)).orElseThrow().unit();
-            var region = RegionWaves.regionIn(space, pool, box, center, crn, wanted, local, true, tested,
+            var region = RegionWaves.regionIn(space, pool, box, center, crn, wanted, local, true,
                 seed + 7919L * round);
             if (region.isEmpty()) {
                 break;

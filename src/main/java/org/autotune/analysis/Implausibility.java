@@ -63,11 +63,6 @@ final class Implausibility {
         return emulator;
     }
 
-    /** The emulator's error measured on samples it did not learn from, per observable (its names' order). */
-    double[] tested() {
-        return tested.clone();
-    }
-
     /** The implausibility of each observable at u. */
     double[] at(double[] u) {
         double[] mean = emulator.predict(u);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.autotune.model.PolynomialBasis;
@@ -108,19 +107,17 @@ public final class RegionWaves {
     /** The region from the samples inside {@code box} (at least the {@code wanted} nearest to {@code center}). */
     static Optional<Region> regionIn(Space space, List<Emulator.Sample> all, double[][] box, double[] center,
                                      boolean crn, int wanted, boolean local, long seed) {
-        return regionIn(space, all, box, center, crn, wanted, local, false, Optional.empty(), seed);
+        return regionIn(space, all, box, center, crn, wanted, local, false, seed);
     }
 
     /**
      * As above; with {@code scaleWhenRejected} the errors are scaled only when the χ² at the densest point
      * rejects them (p below {@link #REJECT}), not whenever it exceeds its degrees of freedom: with few of
      * them (one, on a model of four observables and three parameters) χ²/ndf > 1 happens by chance in a
-     * third of the data sets, and scaling then widens the region beyond its claimed coverage. {@code extra}:
-     * per observable (names, variances) an emulator error measured apart, added to the fitted emulator's.
+     * third of the data sets, and scaling then widens the region beyond its claimed coverage.
      */
     static Optional<Region> regionIn(Space space, List<Emulator.Sample> all, double[][] box, double[] center,
-                                     boolean crn, int wanted, boolean local, boolean scaleWhenRejected,
-                                     Optional<Map.Entry<List<String>, double[]>> extra, long seed) {
+                                     boolean crn, int wanted, boolean local, boolean scaleWhenRejected, long seed) {
         var inside = new ArrayList<Emulator.Sample>();
         for (var s : all) {
             if (inBox(s.unit(), box)) {
@@ -132,8 +129,7 @@ public final class RegionWaves {
         if (fitted.isEmpty()) {
             return Optional.empty();
         }
-        var emulator = extra.filter(e -> e.getKey().equals(fitted.get().names()))
-            .map(e -> fitted.get().plus(e.getValue())).orElse(fitted.get());
+        var emulator = fitted.get();
         var starts = fitSet.stream().sorted(Comparator.comparingDouble(s -> emulator.chi2(s.unit()))).limit(3)
             .map(Emulator.Sample::unit).filter(u -> inBox(u, box)).toList();
         if (starts.isEmpty()) {
