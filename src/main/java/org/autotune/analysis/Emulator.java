@@ -186,7 +186,6 @@ public final class Emulator {
             new double[][] {Anchors.centre(box)}, null, List.copyOf(names), reference, fixed, lo, hi, m, 1));
     }
 
-
     /** The smallest box holding every point: {lower corner, upper corner}. */
     static double[][] bounds(List<double[]> units) {
         int n = units.get(0).length;

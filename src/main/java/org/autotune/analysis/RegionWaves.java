@@ -107,6 +107,17 @@ public final class RegionWaves {
     /** The region from the samples inside {@code box} (at least the {@code wanted} nearest to {@code center}). */
     static Optional<Region> regionIn(Space space, List<Emulator.Sample> all, double[][] box, double[] center,
                                      boolean crn, int wanted, boolean local, long seed) {
+        return regionIn(space, all, box, center, crn, wanted, local, false, seed);
+    }
+
+    /**
+     * As above; with {@code scaleWhenRejected} the errors are scaled only when the χ² at the densest point
+     * rejects them (p below {@link #REJECT}), not whenever it exceeds its degrees of freedom: with few of
+     * them (one, on a model of four observables and three parameters) χ²/ndf > 1 happens by chance in a
+     * third of the data sets, and scaling then widens the region beyond its claimed coverage.
+     */
+    static Optional<Region> regionIn(Space space, List<Emulator.Sample> all, double[][] box, double[] center,
+                                     boolean crn, int wanted, boolean local, boolean scaleWhenRejected, long seed) {
         var inside = new ArrayList<Emulator.Sample>();
         for (var s : all) {
             if (inBox(s.unit(), box)) {
@@ -127,6 +138,10 @@ public final class RegionWaves {
         double[] mode = Region.densest(emulator, starts);
         int ndf = emulator.observables() - space.dimension();
         double factor = ndf > 0 ? emulator.chi2(mode) / ndf : 1;
+        if (scaleWhenRejected && ndf > 0
+            && 1 - new ChiSquaredDistribution(ndf).cumulativeProbability(emulator.chi2(mode)) >= REJECT) {
+            factor = 1;
+        }
         // the emulator fits the data worse than its errors say: scale them (PDG's S factor); the walkers
         // start at the unscaled densest point, and burn-in moves them to the scaled posterior's
         var scaled = factor > 1 ? emulator.scaled(factor) : emulator;

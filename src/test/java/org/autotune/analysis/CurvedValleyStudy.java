@@ -90,4 +90,27 @@ public final class CurvedValleyStudy {
         }
         return in;
     }
+
+    /**
+     * The same pseudo-experiments mapped by {@link HistoryMatching} from nothing (its space-filling first wave,
+     * at most 4 waves): {truth in the 68 % region, in the 95 % region, in NROY, regions validated, refocusing
+     * waves run}. A region that is not validated covers nothing.
+     */
+    public static int[] coveredByHistoryMatching(int count) {
+        double[] truth = truthUnit();
+        int[] out = new int[5];
+        for (int k = 0; k < count; k++) {
+            var e = Experiment.of(k);
+            var result = HistoryMatching.run(SPACE, List.of(), true, 4, false, 50 + k,
+                (wave, points) -> points.stream().map(e::sample).toList()).orElseThrow();
+            var outcome = result.outcome();
+            double level = outcome.region().level(truth);
+            out[0] += outcome.validated() && level < 0.68 ? 1 : 0;
+            out[1] += outcome.validated() && level < 0.95 ? 1 : 0;
+            out[2] += result.nroy().test(truth) ? 1 : 0;
+            out[3] += outcome.validated() ? 1 : 0;
+            out[4] += result.refocusing().size();
+        }
+        return out;
+    }
 }

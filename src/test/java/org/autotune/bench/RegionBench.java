@@ -9,10 +9,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import org.autotune.YamlFile;
 import org.autotune.analysis.Degeneracy;
 import org.autotune.analysis.Emulator;
+import org.autotune.analysis.HistoryMatching;
 import org.autotune.analysis.Region;
+import org.autotune.analysis.RegionWaves;
 import org.autotune.optimize.Optimizers;
 import org.autotune.optimize.Result;
 import org.autotune.score.Score;
@@ -23,6 +26,7 @@ import org.autotune.space.Point;
  * per set, reference data simulated at the truth with its own seed, a surrogate tuning with its own
  * simulation seed (fixed seeds, 40 events), then the region waves; prints each wave's marginals
  * against the truth and the truth's credibility level. usage: RegionBench [SETS] [BUDGET] [WAVES] [FIRST SET]
+ * [METHOD: waves (default), hm (history matching, polynomial emulators), hm-local (local emulators)]
  */
 public final class RegionBench {
     public static void main(String[] args) throws Exception {
@@ -30,6 +34,7 @@ public final class RegionBench {
         int budget = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         int maxWaves = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         int first = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        String method = args.length > 4 ? args[4] : "waves";
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("ROOT"))
             .setLevel(ch.qos.logback.classic.Level.WARN);
         var pool = Executors.newFixedThreadPool(2);
@@ -79,26 +84,37 @@ public final class RegionBench {
                 final long[] ids = {id};
                 final double[] waveBest = {Double.POSITIVE_INFINITY};
                 var waveSamples = new ArrayList<List<Emulator.Sample>>();
-                var outcome = org.autotune.analysis.RegionWaves.run(space, samples, samples.get(best).unit(), true,
-                    maxWaves, 3 * space.dimension(), 7, (wave, units) -> {
-                        var futures = new ArrayList<Future<Score>>();
-                        for (var u : units) {
-                            long myId = ++ids[0];
-                            futures.add(pool.submit(() -> toy.score(myId, space.fromUnit(u), simSeed, 40)));
+                BiFunction<Integer, List<double[]>, List<Emulator.Sample>> runner = (wave, units) -> {
+                    var futures = new ArrayList<Future<Score>>();
+                    for (var u : units) {
+                        long myId = ++ids[0];
+                        futures.add(pool.submit(() -> toy.score(myId, space.fromUnit(u), simSeed, 40)));
+                    }
+                    var out = new ArrayList<Emulator.Sample>();
+                    for (int k = 0; k < units.size(); k++) {
+                        try {
+                            var sc = futures.get(k).get();
+                            waveBest[0] = Math.min(waveBest[0], sc.value());
+                            out.add(new Emulator.Sample(units.get(k), sc.observables()));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
                         }
-                        var out = new ArrayList<Emulator.Sample>();
-                        for (int k = 0; k < units.size(); k++) {
-                            try {
-                                var sc = futures.get(k).get();
-                                waveBest[0] = Math.min(waveBest[0], sc.value());
-                                out.add(new Emulator.Sample(units.get(k), sc.observables()));
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                        }
-                        waveSamples.add(out);
-                        return out;
-                    }).orElseThrow();
+                    }
+                    waveSamples.add(out);
+                    return out;
+                };
+                RegionWaves.Outcome outcome;
+                if (method.startsWith("hm")) {
+                    var hm = HistoryMatching.run(space, samples, true, maxWaves, method.equals("hm-local"), 7, runner)
+                        .orElseThrow();
+                    hm.refocusing().forEach(r -> System.out.println("  refocus: " + r));
+                    System.out.printf(Locale.ROOT, "  truth in NROY: %s (ruled out by wave %d)%n", hm.nroy().test(truth),
+                        hm.ruledOutBy().applyAsInt(truth));
+                    outcome = hm.outcome();
+                } else {
+                    outcome = RegionWaves.run(space, samples, samples.get(best).unit(), true, maxWaves,
+                        3 * space.dimension(), 7, runner).orElseThrow();
+                }
                 int w = 0;
                 for (var wave : outcome.waves()) {
                     var region = wave.region();
