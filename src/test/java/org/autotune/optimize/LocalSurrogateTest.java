@@ -106,6 +106,36 @@ class LocalSurrogateTest {
         assertThat(CmaEsTest.quadratic(opt.estimate().orElseThrow())).isLessThan(0.5);
     }
 
+    /**
+     * The ratio test across models (noisy scores): a bowl whose floor ends in a steep wall. The
+     * first box's model sees only the bowl and steps to its floor, by the wall; the next box's model
+     * averages the wall in and rates the new design far worse than the old model predicted for it.
+     * The step is not uphill by the new model's own comparison, so only the ratio test undoes it (and
+     * halves the box: with the test switched off the design stays at the wall, checked by hand).
+     */
+    @Test
+    void a_step_that_gains_far_less_than_its_model_predicted_is_undone_and_the_box_halves() {
+        var space = CmaEsTest.box(1, 0, 1, 0.1);
+        var opt = (LocalSurrogate) CmaEsTest.create("type: local-surrogate\nnoisy: yes", space, 3, 8);
+        var rng = new SplittableRandom(2);
+        drive(opt, space, 8, 400, p -> {
+            double u = p.get("x0");
+            return (u < 0.3 ? 100 * (0.3 - u) * (0.3 - u) : 300 * (u - 0.3)) + 0.01 * rng.nextGaussian();
+        });
+        var trace = opt.trace();
+        double first = trace.get(0).center()[0];
+        int step = 1;
+        while (step < trace.size() && trace.get(step).center()[0] == first) {
+            step++;
+        }
+        assertThat(step).as("the first box's model steps towards the bowl's floor").isLessThan(trace.size() - 1);
+        var moved = trace.get(step);
+        var after = trace.get(step + 1);
+        assertThat(moved.center()[0]).isGreaterThan(first);
+        assertThat(after.center()[0]).as("the step is undone").isEqualTo(first);
+        assertThat(after.radius()).as("and the box halves").isCloseTo(moved.radius() / 2, within(1e-12));
+    }
+
     /** Property: for random seeds, slots and starts (also on the cube's faces), every point lies in its box. */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
