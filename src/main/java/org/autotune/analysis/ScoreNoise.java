@@ -62,7 +62,7 @@ public record ScoreNoise(List<Double> scores, List<List<Observable>> observables
         return Math.sqrt(ss / (scores.size() - 1));
     }
 
-    /** The scatter check: {chi2, ndf}; empty without observables (or when the replicates' differ). */
+    /** The scatter check: {chi2, ndf}; empty without observables, or when the replicates' observables differ. */
     public Optional<double[]> scatter() {
         int k = observables.isEmpty() ? 0 : observables.get(0).size();
         if (k == 0 || observables.size() != scores.size()

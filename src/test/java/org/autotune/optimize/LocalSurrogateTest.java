@@ -111,7 +111,7 @@ class LocalSurrogateTest {
      * first box's model sees only the bowl and steps to its floor, by the wall; the next box's model
      * averages the wall in and rates the new design far worse than the old model predicted for it.
      * The step is not uphill by the new model's own comparison, so only the ratio test undoes it (and
-     * halves the box: with the test switched off the design stays at the wall, checked by hand).
+     * halves the box: with the test switched off the design stays by the wall, checked by hand).
      */
     @Test
     void a_step_that_gains_far_less_than_its_model_predicted_is_undone_and_the_box_halves() {
