@@ -36,24 +36,23 @@ public final class CoverageBench {
         int[] in = CurvedValleyStudy.covered(n);
         System.out.printf(Locale.ROOT, "%ncurved, partly degenerate model (a.b, c): region the data allow, %d "
             + "pseudo-experiments, %.1f s%n", n, (System.nanoTime() - t1) / 1e9);
+        printRegions(in, n);
+        long t2 = System.nanoTime();
+        int[] hm = CurvedValleyStudy.coveredByHistoryMatching(n);
+        System.out.printf(Locale.ROOT, "%nthe same by history matching from a space-filling design, %d pseudo-experiments, "
+            + "%.1f s: truth in NROY %d of %d, validated %d, %d refocusing waves%n", n, (System.nanoTime() - t2) / 1e9,
+            hm[2], n, hm[3], hm[4]);
+        printRegions(hm, n);
+    }
+
+    /** The truth's share in the 68 % and 95 % regions ({@code in[0]}, {@code in[1]} of n), with binomial errors. */
+    private static void printRegions(int[] in, int n) {
         for (int j = 0; j < 2; j++) {
             double p = j == 0 ? 0.68 : 0.95;
             double f = (double) in[j] / n;
             double e = Math.sqrt(p * (1 - p) / n);
             System.out.printf(Locale.ROOT, "truth in the %2.0f%% region: %d of %d = %.3f +- %.3f, %+.1f se %s%n",
                 100 * p, in[j], n, f, e, (f - p) / e, Math.abs(f - p) <= 3 * e ? "consistent" : "NOT consistent");
-        }
-        long t2 = System.nanoTime();
-        int[] hm = CurvedValleyStudy.coveredByHistoryMatching(n);
-        System.out.printf(Locale.ROOT, "%nthe same by history matching from a space-filling design, %d pseudo-experiments, "
-            + "%.1f s: truth in NROY %d of %d, validated %d, %d refocusing waves%n", n, (System.nanoTime() - t2) / 1e9,
-            hm[2], n, hm[3], hm[4]);
-        for (int j = 0; j < 2; j++) {
-            double p = j == 0 ? 0.68 : 0.95;
-            double f = (double) hm[j] / n;
-            double e = Math.sqrt(p * (1 - p) / n);
-            System.out.printf(Locale.ROOT, "truth in the %2.0f%% region: %d of %d = %.3f +- %.3f, %+.1f se %s%n",
-                100 * p, hm[j], n, f, e, (f - p) / e, Math.abs(f - p) <= 3 * e ? "consistent" : "NOT consistent");
         }
     }
 }
